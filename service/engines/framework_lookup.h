@@ -1,0 +1,60 @@
+#ifndef ADVISOR_SERVICE_ENGINES_FRAMEWORK_LOOKUP_H_
+#define ADVISOR_SERVICE_ENGINES_FRAMEWORK_LOOKUP_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/types/span.h"
+
+#include "advisor/v1/knowledge_base.pb.h"
+
+namespace advisor::engines {
+
+// Most names CompareFrameworks takes.
+inline constexpr int kMaxComparedFrameworks = 16;
+
+// Frameworks side by side, as CompareFrameworks returns them.
+struct FrameworkComparison {
+  struct Entry {
+    const advisor::v1::Framework* framework = nullptr;
+    // Hiring patterns that prefer this framework, in knowledge base order.
+    std::vector<const advisor::v1::HiringPattern*> hired_by;
+  };
+  // One per distinct framework, in the order asked.
+  std::vector<Entry> entries;
+  // Insights all of whose frameworks are among those compared.
+  std::vector<const advisor::v1::Insight*> insights;
+  // The knowledge base's general advice on combining frameworks.
+  absl::string_view advice;
+};
+
+// Finds frameworks by resource name, id, display name or alias. Immutable
+// after construction and safe to share between threads. Keeps pointers into
+// `knowledge_base`, which must outlive it and must have been validated.
+class FrameworkLookup {
+ public:
+  explicit FrameworkLookup(const advisor::v1::KnowledgeBase& knowledge_base);
+
+  // `name` may be "frameworks/{id}", the id, the display name or an alias;
+  // case-insensitive, surrounding white space ignored. INVALID_ARGUMENT when
+  // blank; NOT_FOUND when unknown, with "did you mean X?" when a known name
+  // is within a small edit distance.
+  absl::StatusOr<const advisor::v1::Framework*> Find(absl::string_view name) const;
+
+  // INVALID_ARGUMENT for fewer than two distinct frameworks, more than
+  // kMaxComparedFrameworks names, or a blank name; NOT_FOUND (as Find) for
+  // the first unknown name.
+  absl::StatusOr<FrameworkComparison> Compare(absl::Span<const std::string> names) const;
+
+ private:
+  const advisor::v1::KnowledgeBase& knowledge_base_;
+  // Lower-cased id, display name and aliases -> framework.
+  absl::flat_hash_map<std::string, const advisor::v1::Framework*> by_key_;
+};
+
+}  // namespace advisor::engines
+
+#endif  // ADVISOR_SERVICE_ENGINES_FRAMEWORK_LOOKUP_H_

@@ -1,0 +1,62 @@
+#ifndef ADVISOR_SERVICE_ENGINES_ROLE_MATCHER_H_
+#define ADVISOR_SERVICE_ENGINES_ROLE_MATCHER_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+#include "advisor/v1/knowledge_base.pb.h"
+
+namespace advisor::engines {
+
+// How well one framework fits a role.
+struct FrameworkFit {
+  const advisor::v1::Framework* framework = nullptr;
+  // In [0, 1].
+  double score = 0;
+  // From the knowledge base (hiring pattern reasons), strongest first.
+  std::vector<std::string> reasons;
+};
+
+// One step of a learning path.
+struct LearningStep {
+  const advisor::v1::Framework* framework = nullptr;
+  std::string why;
+};
+
+// The result of matching one role description.
+struct RoleMatch {
+  // Every framework, best fit first.
+  std::vector<FrameworkFit> fits;
+  // Frameworks to learn, in order; every framework appears once.
+  std::vector<LearningStep> learning_path;
+  std::string advice;
+  // Hiring patterns recognised in the description, strongest first.
+  std::vector<const advisor::v1::HiringPattern*> recognized;
+};
+
+// Ranks frameworks for a free-text role description using the knowledge
+// base's hiring patterns. Immutable after construction and safe to share
+// between threads. Keeps pointers into `knowledge_base`, which must outlive
+// it and must have been validated.
+class RoleMatcher {
+ public:
+  explicit RoleMatcher(const advisor::v1::KnowledgeBase& knowledge_base);
+  ~RoleMatcher();
+  RoleMatcher(const RoleMatcher&) = delete;
+  RoleMatcher& operator=(const RoleMatcher&) = delete;
+
+  // INVALID_ARGUMENT when the description fails text::ValidateFreeText.
+  absl::StatusOr<RoleMatch> Match(absl::string_view description) const;
+
+ private:
+  struct Index;
+  const advisor::v1::KnowledgeBase& knowledge_base_;
+  std::unique_ptr<const Index> index_;
+};
+
+}  // namespace advisor::engines
+
+#endif  // ADVISOR_SERVICE_ENGINES_ROLE_MATCHER_H_

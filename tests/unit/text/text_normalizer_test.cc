@@ -1,0 +1,38 @@
+#include "service/text/text_normalizer.h"
+
+#include <string>
+
+#include "gtest/gtest.h"
+
+namespace advisor::text {
+namespace {
+
+TEST(FoldTextTest, FoldsCaseAccentsAndCompatibilityForms) {
+  EXPECT_EQ(FoldText("PyTorch").value(), "pytorch");
+  EXPECT_EQ(FoldText("Café Résumé").value(), "cafe resume");
+  EXPECT_EQ(FoldText("ＫＥＲＡＳ").value(), "keras");  // full-width letters
+  EXPECT_EQ(FoldText("STRASSE straße").value(), "strasse strasse");
+  EXPECT_EQ(FoldText("").value(), "");
+}
+
+TEST(FoldTextTest, RejectsInvalidUtf8) {
+  EXPECT_EQ(FoldText("bad \xff byte").status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST(ValidateFreeTextTest, AcceptsOrdinaryText) {
+  EXPECT_TRUE(ValidateFreeText("why do startups like pytorch?", "question").ok());
+}
+
+TEST(ValidateFreeTextTest, RejectsBlankTooLongAndInvalidUtf8) {
+  EXPECT_EQ(ValidateFreeText("", "question").code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(ValidateFreeText(" \t\n ", "question").code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(ValidateFreeText(std::string(kMaxFreeTextBytes + 1, 'a'), "question").code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(ValidateFreeText(std::string(kMaxFreeTextBytes, 'a'), "question").ok());
+  const absl::Status invalid = ValidateFreeText("caf\xc3", "description");
+  EXPECT_EQ(invalid.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(invalid.message().find("description"), absl::string_view::npos);
+}
+
+}  // namespace
+}  // namespace advisor::text
