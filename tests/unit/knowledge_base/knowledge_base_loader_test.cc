@@ -1,0 +1,195 @@
+#include "service/knowledge_base/knowledge_base_loader.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace advisor::knowledge_base {
+namespace {
+
+using ::testing::AllOf;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+std::string SourceDir() {
+  const char* from_environment = std::getenv("ADVISOR_SOURCE_DIR");
+  if (from_environment != nullptr && *from_environment != '\0') return from_environment;
+  return ADVISOR_TEST_SOURCE_DIR;
+}
+
+std::string TestdataPath(const std::string& name) {
+  return SourceDir() + "/tests/unit/knowledge_base/testdata/" + name;
+}
+
+std::string ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream contents;
+  contents << in.rdbuf();
+  return contents.str();
+}
+
+TEST(LoadDefaultKnowledgeBaseTest, LoadsAndFillsResourceNames) {
+  const auto knowledge_base = LoadDefaultKnowledgeBase();
+  ASSERT_TRUE(knowledge_base.ok()) << knowledge_base.status();
+  EXPECT_FALSE(knowledge_base->version().empty());
+  ASSERT_EQ(knowledge_base->frameworks_size(), 3);
+  EXPECT_EQ(knowledge_base->frameworks(0).name(), "frameworks/pytorch");
+  EXPECT_EQ(knowledge_base->frameworks(1).name(), "frameworks/tensorflow");
+  EXPECT_EQ(knowledge_base->frameworks(2).name(), "frameworks/keras");
+  EXPECT_GE(knowledge_base->hiring_patterns_size(), 4);
+}
+
+TEST(LoadDefaultKnowledgeBaseTest, MatchesTheCheckedInFile) {
+  const std::string on_disk =
+      ReadWholeFile(SourceDir() + "/service/knowledge_base/default_knowledge_base.txtpb");
+  ASSERT_FALSE(on_disk.empty());
+  EXPECT_EQ(DefaultKnowledgeBaseText(), on_disk);
+}
+
+// The five FAQ entries are the seed document's, in its order, with its
+// answers word for word.
+TEST(LoadDefaultKnowledgeBaseTest, FaqEntriesAreTheSeedsWordForWord) {
+  const auto knowledge_base = LoadDefaultKnowledgeBase();
+  ASSERT_TRUE(knowledge_base.ok()) << knowledge_base.status();
+  const std::string seed = ReadWholeFile(TestdataPath("seed_deep_learning_frameworks_2024.txt"));
+  ASSERT_FALSE(seed.empty());
+
+  const char* const kExpectedIds[] = {"faq-popular-2024", "faq-one-framework-enough",
+                                      "faq-startups-pytorch", "faq-tensorflow-enterprise",
+                                      "faq-keras-foundations"};
+  ASSERT_EQ(knowledge_base->faqs_size(), 5);
+  size_t previous_position = 0;
+  for (int i = 0; i < 5; ++i) {
+    const auto& faq = knowledge_base->faqs(i);
+    EXPECT_EQ(faq.id(), kExpectedIds[i]);
+    // Question and answer appear together, in order, as "- <question> <answer>".
+    const std::string entry = "- " + faq.question() + " " + faq.answer();
+    const size_t position = seed.find(entry);
+    EXPECT_NE(position, std::string::npos) << "not word for word in the seed: " << entry;
+    if (position != std::string::npos) {
+      EXPECT_GT(position, previous_position) << faq.id() << " is out of the seed's order";
+      previous_position = position;
+    }
+  }
+}
+
+TEST(LoadKnowledgeBaseFileTest, MissingFileIsNotFound) {
+  const std::string path = TestdataPath("does_not_exist.txtpb");
+  const auto knowledge_base = LoadKnowledgeBaseFile(path);
+  EXPECT_EQ(knowledge_base.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_THAT(knowledge_base.status().message(), HasSubstr(path));
+}
+
+TEST(LoadKnowledgeBaseFileTest, DirectoryIsFailedPrecondition) {
+  const auto knowledge_base = LoadKnowledgeBaseFile(TestdataPath(""));
+  EXPECT_EQ(knowledge_base.status().code(), absl::StatusCode::kFailedPrecondition);
+}
+
+TEST(LoadKnowledgeBaseFileTest, LoadsTheDefaultFileFromDisk) {
+  const auto knowledge_base =
+      LoadKnowledgeBaseFile(SourceDir() + "/service/knowledge_base/default_knowledge_base.txtpb");
+  ASSERT_TRUE(knowledge_base.ok()) << knowledge_base.status();
+  EXPECT_EQ(knowledge_base->frameworks(0).name(), "frameworks/pytorch");
+}
+
+// Each broken file gives INVALID_ARGUMENT naming the file, the line (and
+// column) of the offending field and the problem.
+struct BrokenFile {
+  const char* file;
+  const char* location;  // "<line>:<column>" right after the path
+  const char* problem;
+};
+
+class BrokenFileTest : public ::testing::TestWithParam<BrokenFile> {};
+
+TEST_P(BrokenFileTest, IsInvalidArgumentNamingFileLineAndProblem) {
+  const BrokenFile& broken = GetParam();
+  const std::string path = TestdataPath(broken.file);
+  const auto knowledge_base = LoadKnowledgeBaseFile(path);
+  ASSERT_EQ(knowledge_base.status().code(), absl::StatusCode::kInvalidArgument)
+      << knowledge_base.status();
+  EXPECT_THAT(std::string(knowledge_base.status().message()),
+              AllOf(HasSubstr(path + ":" + broken.location + ": "), HasSubstr(broken.problem)));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Testdata, BrokenFileTest,
+    ::testing::Values(
+        BrokenFile{"syntax_error.txtpb", "7:12", "has no field named \"frameworks\""},
+        BrokenFile{"duplicate_framework_id.txtpb", "9:3",
+                   "duplicate framework id \"pytorch\" (first defined on line 4)"},
+        BrokenFile{"unknown_hiring_framework.txtpb", "11:3", "unknown framework_id \"jax\""},
+        BrokenFile{"missing_display_name.txtpb", "8:1",
+                   "framework \"keras\": display_name is required"},
+        BrokenFile{"duplicate_alias.txtpb", "12:3",
+                   "alias \"TF\" of framework \"keras\" clashes with alias \"tf\" of framework "
+                   "\"tensorflow\""},
+        BrokenFile{"unresolved_learning_step.txtpb", "9:25", "unknown framework_id \"theano\""}),
+    [](const ::testing::TestParamInfo<BrokenFile>& info) {
+      const std::string file = info.param.file;
+      return file.substr(0, file.find('.'));
+    });
+
+TEST(ParseKnowledgeBaseTest, ReportsEveryProblemOnItsOwnLine) {
+  const std::string path = TestdataPath("many_problems.txtpb");
+  const auto knowledge_base = LoadKnowledgeBaseFile(path);
+  ASSERT_EQ(knowledge_base.status().code(), absl::StatusCode::kInvalidArgument);
+  const std::string message(knowledge_base.status().message());
+  EXPECT_THAT(message, HasSubstr(path + ":2:1: version is required"));
+  EXPECT_THAT(message, HasSubstr(path + ":4:3: framework \"PyTorch\": name is output only"));
+  EXPECT_THAT(message, HasSubstr(path + ":5:3: framework id \"PyTorch\" must match"));
+  // The id is invalid, so the hiring pattern's reference does not resolve.
+  EXPECT_THAT(message,
+              HasSubstr(path + ":12:3: hiring pattern \"research\": unknown framework_id"));
+  EXPECT_THAT(message, HasSubstr(path + ":14:32: hiring pattern \"research\": signal \"research\" "
+                                        "has weight 2.5; weights must be in (0, 2]"));
+  EXPECT_THAT(message, HasSubstr(path + ":15:13: hiring pattern \"research\": signal phrase is "
+                                        "required"));
+  EXPECT_THAT(message, HasSubstr(path + ":17:12: insights[0]: an insight must name at least two"));
+  EXPECT_THAT(message, HasSubstr(path + ":19:8: duplicate faq id \"faq-a\""));
+  EXPECT_THAT(message, HasSubstr(path + ":19:20: faq \"faq-a\": question is required"));
+  EXPECT_THAT(message, HasSubstr(path + ":20:1: synonyms[0]: at least one term is required"));
+  // Problems come in file order, one per line.
+  EXPECT_LT(message.find(":2:1:"), message.find(":4:3:"));
+  EXPECT_LT(message.find(":19:8:"), message.find(":20:1:"));
+}
+
+TEST(ParseKnowledgeBaseTest, NamesTheSourceOfInlineText) {
+  const auto knowledge_base = ParseKnowledgeBase("version: \"1\"\n", "inline.txtpb");
+  ASSERT_EQ(knowledge_base.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(knowledge_base.status().message(),
+              HasSubstr("inline.txtpb:1:1: at least one framework is required"));
+}
+
+TEST(ParseKnowledgeBaseTest, AcceptsAMinimalKnowledgeBase) {
+  const auto knowledge_base = ParseKnowledgeBase(
+      R"pb(version: "1"
+           frameworks { id: "jax" display_name: "JAX" summary: "Composable transforms." })pb",
+      "minimal");
+  ASSERT_TRUE(knowledge_base.ok()) << knowledge_base.status();
+  EXPECT_EQ(knowledge_base->frameworks(0).name(), "frameworks/jax");
+}
+
+TEST(ParseKnowledgeBaseTest, DisplayNameMayRepeatItsOwnIdButNotAnothers) {
+  const auto own = ParseKnowledgeBase(
+      R"pb(version: "1"
+           frameworks { id: "jax" display_name: "Jax" aliases: "JAX" summary: "s" })pb",
+      "own");
+  EXPECT_TRUE(own.ok()) << own.status();
+
+  const auto other = ParseKnowledgeBase(
+      R"pb(version: "1"
+           frameworks { id: "jax" display_name: "JAX" summary: "s" }
+           frameworks { id: "flax" display_name: "Flax" aliases: "jax" summary: "s" })pb",
+      "other");
+  EXPECT_EQ(other.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(other.status().message(), HasSubstr("alias \"jax\" of framework \"flax\" clashes"));
+  EXPECT_THAT(other.status().message(), Not(HasSubstr("duplicate framework id")));
+}
+
+}  // namespace
+}  // namespace advisor::knowledge_base
