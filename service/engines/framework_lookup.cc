@@ -1,11 +1,185 @@
-// Placeholder until the lookup engine lands.
 #include "service/engines/framework_lookup.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+
+#include "service/text/edit_distance.h"
+#include "service/text/text_normalizer.h"
+
 namespace advisor::engines {
-FrameworkLookup::FrameworkLookup(const advisor::v1::KnowledgeBase& kb) : knowledge_base_(kb) {}
-absl::StatusOr<const advisor::v1::Framework*> FrameworkLookup::Find(absl::string_view) const {
-  return absl::UnimplementedError("lookup is not built yet");
+namespace {
+
+using advisor::v1::Framework;
+
+constexpr absl::string_view kResourcePrefix = "frameworks/";
+
+// Names up to this long are lower-cased on the stack; longer or non-ASCII
+// ones take the slower, allocating Unicode path.
+constexpr size_t kFastPathBytes = 64;
+
+// At most this much of an unknown name is echoed back in an error.
+constexpr size_t kMaxEchoedBytes = 64;
+
+// Trims white space and a leading "frameworks/" (any case) from an already
+// lower-cased name.
+absl::string_view StripToKey(absl::string_view lowered) {
+  lowered = absl::StripAsciiWhitespace(lowered);
+  if (absl::StartsWith(lowered, kResourcePrefix)) {
+    lowered = absl::StripAsciiWhitespace(lowered.substr(kResourcePrefix.size()));
+  }
+  return lowered;
 }
-absl::StatusOr<FrameworkComparison> FrameworkLookup::Compare(absl::Span<const std::string>) const {
-  return absl::UnimplementedError("compare is not built yet");
+
+// The lookup key of a name: Unicode case folding and NFKC (so full-width
+// "ＫＥＲＡＳ" is "keras"), trimmed, without a resource prefix.
+absl::StatusOr<std::string> FoldedKey(absl::string_view name) {
+  absl::StatusOr<std::string> folded = text::FoldText(name);
+  if (!folded.ok()) return absl::InvalidArgumentError("framework name is not valid UTF-8");
+  return std::string(StripToKey(*folded));
 }
+
+bool IsAscii(absl::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+std::string Echo(absl::string_view name) {
+  if (name.size() <= kMaxEchoedBytes) return std::string(name);
+  return absl::StrCat(name.substr(0, kMaxEchoedBytes), "...");
+}
+
+// NOT_FOUND for `name` (lookup key `key`), suggesting the framework with the
+// closest name when one is within a few edits.
+absl::Status NotFound(const advisor::v1::KnowledgeBase& knowledge_base, absl::string_view name,
+                      absl::string_view key) {
+  // Typo tolerance grows with the name: one edit for short names, a third
+  // of the length for long ones.
+  const int bound = std::max<int>(1, static_cast<int>(key.size()) / 3);
+  const Framework* closest = nullptr;
+  int closest_distance = bound + 1;
+  for (const Framework& framework : knowledge_base.frameworks()) {
+    std::vector<absl::string_view> names = {framework.id(), framework.display_name()};
+    names.insert(names.end(), framework.aliases().begin(), framework.aliases().end());
+    for (absl::string_view candidate : names) {
+      absl::StatusOr<std::string> candidate_key = FoldedKey(candidate);
+      if (!candidate_key.ok()) continue;
+      const int distance = text::BoundedEditDistance(key, *candidate_key, bound);
+      if (distance < closest_distance) {
+        closest_distance = distance;
+        closest = &framework;
+      }
+    }
+  }
+  if (closest != nullptr) {
+    return absl::NotFoundError(absl::StrCat(
+        "framework \"", Echo(name), "\" not found; did you mean ", closest->display_name(), "?"));
+  }
+  std::vector<absl::string_view> known;
+  known.reserve(knowledge_base.frameworks_size());
+  for (const Framework& framework : knowledge_base.frameworks()) {
+    known.push_back(framework.display_name());
+  }
+  return absl::NotFoundError(absl::StrCat(
+      "framework \"", Echo(name), "\" not found; known frameworks: ", absl::StrJoin(known, ", ")));
+}
+
+}  // namespace
+
+FrameworkLookup::FrameworkLookup(const advisor::v1::KnowledgeBase& knowledge_base)
+    : knowledge_base_(knowledge_base) {
+  for (const Framework& framework : knowledge_base_.frameworks()) {
+    std::vector<absl::string_view> names = {framework.id(), framework.display_name()};
+    names.insert(names.end(), framework.aliases().begin(), framework.aliases().end());
+    for (absl::string_view name : names) {
+      absl::StatusOr<std::string> key = FoldedKey(name);
+      // The validator guarantees keys are unique across frameworks; the
+      // first claim wins should that ever be broken.
+      if (key.ok() && !key->empty()) by_key_.try_emplace(*std::move(key), &framework);
+    }
+  }
+}
+
+absl::StatusOr<const Framework*> FrameworkLookup::Find(absl::string_view name) const {
+  const absl::string_view trimmed = absl::StripAsciiWhitespace(name);
+  if (trimmed.empty()) {
+    return absl::InvalidArgumentError("framework name is required and must not be blank");
+  }
+
+  // Hot path: short ASCII names, lower-cased into a stack buffer and looked
+  // up without allocating.
+  if (trimmed.size() <= kFastPathBytes && IsAscii(trimmed)) {
+    std::array<char, kFastPathBytes> buffer;
+    std::transform(trimmed.begin(), trimmed.end(), buffer.begin(),
+                   [](char c) { return absl::ascii_tolower(static_cast<unsigned char>(c)); });
+    const absl::string_view key = StripToKey(absl::string_view(buffer.data(), trimmed.size()));
+    if (key.empty()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "framework name \"", trimmed, "\" names no framework after \"frameworks/\""));
+    }
+    if (const auto it = by_key_.find(key); it != by_key_.end()) return it->second;
+    return NotFound(knowledge_base_, trimmed, key);
+  }
+
+  absl::StatusOr<std::string> key = FoldedKey(trimmed);
+  if (!key.ok()) return key.status();
+  if (key->empty()) {
+    return absl::InvalidArgumentError(absl::StrCat("framework name \"", Echo(trimmed),
+                                                   "\" names no framework after \"frameworks/\""));
+  }
+  if (const auto it = by_key_.find(*key); it != by_key_.end()) return it->second;
+  return NotFound(knowledge_base_, trimmed, *key);
+}
+
+absl::StatusOr<FrameworkComparison> FrameworkLookup::Compare(
+    absl::Span<const std::string> names) const {
+  if (names.size() > static_cast<size_t>(kMaxComparedFrameworks)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "at most ", kMaxComparedFrameworks, " frameworks can be compared; got ", names.size()));
+  }
+  std::vector<const Framework*> frameworks;
+  frameworks.reserve(names.size());
+  for (const std::string& name : names) {
+    absl::StatusOr<const Framework*> framework = Find(name);
+    if (!framework.ok()) return framework.status();
+    if (std::find(frameworks.begin(), frameworks.end(), *framework) == frameworks.end()) {
+      frameworks.push_back(*framework);
+    }
+  }
+  if (frameworks.size() < 2) {
+    return absl::InvalidArgumentError(
+        "comparing needs at least two distinct frameworks; names that mean the same framework "
+        "count once");
+  }
+
+  FrameworkComparison comparison;
+  comparison.entries.reserve(frameworks.size());
+  absl::flat_hash_set<absl::string_view> compared_ids;
+  for (const Framework* framework : frameworks) {
+    FrameworkComparison::Entry entry;
+    entry.framework = framework;
+    for (const advisor::v1::HiringPattern& pattern : knowledge_base_.hiring_patterns()) {
+      if (pattern.framework_id() == framework->id()) entry.hired_by.push_back(&pattern);
+    }
+    comparison.entries.push_back(std::move(entry));
+    compared_ids.insert(framework->id());
+  }
+  for (const advisor::v1::Insight& insight : knowledge_base_.insights()) {
+    const bool all_compared =
+        std::all_of(insight.framework_ids().begin(), insight.framework_ids().end(),
+                    [&](const std::string& id) { return compared_ids.contains(id); });
+    if (all_compared) comparison.insights.push_back(&insight);
+  }
+  comparison.advice = knowledge_base_.general_advice();
+  return comparison;
+}
+
 }  // namespace advisor::engines

@@ -1,0 +1,183 @@
+#include "service/engines/framework_lookup.h"
+
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+#include "service/knowledge_base/knowledge_base_loader.h"
+
+namespace advisor::engines {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::Not;
+
+class FrameworkLookupTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto loaded = knowledge_base::LoadDefaultKnowledgeBase();
+    ASSERT_TRUE(loaded.ok()) << loaded.status();
+    knowledge_base_ = *std::move(loaded);
+    lookup_ = std::make_unique<FrameworkLookup>(knowledge_base_);
+  }
+
+  // The display name Find gives, or the status code's name on failure.
+  std::string DisplayNameOf(const std::string& name) const {
+    const auto found = lookup_->Find(name);
+    if (!found.ok()) return absl::StatusCodeToString(found.status().code());
+    return (*found)->display_name();
+  }
+
+  advisor::v1::KnowledgeBase knowledge_base_;
+  std::unique_ptr<FrameworkLookup> lookup_;
+};
+
+// Every row of /work/shared/eval/lookup_dev.tsv.
+TEST_F(FrameworkLookupTest, AnswersTheDevelopmentSet) {
+  EXPECT_EQ(DisplayNameOf("PyTorch"), "PyTorch");
+  EXPECT_EQ(DisplayNameOf("pytorch"), "PyTorch");
+  EXPECT_EQ(DisplayNameOf("PYTORCH"), "PyTorch");
+  EXPECT_EQ(DisplayNameOf("TensorFlow"), "TensorFlow");
+  EXPECT_EQ(DisplayNameOf("tensorflow"), "TensorFlow");
+  EXPECT_EQ(DisplayNameOf("tf"), "TensorFlow");
+  EXPECT_EQ(DisplayNameOf("Keras"), "Keras");
+  EXPECT_EQ(DisplayNameOf("keras"), "Keras");
+  EXPECT_EQ(DisplayNameOf("frameworks/pytorch"), "PyTorch");
+  EXPECT_EQ(DisplayNameOf("theano"), "NOT_FOUND");
+  EXPECT_EQ(DisplayNameOf(""), "INVALID_ARGUMENT");
+}
+
+TEST_F(FrameworkLookupTest, FindsByAliasPrefixAndWhiteSpace) {
+  EXPECT_EQ(DisplayNameOf("torch"), "PyTorch");
+  EXPECT_EQ(DisplayNameOf("Py Torch"), "PyTorch");
+  EXPECT_EQ(DisplayNameOf("TF2"), "TensorFlow");
+  EXPECT_EQ(DisplayNameOf("tensor flow"), "TensorFlow");
+  EXPECT_EQ(DisplayNameOf("tf.keras"), "Keras");
+  EXPECT_EQ(DisplayNameOf("Keras 3"), "Keras");
+  EXPECT_EQ(DisplayNameOf("  keras\t\n"), "Keras");
+  EXPECT_EQ(DisplayNameOf("Frameworks/TensorFlow"), "TensorFlow");
+  EXPECT_EQ(DisplayNameOf("FRAMEWORKS/keras"), "Keras");
+  EXPECT_EQ(DisplayNameOf(" frameworks/ tf "), "TensorFlow");
+}
+
+TEST_F(FrameworkLookupTest, FoldsUnicode) {
+  EXPECT_EQ(DisplayNameOf("ＫＥＲＡＳ"), "Keras");  // full-width letters
+  EXPECT_EQ(DisplayNameOf("ＰｙＴｏｒｃｈ"), "PyTorch");
+  EXPECT_EQ(DisplayNameOf("Kéras"), "Keras");  // accents are stripped when folding
+}
+
+TEST_F(FrameworkLookupTest, ReturnsPointersIntoTheKnowledgeBase) {
+  const auto found = lookup_->Find("keras");
+  ASSERT_TRUE(found.ok());
+  EXPECT_EQ(*found, &knowledge_base_.frameworks(2));
+  EXPECT_EQ((*found)->name(), "frameworks/keras");
+}
+
+TEST_F(FrameworkLookupTest, BlankNamesAreInvalid) {
+  for (const std::string name : {"", "   ", "\t\n", "frameworks/", " frameworks/  "}) {
+    EXPECT_EQ(lookup_->Find(name).status().code(), absl::StatusCode::kInvalidArgument)
+        << "name: '" << name << "'";
+  }
+}
+
+TEST_F(FrameworkLookupTest, InvalidUtf8IsInvalid) {
+  EXPECT_EQ(lookup_->Find("ker\xff\xfe").status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(FrameworkLookupTest, SuggestsTheClosestNameForTypos) {
+  const auto misspelled = lookup_->Find("tensorflw");
+  EXPECT_EQ(misspelled.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(misspelled.status().message(),
+            "framework \"tensorflw\" not found; did you mean TensorFlow?");
+
+  EXPECT_THAT(lookup_->Find("pytorhc").status().message(), HasSubstr("did you mean PyTorch?"));
+  EXPECT_THAT(lookup_->Find("Kears").status().message(), HasSubstr("did you mean Keras?"));
+  EXPECT_THAT(lookup_->Find("frameworks/kerass").status().message(),
+              HasSubstr("did you mean Keras?"));
+}
+
+TEST_F(FrameworkLookupTest, ListsKnownFrameworksWhenNothingIsClose) {
+  const auto unknown = lookup_->Find("theano");
+  EXPECT_EQ(unknown.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(unknown.status().message(),
+            "framework \"theano\" not found; known frameworks: PyTorch, TensorFlow, Keras");
+  // Short names get at most one edit: "jax" is not "tf".
+  EXPECT_THAT(lookup_->Find("jax").status().message(), HasSubstr("known frameworks"));
+}
+
+TEST_F(FrameworkLookupTest, TruncatesLongUnknownNamesInTheMessage) {
+  const std::string long_name(500, 'x');
+  const auto unknown = lookup_->Find(long_name);
+  EXPECT_EQ(unknown.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_LT(unknown.status().message().size(), 200U);
+}
+
+TEST_F(FrameworkLookupTest, ComparesDistinctFrameworksInTheOrderAsked) {
+  const std::vector<std::string> names = {"tf", "PyTorch", "frameworks/tensorflow"};
+  const auto comparison = lookup_->Compare(names);
+  ASSERT_TRUE(comparison.ok()) << comparison.status();
+  ASSERT_EQ(comparison->entries.size(), 2U);
+  EXPECT_EQ(comparison->entries[0].framework->id(), "tensorflow");
+  EXPECT_EQ(comparison->entries[1].framework->id(), "pytorch");
+
+  std::vector<std::string> tensorflow_patterns;
+  for (const auto* pattern : comparison->entries[0].hired_by) {
+    tensorflow_patterns.push_back(pattern->id());
+  }
+  EXPECT_THAT(tensorflow_patterns, ElementsAre("enterprise"));
+  std::vector<std::string> pytorch_patterns;
+  for (const auto* pattern : comparison->entries[1].hired_by) {
+    pytorch_patterns.push_back(pattern->id());
+  }
+  EXPECT_THAT(pytorch_patterns, ElementsAre("research", "startup"));
+
+  // Only the insights about PyTorch and TensorFlow alone, not the one that
+  // also names Keras.
+  ASSERT_THAT(comparison->insights, Not(IsEmpty()));
+  for (const auto* insight : comparison->insights) {
+    for (const std::string& id : insight->framework_ids()) {
+      EXPECT_TRUE(id == "pytorch" || id == "tensorflow") << insight->text();
+    }
+  }
+  EXPECT_EQ(comparison->advice, knowledge_base_.general_advice());
+}
+
+TEST_F(FrameworkLookupTest, ComparingAllThreeIncludesEveryInsight) {
+  const std::vector<std::string> names = {"keras", "pytorch", "tensorflow"};
+  const auto comparison = lookup_->Compare(names);
+  ASSERT_TRUE(comparison.ok()) << comparison.status();
+  EXPECT_EQ(comparison->entries.size(), 3U);
+  EXPECT_EQ(comparison->insights.size(), static_cast<size_t>(knowledge_base_.insights_size()));
+}
+
+TEST_F(FrameworkLookupTest, CompareNeedsTwoDistinctFrameworks) {
+  const std::vector<std::string> same = {"tf", "TensorFlow", "frameworks/tensorflow"};
+  EXPECT_EQ(lookup_->Compare(same).status().code(), absl::StatusCode::kInvalidArgument);
+  const std::vector<std::string> one = {"keras"};
+  EXPECT_EQ(lookup_->Compare(one).status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(lookup_->Compare({}).status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(FrameworkLookupTest, CompareRejectsBlankUnknownAndTooManyNames) {
+  const std::vector<std::string> blank = {"keras", " "};
+  EXPECT_EQ(lookup_->Compare(blank).status().code(), absl::StatusCode::kInvalidArgument);
+
+  const std::vector<std::string> unknown = {"keras", "theano", "caffe"};
+  const auto status = lookup_->Compare(unknown).status();
+  EXPECT_EQ(status.code(), absl::StatusCode::kNotFound);
+  EXPECT_THAT(status.message(), HasSubstr("\"theano\""));
+
+  std::vector<std::string> too_many(kMaxComparedFrameworks + 1, "keras");
+  too_many[0] = "pytorch";
+  EXPECT_EQ(lookup_->Compare(too_many).status().code(), absl::StatusCode::kInvalidArgument);
+  std::vector<std::string> at_limit(kMaxComparedFrameworks, "keras");
+  at_limit[0] = "pytorch";
+  EXPECT_TRUE(lookup_->Compare(at_limit).ok());
+}
+
+}  // namespace
+}  // namespace advisor::engines
