@@ -1,0 +1,97 @@
+#ifndef ADVISOR_CLIENT_OPTIONS_H_
+#define ADVISOR_CLIENT_OPTIONS_H_
+
+#include <memory>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/time/time.h"
+
+namespace grpc {
+class ChannelCredentials;
+}  // namespace grpc
+
+namespace advisor::client {
+
+/// Address used when `ClientOptions::target` is left alone.
+inline constexpr char kDefaultTarget[] = "localhost:50051";
+/// Deadline of one call, all retries included.
+inline constexpr absl::Duration kDefaultTimeout = absl::Seconds(5);
+/// Load balancing policy; round_robin spreads calls over every address the
+/// target resolves to (gRPC's own default, pick_first, uses only one).
+inline constexpr char kDefaultLoadBalancingPolicy[] = "round_robin";
+/// Attempts per call, the first one included (gRPC caps this at 5).
+inline constexpr int kDefaultRetryMaxAttempts = 4;
+/// Upper bound of the random wait before the first retry.
+inline constexpr absl::Duration kDefaultRetryInitialBackoff = absl::Milliseconds(100);
+/// Upper bound of the random wait before any retry.
+inline constexpr absl::Duration kDefaultRetryMaxBackoff = absl::Seconds(2);
+/// Growth of the backoff bound from one retry to the next.
+inline constexpr double kDefaultRetryBackoffMultiplier = 2.0;
+/// Keepalive pings are off by default: servers with gRPC's default policy
+/// answer pings more frequent than every 5 minutes with GOAWAY.
+inline constexpr absl::Duration kDefaultKeepaliveTime = absl::ZeroDuration();
+
+/// Retry policy for the SDK's calls, all of which are idempotent. Only
+/// UNAVAILABLE is retried, with randomised exponential backoff, and always
+/// within the call's deadline (`ClientOptions::timeout`).
+struct RetryOptions {
+  /// Attempts per call including the first; 1 disables retries. In [1, 5].
+  int max_attempts = kDefaultRetryMaxAttempts;
+  /// Bound of the wait before the first retry; positive.
+  absl::Duration initial_backoff = kDefaultRetryInitialBackoff;
+  /// Bound of the wait before any retry; at least `initial_backoff`.
+  absl::Duration max_backoff = kDefaultRetryMaxBackoff;
+  /// Factor applied to the bound after each retry; greater than 0.
+  double backoff_multiplier = kDefaultRetryBackoffMultiplier;
+};
+
+/// TLS settings, used when `ClientOptions::use_tls` is true. All fields are
+/// PEM text (not file names); empty fields fall back to gRPC's defaults.
+struct TlsOptions {
+  /// Root certificates to verify the server; empty means the system roots.
+  std::string root_certs;
+  /// Client certificate chain, for mutual TLS only.
+  std::string cert_chain;
+  /// Client private key matching `cert_chain`, for mutual TLS only.
+  std::string private_key;
+};
+
+/// Everything `MakeAdvisorConnection` needs to reach an advisor server.
+/// A plain value: copy it, change fields, pass it on. Fields left alone use
+/// the named defaults above.
+struct ClientOptions {
+  /// gRPC target, e.g. `localhost:50051`, `dns:///advisor.internal:443`.
+  std::string target = kDefaultTarget;
+  /// Deadline of each call, retries included; positive.
+  absl::Duration timeout = kDefaultTimeout;
+  /// Use TLS instead of a plaintext channel.
+  bool use_tls = false;
+  /// TLS settings, read only when `use_tls` is true.
+  TlsOptions tls;
+  /// Channel credentials built by the caller; when set they take precedence
+  /// over `use_tls` and `tls`.
+  std::shared_ptr<grpc::ChannelCredentials> channel_credentials;
+  /// When non-empty, every call carries `authorization: Bearer <token>`.
+  /// Prefer TLS with a token: plaintext channels expose it on the wire.
+  std::string bearer_token;
+  /// Retry policy for UNAVAILABLE.
+  RetryOptions retry;
+  /// gRPC load balancing policy name, e.g. `round_robin` or `pick_first`.
+  std::string load_balancing_policy = kDefaultLoadBalancingPolicy;
+  /// Interval of HTTP/2 keepalive pings on idle connections; zero disables
+  /// them. The server must allow pings this frequent.
+  absl::Duration keepalive_time = kDefaultKeepaliveTime;
+  /// Prepended to the user agent, before `advisor-cpp/<version>`.
+  std::string user_agent_prefix;
+};
+
+/// Checks that `options` can build a working connection. Returns OK, or
+/// INVALID_ARGUMENT naming the first bad field (empty target, non-positive
+/// timeout, retry settings out of range, empty load balancing policy,
+/// negative keepalive time, a bearer token with a line break).
+absl::Status ValidateClientOptions(ClientOptions const& options);
+
+}  // namespace advisor::client
+
+#endif  // ADVISOR_CLIENT_OPTIONS_H_

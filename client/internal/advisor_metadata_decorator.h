@@ -1,0 +1,44 @@
+#ifndef ADVISOR_CLIENT_INTERNAL_ADVISOR_METADATA_DECORATOR_H_
+#define ADVISOR_CLIENT_INTERNAL_ADVISOR_METADATA_DECORATOR_H_
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "client/internal/advisor_stub.h"
+
+namespace advisor::client_internal {
+
+/// Adds the same request metadata (e.g. `authorization: Bearer ...`) to
+/// every call, then forwards it to the wrapped stub. Kept out of the
+/// business calls so that auth is decided once, when the stack is built.
+class AdvisorMetadata : public AdvisorStub {
+ public:
+  /// Metadata keys must be lower case, as gRPC requires.
+  AdvisorMetadata(std::shared_ptr<AdvisorStub> child,
+                  std::vector<std::pair<std::string, std::string>> fixed_metadata);
+
+  absl::StatusOr<v1::GetFrameworkResponse> GetFramework(
+      grpc::ClientContext& context, v1::GetFrameworkRequest const& request) override;
+  absl::StatusOr<v1::ListFrameworksResponse> ListFrameworks(
+      grpc::ClientContext& context, v1::ListFrameworksRequest const& request) override;
+  absl::StatusOr<v1::CompareFrameworksResponse> CompareFrameworks(
+      grpc::ClientContext& context, v1::CompareFrameworksRequest const& request) override;
+  absl::StatusOr<v1::MatchRoleResponse> MatchRole(grpc::ClientContext& context,
+                                                  v1::MatchRoleRequest const& request) override;
+  absl::StatusOr<v1::AnswerQuestionResponse> AnswerQuestion(
+      grpc::ClientContext& context, v1::AnswerQuestionRequest const& request) override;
+  absl::StatusOr<v1::ListFaqsResponse> ListFaqs(grpc::ClientContext& context,
+                                                v1::ListFaqsRequest const& request) override;
+
+ private:
+  void AddMetadata(grpc::ClientContext& context) const;
+
+  std::shared_ptr<AdvisorStub> child_;
+  std::vector<std::pair<std::string, std::string>> fixed_metadata_;
+};
+
+}  // namespace advisor::client_internal
+
+#endif  // ADVISOR_CLIENT_INTERNAL_ADVISOR_METADATA_DECORATOR_H_

@@ -1,0 +1,88 @@
+#include "client/internal/channel_factory.h"
+
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+
+#include "advisor/client/version.h"
+#include "advisor/v1/faq_service.grpc.pb.h"
+#include "advisor/v1/framework_service.grpc.pb.h"
+#include "advisor/v1/role_matching_service.grpc.pb.h"
+#include <grpc/grpc.h>
+#include <grpcpp/create_channel.h>
+
+namespace advisor::client_internal {
+namespace {
+
+// Service config durations are decimal seconds with an `s` suffix.
+std::string JsonDuration(absl::Duration d) {
+  return absl::StrFormat("\"%.6fs\"", absl::ToDoubleSeconds(d));
+}
+
+std::string JsonString(std::string const& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string MakeServiceConfigJson(client::ClientOptions const& options) {
+  std::vector<std::string> names;
+  for (char const* service :
+       {v1::FrameworkService::service_full_name(), v1::RoleMatchingService::service_full_name(),
+        v1::FaqService::service_full_name()}) {
+    names.push_back(absl::StrCat("{\"service\":\"", service, "\"}"));
+  }
+  std::string method_config = absl::StrCat("{\"name\":[", absl::StrJoin(names, ","), "]");
+  if (options.retry.max_attempts > 1) {
+    absl::StrAppend(&method_config,
+                    ",\"retryPolicy\":{\"maxAttempts\":", options.retry.max_attempts,
+                    ",\"initialBackoff\":", JsonDuration(options.retry.initial_backoff),
+                    ",\"maxBackoff\":", JsonDuration(options.retry.max_backoff),
+                    ",\"backoffMultiplier\":", options.retry.backoff_multiplier,
+                    ",\"retryableStatusCodes\":[\"UNAVAILABLE\"]}");
+  }
+  method_config += "}";
+  return absl::StrCat("{\"loadBalancingConfig\":[{", JsonString(options.load_balancing_policy),
+                      ":{}}],\"methodConfig\":[", method_config, "]}");
+}
+
+grpc::ChannelArguments MakeChannelArguments(client::ClientOptions const& options) {
+  grpc::ChannelArguments args;
+  args.SetServiceConfigJSON(MakeServiceConfigJson(options));
+  args.SetInt(GRPC_ARG_ENABLE_RETRIES, 1);
+  std::string user_agent = absl::StrCat("advisor-cpp/", client::VersionString());
+  if (!options.user_agent_prefix.empty()) {
+    user_agent = absl::StrCat(options.user_agent_prefix, " ", user_agent);
+  }
+  args.SetUserAgentPrefix(user_agent);
+  if (options.keepalive_time > absl::ZeroDuration()) {
+    args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS,
+                static_cast<int>(absl::ToInt64Milliseconds(options.keepalive_time)));
+  }
+  return args;
+}
+
+std::shared_ptr<grpc::ChannelCredentials> MakeChannelCredentials(
+    client::ClientOptions const& options) {
+  if (options.channel_credentials != nullptr) return options.channel_credentials;
+  if (!options.use_tls) return grpc::InsecureChannelCredentials();
+  grpc::SslCredentialsOptions ssl;
+  ssl.pem_root_certs = options.tls.root_certs;
+  ssl.pem_cert_chain = options.tls.cert_chain;
+  ssl.pem_private_key = options.tls.private_key;
+  return grpc::SslCredentials(ssl);
+}
+
+std::shared_ptr<grpc::Channel> CreateAdvisorChannel(client::ClientOptions const& options) {
+  return grpc::CreateCustomChannel(options.target, MakeChannelCredentials(options),
+                                   MakeChannelArguments(options));
+}
+
+}  // namespace advisor::client_internal

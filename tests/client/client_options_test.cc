@@ -1,0 +1,68 @@
+#include "absl/strings/match.h"
+
+#include "advisor/client/options.h"
+#include "client/internal/channel_factory.h"
+#include <gtest/gtest.h>
+
+namespace advisor::client {
+namespace {
+
+TEST(ClientOptionsTest, DefaultsAreValid) {
+  ClientOptions options;
+  EXPECT_EQ(options.target, "localhost:50051");
+  EXPECT_EQ(options.timeout, absl::Seconds(5));
+  EXPECT_EQ(options.load_balancing_policy, "round_robin");
+  EXPECT_FALSE(options.use_tls);
+  EXPECT_TRUE(ValidateClientOptions(options).ok());
+}
+
+TEST(ClientOptionsTest, RejectsEachBadField) {
+  auto invalid = [](auto change) {
+    ClientOptions options;
+    change(options);
+    return ValidateClientOptions(options).code();
+  };
+  EXPECT_EQ(invalid([](ClientOptions& o) { o.target.clear(); }),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(invalid([](ClientOptions& o) { o.timeout = absl::ZeroDuration(); }),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(invalid([](ClientOptions& o) { o.retry.max_attempts = 0; }),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(invalid([](ClientOptions& o) { o.retry.max_attempts = 6; }),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(invalid([](ClientOptions& o) { o.retry.initial_backoff = absl::ZeroDuration(); }),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(invalid([](ClientOptions& o) { o.retry.max_backoff = absl::Milliseconds(1); }),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(invalid([](ClientOptions& o) { o.retry.backoff_multiplier = 0; }),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(invalid([](ClientOptions& o) { o.load_balancing_policy.clear(); }),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(invalid([](ClientOptions& o) { o.keepalive_time = absl::Seconds(-1); }),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(invalid([](ClientOptions& o) { o.bearer_token = "a\nb"; }),
+            absl::StatusCode::kInvalidArgument);
+}
+
+TEST(ServiceConfigTest, RetriesOnlyUnavailableForAllThreeServices) {
+  std::string const json = client_internal::MakeServiceConfigJson(ClientOptions{});
+  EXPECT_TRUE(absl::StrContains(json, "\"round_robin\":{}")) << json;
+  EXPECT_TRUE(absl::StrContains(json, "\"service\":\"advisor.v1.FrameworkService\"")) << json;
+  EXPECT_TRUE(absl::StrContains(json, "\"service\":\"advisor.v1.RoleMatchingService\"")) << json;
+  EXPECT_TRUE(absl::StrContains(json, "\"service\":\"advisor.v1.FaqService\"")) << json;
+  EXPECT_TRUE(absl::StrContains(json, "\"maxAttempts\":4")) << json;
+  EXPECT_TRUE(absl::StrContains(json, "\"initialBackoff\":\"0.100000s\"")) << json;
+  EXPECT_TRUE(absl::StrContains(json, "\"retryableStatusCodes\":[\"UNAVAILABLE\"]")) << json;
+}
+
+TEST(ServiceConfigTest, OneAttemptMeansNoRetryPolicy) {
+  ClientOptions options;
+  options.retry.max_attempts = 1;
+  options.load_balancing_policy = "pick_first";
+  std::string const json = client_internal::MakeServiceConfigJson(options);
+  EXPECT_FALSE(absl::StrContains(json, "retryPolicy")) << json;
+  EXPECT_TRUE(absl::StrContains(json, "\"pick_first\":{}")) << json;
+}
+
+}  // namespace
+}  // namespace advisor::client

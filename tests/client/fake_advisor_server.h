@@ -1,0 +1,83 @@
+#ifndef ADVISOR_TESTS_CLIENT_FAKE_ADVISOR_SERVER_H_
+#define ADVISOR_TESTS_CLIENT_FAKE_ADVISOR_SERVER_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/synchronization/mutex.h"
+
+#include "advisor/v1/faq_service.grpc.pb.h"
+#include "advisor/v1/framework_service.grpc.pb.h"
+#include "advisor/v1/role_matching_service.grpc.pb.h"
+#include <grpcpp/server.h>
+
+namespace advisor::testing {
+
+/// An in-process gRPC server with canned answers, on 127.0.0.1 and a port
+/// the OS picks, for testing the SDK over a real channel:
+/// - GetFramework("keras") returns Keras; any other name is NOT_FOUND.
+/// - ListFrameworks serves PyTorch, TensorFlow, Keras, `page_size` at a time.
+/// - CompareFrameworks returns one column per name, in order.
+/// - MatchRole fails with UNAVAILABLE as often as FailNextMatchRoles says,
+///   then succeeds.
+/// - AnswerQuestion("hang") never answers (until the server stops); any
+///   other question gets a fixed answer.
+/// - ListFaqs returns two entries.
+/// It records the `authorization` and `user-agent` metadata of the last
+/// GetFramework call.
+class FakeAdvisorServer final : public v1::FrameworkService::CallbackService,
+                                public v1::RoleMatchingService::CallbackService,
+                                public v1::FaqService::CallbackService {
+ public:
+  FakeAdvisorServer();
+  /// Finishes the calls left hanging, then stops the server.
+  ~FakeAdvisorServer() override;
+
+  FakeAdvisorServer(FakeAdvisorServer const&) = delete;
+  FakeAdvisorServer& operator=(FakeAdvisorServer const&) = delete;
+
+  /// `127.0.0.1:<port>`.
+  std::string target() const { return target_; }
+  /// Makes the next `count` MatchRole calls fail with UNAVAILABLE.
+  void FailNextMatchRoles(int count);
+  /// MatchRole calls received so far, failed ones included.
+  int match_role_calls();
+  /// `authorization` metadata of the last GetFramework call ("" if none).
+  std::string last_authorization();
+  /// `user-agent` metadata of the last GetFramework call.
+  std::string last_user_agent();
+
+  grpc::ServerUnaryReactor* GetFramework(grpc::CallbackServerContext* context,
+                                         v1::GetFrameworkRequest const* request,
+                                         v1::GetFrameworkResponse* response) override;
+  grpc::ServerUnaryReactor* ListFrameworks(grpc::CallbackServerContext* context,
+                                           v1::ListFrameworksRequest const* request,
+                                           v1::ListFrameworksResponse* response) override;
+  grpc::ServerUnaryReactor* CompareFrameworks(grpc::CallbackServerContext* context,
+                                              v1::CompareFrameworksRequest const* request,
+                                              v1::CompareFrameworksResponse* response) override;
+  grpc::ServerUnaryReactor* MatchRole(grpc::CallbackServerContext* context,
+                                      v1::MatchRoleRequest const* request,
+                                      v1::MatchRoleResponse* response) override;
+  grpc::ServerUnaryReactor* AnswerQuestion(grpc::CallbackServerContext* context,
+                                           v1::AnswerQuestionRequest const* request,
+                                           v1::AnswerQuestionResponse* response) override;
+  grpc::ServerUnaryReactor* ListFaqs(grpc::CallbackServerContext* context,
+                                     v1::ListFaqsRequest const* request,
+                                     v1::ListFaqsResponse* response) override;
+
+ private:
+  absl::Mutex mu_;
+  int match_role_failures_left_ ABSL_GUARDED_BY(mu_) = 0;
+  int match_role_calls_ ABSL_GUARDED_BY(mu_) = 0;
+  std::string last_authorization_ ABSL_GUARDED_BY(mu_);
+  std::string last_user_agent_ ABSL_GUARDED_BY(mu_);
+  std::vector<grpc::ServerUnaryReactor*> hanging_ ABSL_GUARDED_BY(mu_);
+  std::unique_ptr<grpc::Server> server_;
+  std::string target_;
+};
+
+}  // namespace advisor::testing
+
+#endif  // ADVISOR_TESTS_CLIENT_FAKE_ADVISOR_SERVER_H_
