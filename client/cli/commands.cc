@@ -1,0 +1,135 @@
+#include "client/cli/commands.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+
+#include "client/cli/text_output.h"
+#include <google/protobuf/util/json_util.h>
+
+namespace advisor::cli {
+namespace {
+
+// A subcommand's usage, for checking arguments and for --help.
+struct Subcommand {
+  char const* name;
+  char const* arguments;
+  char const* summary;
+  int min_args;
+  int max_args;  // -1: no upper bound.
+};
+
+constexpr Subcommand kSubcommands[] = {
+    {"lookup", "NAME", "show one framework (name, id or alias: keras, torch, tf)", 1, 1},
+    {"list", "", "list every framework", 0, 0},
+    {"compare", "NAME NAME...", "compare two or more frameworks side by side", 2, -1},
+    {"match-role", "\"DESCRIPTION\"",
+     "rank the frameworks for a role, e.g. \"ML engineer at a bank\"", 1, 1},
+    {"ask", "\"QUESTION\"", "answer a question from the knowledge base's FAQ", 1, 1},
+    {"faqs", "", "list every FAQ entry with its answer", 0, 0},
+};
+
+Subcommand const* FindSubcommand(std::string const& name) {
+  for (auto const& subcommand : kSubcommands) {
+    if (name == subcommand.name) return &subcommand;
+  }
+  return nullptr;
+}
+
+absl::StatusOr<std::string> ToJson(google::protobuf::Message const& message) {
+  google::protobuf::util::JsonPrintOptions options;
+  options.add_whitespace = true;
+  // Prints `"answered": false` and zero scores instead of dropping them.
+  options.always_print_primitive_fields = true;
+  std::string json;
+  auto status = google::protobuf::util::MessageToJsonString(message, &json, options);
+  if (!status.ok()) {
+    return absl::InternalError(
+        absl::StrCat("cannot print the response as JSON: ", status.ToString()));
+  }
+  return json;
+}
+
+// Renders `response` in the requested format.
+template <typename Message, typename TextFormatter>
+absl::StatusOr<std::string> Render(absl::StatusOr<Message> const& response, OutputFormat format,
+                                   TextFormatter text) {
+  if (!response.ok()) return response.status();
+  if (format == OutputFormat::kJson) return ToJson(*response);
+  return text(*response);
+}
+
+absl::StatusOr<std::string> RunList(client::AdvisorClient& client, OutputFormat format,
+                                    int page_size) {
+  auto frameworks = client.ListAllFrameworks(page_size);
+  if (!frameworks.ok()) return frameworks.status();
+  if (format == OutputFormat::kText) return FormatFrameworkList(*frameworks);
+  // All pages as one response, as if the server had returned them at once.
+  v1::ListFrameworksResponse all;
+  all.set_total_size(static_cast<int>(frameworks->size()));
+  for (auto& framework : *frameworks) *all.add_frameworks() = std::move(framework);
+  return ToJson(all);
+}
+
+absl::StatusOr<std::string> RunFaqs(client::AdvisorClient& client, OutputFormat format,
+                                    int page_size) {
+  auto faqs = client.ListAllFaqs(page_size);
+  if (!faqs.ok()) return faqs.status();
+  if (format == OutputFormat::kText) return FormatFaqList(*faqs);
+  v1::ListFaqsResponse all;
+  all.set_total_size(static_cast<int>(faqs->size()));
+  for (auto& faq : *faqs) *all.add_faqs() = std::move(faq);
+  return ToJson(all);
+}
+
+}  // namespace
+
+std::string SubcommandHelp() {
+  std::string out;
+  for (auto const& subcommand : kSubcommands) {
+    absl::StrAppend(&out, absl::StrFormat("  %-30s %s\n",
+                                          absl::StrCat(subcommand.name, " ", subcommand.arguments),
+                                          subcommand.summary));
+  }
+  return out;
+}
+
+absl::Status CheckUsage(std::vector<std::string> const& args) {
+  if (args.empty()) return absl::InvalidArgumentError("missing subcommand");
+  Subcommand const* subcommand = FindSubcommand(args[0]);
+  if (subcommand == nullptr) {
+    return absl::InvalidArgumentError(absl::StrCat("unknown subcommand '", args[0], "'"));
+  }
+  int const count = static_cast<int>(args.size()) - 1;
+  if (count < subcommand->min_args || (subcommand->max_args >= 0 && count > subcommand->max_args)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("usage: advisor ", subcommand->name, " ", subcommand->arguments,
+                     count > subcommand->max_args && subcommand->max_args >= 0
+                         ? " (quote arguments that contain spaces)"
+                         : ""));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::string> RunCommand(client::AdvisorClient client,
+                                       std::vector<std::string> const& args, OutputFormat format,
+                                       int page_size) {
+  std::string const& name = args.at(0);
+  if (name == "lookup") {
+    return Render(client.GetFramework(args[1]), format,
+                  [](v1::Framework const& framework) { return FormatFramework(framework); });
+  }
+  if (name == "list") return RunList(client, format, page_size);
+  if (name == "compare") {
+    std::vector<std::string> names(args.begin() + 1, args.end());
+    return Render(client.CompareFrameworks(names), format, FormatComparison);
+  }
+  if (name == "match-role") return Render(client.MatchRole(args[1]), format, FormatRoleMatch);
+  if (name == "ask") return Render(client.AnswerQuestion(args[1]), format, FormatAnswer);
+  if (name == "faqs") return RunFaqs(client, format, page_size);
+  return absl::InvalidArgumentError(absl::StrCat("unknown subcommand '", name, "'"));
+}
+
+}  // namespace advisor::cli

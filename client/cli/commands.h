@@ -1,0 +1,39 @@
+#ifndef ADVISOR_CLIENT_CLI_COMMANDS_H_
+#define ADVISOR_CLIENT_CLI_COMMANDS_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+
+#include "advisor/client/client.h"
+
+// The `advisor` CLI's subcommands: checking their arguments and running
+// them through the SDK. Knows nothing about flags or process exit codes.
+namespace advisor::cli {
+
+/// How results are printed.
+enum class OutputFormat {
+  kText,  ///< Readable text (text_output.h).
+  kJson,  ///< The response message as protobuf JSON.
+};
+
+/// The subcommands with their arguments and a one-line summary, one per
+/// line, for --help.
+std::string SubcommandHelp();
+
+/// Checks `args` (the subcommand, then its arguments) against the
+/// subcommand's usage. INVALID_ARGUMENT says what is wrong.
+absl::Status CheckUsage(std::vector<std::string> const& args);
+
+/// Runs the subcommand in `args` (which passed CheckUsage) and returns what
+/// to print, or the call's error status. `page_size` applies to `list` and
+/// `faqs`, which fetch every page.
+absl::StatusOr<std::string> RunCommand(client::AdvisorClient client,
+                                       std::vector<std::string> const& args, OutputFormat format,
+                                       int page_size);
+
+}  // namespace advisor::cli
+
+#endif  // ADVISOR_CLIENT_CLI_COMMANDS_H_

@@ -1,0 +1,43 @@
+#ifndef ADVISOR_CLIENT_CLI_TEXT_OUTPUT_H_
+#define ADVISOR_CLIENT_CLI_TEXT_OUTPUT_H_
+
+#include <string>
+#include <vector>
+
+#include "advisor/v1/faq.pb.h"
+#include "advisor/v1/faq_service.pb.h"
+#include "advisor/v1/framework.pb.h"
+#include "advisor/v1/framework_service.pb.h"
+#include "advisor/v1/role_matching_service.pb.h"
+
+// Readable, plain-text renderings of the API's responses for the `advisor`
+// CLI. Every function returns text ending in a newline.
+namespace advisor::cli {
+
+/// A fraction in [0, 1] as a whole percentage, e.g. 0.934 -> "93%".
+std::string FormatPercent(double fraction);
+
+/// A framework card: name, aliases, developer, website, summary, strengths,
+/// best-for, notes and sources.
+std::string FormatFramework(v1::Framework const& framework);
+
+/// One line per framework: display name, resource name, first strength.
+std::string FormatFrameworkList(std::vector<v1::Framework> const& frameworks);
+
+/// Each framework's column one after another, then insights and advice.
+std::string FormatComparison(v1::CompareFrameworksResponse const& comparison);
+
+/// Recognised roles, ranked matches with percentages and reasons, the
+/// learning path and the advice.
+std::string FormatRoleMatch(v1::MatchRoleResponse const& match);
+
+/// The answer with its confidence and source entry, or "No answer in the
+/// knowledge base (confidence N%)"; then the alternatives.
+std::string FormatAnswer(v1::AnswerQuestionResponse const& answer);
+
+/// Every FAQ entry: question, then its answer indented.
+std::string FormatFaqList(std::vector<v1::Faq> const& faqs);
+
+}  // namespace advisor::cli
+
+#endif  // ADVISOR_CLIENT_CLI_TEXT_OUTPUT_H_
