@@ -1,6 +1,7 @@
 #include "tests/client/fake_advisor_server.h"
 
 #include <cstdlib>
+#include <utility>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -28,10 +29,10 @@ v1::Framework MakeFramework(std::string const& id, std::string const& display_na
 
 }  // namespace
 
-FakeAdvisorServer::FakeAdvisorServer() {
+FakeAdvisorServer::FakeAdvisorServer(std::shared_ptr<grpc::ServerCredentials> credentials) {
   int port = 0;
   grpc::ServerBuilder builder;
-  builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &port);
+  builder.AddListeningPort("127.0.0.1:0", std::move(credentials), &port);
   builder.RegisterService(static_cast<v1::FrameworkService::CallbackService*>(this));
   builder.RegisterService(static_cast<v1::RoleMatchingService::CallbackService*>(this));
   builder.RegisterService(static_cast<v1::FaqService::CallbackService*>(this));

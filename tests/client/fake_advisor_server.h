@@ -10,6 +10,7 @@
 #include "advisor/v1/faq_service.grpc.pb.h"
 #include "advisor/v1/framework_service.grpc.pb.h"
 #include "advisor/v1/role_matching_service.grpc.pb.h"
+#include <grpcpp/security/server_credentials.h>
 #include <grpcpp/server.h>
 
 namespace advisor::testing {
@@ -30,7 +31,9 @@ class FakeAdvisorServer final : public v1::FrameworkService::CallbackService,
                                 public v1::RoleMatchingService::CallbackService,
                                 public v1::FaqService::CallbackService {
  public:
-  FakeAdvisorServer();
+  /// Listens with `credentials`: plaintext by default, or e.g. TLS.
+  explicit FakeAdvisorServer(
+      std::shared_ptr<grpc::ServerCredentials> credentials = grpc::InsecureServerCredentials());
   /// Finishes the calls left hanging, then stops the server.
   ~FakeAdvisorServer() override;
 
