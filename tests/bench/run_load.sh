@@ -1,0 +1,326 @@
+#!/usr/bin/env bash
+# Load test: advisor_server against a bare gRPC echo server on the same
+# machine, under the same closed-loop load, in the same run.
+#
+#   tests/bench/run_load.sh [options] [BUILD_DIR]      (BUILD_DIR defaults to $BUILD_DIR or ./build)
+#
+# Builds nothing: it runs BUILD_DIR's advisor_echo_server, advisor_server
+# and advisor_load. Each server runs alone, pinned to CPU 0; the load runs
+# pinned to CPU 1. For every RPC and concurrency it runs REPS repetitions
+# of DURATION seconds over one connection and prints the medians of QPS and
+# p99 beside the echo server's, their ratios, and the server's CPU time per
+# call. Then it soaks advisor_server with SOAK calls and prints its RSS
+# (VmRSS) when idle, before and after the soak.
+#
+# Options:
+#   --quick             smoke run: concurrency 16 only, 1 s per run, 1 repetition,
+#                       6000-call soak (put --concurrency after it to change that)
+#   --duration SECONDS  measured seconds per run (default 10)
+#   --warmup SECONDS    warmup before each run (default 1)
+#   --reps N            repetitions per RPC and concurrency (default 3)
+#   --concurrency LIST  space-separated, e.g. "16 64" (default)
+#   --rpcs LIST         space-separated subset of: GetFramework MatchRole
+#                       AnswerQuestion ListFrameworks CompareFrameworks ListFaqs
+#   --soak CALLS        calls in the memory soak (default 2000000; 0 skips it)
+#   --no-pin            do not pin with taskset (e.g. on a 1-CPU machine)
+#
+# Exit status: 0 when every server started and stopped cleanly and every
+# load run completed without failed calls; 1 otherwise; 2 for bad usage.
+
+set -euo pipefail
+
+duration=10
+warmup=1
+reps=3
+concurrency_list="16 64"
+rpcs="GetFramework MatchRole AnswerQuestion ListFrameworks CompareFrameworks ListFaqs"
+soak=2000000
+pin=1
+build_dir="${BUILD_DIR:-./build}"
+
+usage() {
+  sed -n '2,/^$/p' "$0" | sed 's/^# \{0,1\}//' >&2
+  exit 2
+}
+
+while (($#)); do
+  case "$1" in
+    --quick) duration=1 warmup=0.2 reps=1 soak=6000 concurrency_list=16; shift ;;
+    --duration) duration="$2"; shift 2 ;;
+    --warmup) warmup="$2"; shift 2 ;;
+    --reps) reps="$2"; shift 2 ;;
+    --concurrency) concurrency_list="$2"; shift 2 ;;
+    --rpcs) rpcs="$2"; shift 2 ;;
+    --soak) soak="$2"; shift 2 ;;
+    --no-pin) pin=0; shift ;;
+    -h|--help) usage ;;
+    -*) echo "run_load.sh: unknown option $1" >&2; usage ;;
+    *) build_dir="$1"; shift ;;
+  esac
+done
+
+# --- Tools -----------------------------------------------------------------
+
+find_binary() {
+  local name="$1" preferred="$2"
+  if [[ -x "$build_dir/$preferred" ]]; then
+    echo "$build_dir/$preferred"
+    return
+  fi
+  local found
+  found="$(find "$build_dir" -type f -name "$name" -perm -u+x 2>/dev/null | head -n 1)"
+  if [[ -z "$found" ]]; then
+    echo "run_load.sh: $name not found under $build_dir (build it first)" >&2
+    exit 2
+  fi
+  echo "$found"
+}
+
+server_bin="$(find_binary advisor_server service/server/advisor_server)"
+echo_bin="$(find_binary advisor_echo_server tests/bench/advisor_echo_server)"
+load_bin="$(find_binary advisor_load tests/bench/advisor_load)"
+
+server_cpu=()
+load_cpu=()
+if ((pin)); then
+  if command -v taskset >/dev/null && (($(nproc) >= 2)); then
+    server_cpu=(taskset -c 0)
+    load_cpu=(taskset -c 1)
+  else
+    echo "run_load.sh: taskset or a second CPU missing; running unpinned" >&2
+  fi
+fi
+
+work_dir="$(mktemp -d "${TMPDIR:-/tmp}/run_load.XXXXXX")"
+server_pid=""
+
+cleanup() {
+  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
+    kill -TERM "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work_dir"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Failures are counted in a file: most runs happen in subshells.
+record_failure() { echo x >>"$work_dir/failures"; }
+failure_count() { [[ -f "$work_dir/failures" ]] && wc -l <"$work_dir/failures" || echo 0; }
+
+# --- Requests (JSON) -------------------------------------------------------
+
+declare -A rpc_method=(
+  [GetFramework]=advisor.v1.FrameworkService/GetFramework
+  [MatchRole]=advisor.v1.RoleMatchingService/MatchRole
+  [AnswerQuestion]=advisor.v1.FaqService/AnswerQuestion
+  [ListFrameworks]=advisor.v1.FrameworkService/ListFrameworks
+  [CompareFrameworks]=advisor.v1.FrameworkService/CompareFrameworks
+  [ListFaqs]=advisor.v1.FaqService/ListFaqs
+)
+declare -A rpc_request=(
+  [GetFramework]='{"name":"frameworks/pytorch"}'
+  [MatchRole]='{"description":"Machine learning engineer building fraud models for the payments team of a regional bank"}'
+  [AnswerQuestion]='{"question":"Why would a young AI company pick PyTorch over the alternatives?"}'
+  [ListFrameworks]='{}'
+  [CompareFrameworks]='{"names":["pytorch","tensorflow"]}'
+  [ListFaqs]='{}'
+)
+# QPS ratio targets of issue 5 (none for the other RPCs).
+declare -A qps_target=([GetFramework]=0.90 [MatchRole]=0.90 [AnswerQuestion]=0.85)
+p99_target=1.3
+echo_request='{"message":"Which deep learning framework should I learn first for a job in 2024?"}'
+
+for rpc in $rpcs; do
+  if [[ -z "${rpc_method[$rpc]:-}" ]]; then
+    echo "run_load.sh: unknown RPC $rpc" >&2
+    exit 2
+  fi
+done
+
+# --- Servers ------------------------------------------------------------------
+
+# start_server NAME BINARY ARGS...: starts it pinned, sets server_pid and
+# server_port from its "listening on HOST:PORT" line.
+start_server() {
+  local name="$1"
+  shift
+  "${server_cpu[@]}" "$@" --host=127.0.0.1 --port=0 >"$work_dir/$name.out" 2>"$work_dir/$name.err" &
+  server_pid=$!
+  server_port=""
+  for _ in $(seq 1 200); do
+    server_port="$(sed -n 's/.*listening on .*:\([0-9][0-9]*\)$/\1/p' "$work_dir/$name.out" | head -n 1)"
+    [[ -n "$server_port" ]] && return 0
+    if ! kill -0 "$server_pid" 2>/dev/null; then break; fi
+    sleep 0.05
+  done
+  echo "run_load.sh: $name did not start; its stderr:" >&2
+  cat "$work_dir/$name.err" >&2
+  exit 1
+}
+
+# stop_server NAME: SIGTERM, then it must exit 0.
+stop_server() {
+  local name="$1" status=0
+  kill -TERM "$server_pid"
+  wait "$server_pid" || status=$?
+  server_pid=""
+  if ((status != 0)); then
+    echo "run_load.sh: $name exited with status $status; its stderr:" >&2
+    tail -n 20 "$work_dir/$name.err" >&2
+    record_failure
+  fi
+}
+
+# utime + stime of the server, in clock ticks.
+server_cpu_ticks() {
+  awk '{print $14 + $15}' "/proc/$server_pid/stat"
+}
+
+rss_kib() {
+  awk '/^VmRSS:/ {print $2}' "/proc/$server_pid/status"
+}
+
+# field NAME LINE: the value of NAME=... in a RESULT line.
+field() {
+  tr ' ' '\n' <<<"$2" | sed -n "s/^$1=//p"
+}
+
+# median of the numbers given as arguments.
+median() {
+  printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {
+    if (NR == 0) { print "nan"; exit }
+    if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+ticks_per_second="$(getconf CLK_TCK)"
+
+# run_load LABEL RPC REQUEST CONCURRENCY [extra flags]: one advisor_load
+# run; prints its RESULT line with the server's CPU use appended.
+run_load() {
+  local label="$1" rpc="$2" request="$3" concurrency="$4"
+  shift 4
+  local before after started ended output status=0
+  before="$(server_cpu_ticks)"
+  started="$(date +%s.%N)"
+  output="$("${load_cpu[@]}" "$load_bin" --target="127.0.0.1:$server_port" --rpc="$rpc" \
+    --request="$request" --concurrency="$concurrency" --connections=1 \
+    --duration="${duration}s" --warmup="${warmup}s" "$@" 2>"$work_dir/load.err")" || status=$?
+  ended="$(date +%s.%N)"
+  after="$(server_cpu_ticks)"
+  local result
+  result="$(grep '^RESULT ' <<<"$output" || true)"
+  if ((status != 0)) || [[ -z "$result" ]]; then
+    echo "run_load.sh: $label failed (advisor_load status $status):" >&2
+    cat "$work_dir/load.err" >&2
+    grep -E 'first error|statuses' <<<"$output" >&2 || true
+    record_failure
+    return 0
+  fi
+  # The server's CPU share over the whole run (warmup included: the load is
+  # the same throughout), and so its CPU time per call at the measured rate.
+  local cpu_share qps
+  qps="$(field qps "$result")"
+  cpu_share="$(awk -v t=$((after - before)) -v hz="$ticks_per_second" -v s="$started" -v e="$ended" \
+    'BEGIN {printf "%.3f", t / hz / (e - s)}')"
+  echo "$result server_cpu=$cpu_share server_cpu_us_per_call=$(awk -v c="$cpu_share" -v q="$qps" \
+    'BEGIN {printf "%.1f", (q > 0 ? c * 1e6 / q : 0)}')"
+}
+
+# measure NAME RPC REQUEST CONCURRENCY: REPS runs; prints
+# "qps p99_us server_cpu_us_per_call" medians.
+measure() {
+  local name="$1" rpc="$2" request="$3" concurrency="$4"
+  local qps=() p99=() cpu=() line
+  for rep in $(seq 1 "$reps"); do
+    line="$(run_load "$name c=$concurrency #$rep" "$rpc" "$request" "$concurrency")"
+    [[ -z "$line" ]] && continue
+    echo "  $name c=$concurrency #$rep: $line" >&2
+    qps+=("$(field qps "$line")")
+    p99+=("$(field p99_us "$line")")
+    cpu+=("$(field server_cpu_us_per_call "$line")")
+  done
+  if ((${#qps[@]} == 0)); then
+    echo "nan nan nan"
+  else
+    echo "$(median "${qps[@]}") $(median "${p99[@]}") $(median "${cpu[@]}")"
+  fi
+}
+
+echo "run_load.sh: $(nproc) CPUs, ${duration}s x $reps runs per point, warmup ${warmup}s," \
+  "concurrency: $concurrency_list, pinned: $([[ ${#server_cpu[@]} -gt 0 ]] && echo yes || echo no)," \
+  "load average: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+
+# --- Baseline: echo ------------------------------------------------------------
+
+declare -A echo_result
+start_server echo "$echo_bin"
+for concurrency in $concurrency_list; do
+  echo_result[$concurrency]="$(measure echo echo "$echo_request" "$concurrency")"
+done
+stop_server echo
+
+# --- advisor_server ----------------------------------------------------------------
+
+declare -A advisor_result
+start_server advisor "$server_bin"
+sleep 0.5
+rss_idle="$(rss_kib)"
+for rpc in $rpcs; do
+  for concurrency in $concurrency_list; do
+    advisor_result[$rpc,$concurrency]="$(measure "$rpc" "${rpc_method[$rpc]}" "${rpc_request[$rpc]}" "$concurrency")"
+  done
+done
+
+rss_before_soak="$(rss_kib)"
+rss_after_soak="$rss_before_soak"
+if ((soak > 0)); then
+  rpc_count=$(wc -w <<<"$rpcs")
+  for rpc in $rpcs; do
+    line="$(run_load "soak $rpc" "${rpc_method[$rpc]}" "${rpc_request[$rpc]}" 64 \
+      --total_calls=$((soak / rpc_count)) --warmup=0s)"
+    [[ -n "$line" ]] && echo "  soak $rpc: $line" >&2
+  done
+  rss_after_soak="$(rss_kib)"
+fi
+stop_server advisor
+
+# --- Report ------------------------------------------------------------------------
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0 && a == a + 0) printf "%.2f", a / b; else printf "nan"}'; }
+verdict() {  # verdict VALUE TARGET higher|lower
+  [[ "$2" == "-" ]] && { echo "-"; return; }
+  awk -v v="$1" -v t="$2" -v d="$3" 'BEGIN {
+    if (v != v + 0) print "?"; else if ((d == "higher" && v >= t) || (d == "lower" && v <= t)) print "ok"; else print "MISS" }'
+}
+
+echo
+printf '%-18s %5s %10s %10s %6s %5s %9s %9s %6s %5s %9s %9s\n' \
+  rpc conc qps echo_qps ratio ok p99_us echo_p99 ratio ok cpu_us/call echo_cpu_us
+for rpc in $rpcs; do
+  for concurrency in $concurrency_list; do
+    read -r a_qps a_p99 a_cpu <<<"${advisor_result[$rpc,$concurrency]}"
+    read -r e_qps e_p99 e_cpu <<<"${echo_result[$concurrency]}"
+    qps_ratio="$(ratio "$a_qps" "$e_qps")"
+    p99_ratio="$(ratio "$a_p99" "$e_p99")"
+    printf '%-18s %5s %10.0f %10.0f %6s %5s %9.0f %9.0f %6s %5s %9s %9s\n' \
+      "$rpc" "$concurrency" "$a_qps" "$e_qps" "$qps_ratio" \
+      "$(verdict "$qps_ratio" "${qps_target[$rpc]:--}" higher)" \
+      "$a_p99" "$e_p99" "$p99_ratio" "$(verdict "$p99_ratio" "$p99_target" lower)" "$a_cpu" "$e_cpu"
+  done
+done
+echo
+growth() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%+.1f", (b > 0 ? (a - b) * 100 / b : 0)}'; }
+printf 'advisor_server RSS: idle %.1f MB; after the load runs %.1f MB; after a %d-call soak %.1f MB\n' \
+  "$(awk -v k="$rss_idle" 'BEGIN {print k / 1024}')" \
+  "$(awk -v k="$rss_before_soak" 'BEGIN {print k / 1024}')" "$soak" \
+  "$(awk -v k="$rss_after_soak" 'BEGIN {print k / 1024}')"
+printf 'RSS growth: %s %% over the soak, %s %% since idle\n' \
+  "$(growth "$rss_after_soak" "$rss_before_soak")" "$(growth "$rss_after_soak" "$rss_idle")"
+echo "RSS_RESULT idle_kib=$rss_idle before_soak_kib=$rss_before_soak after_soak_kib=$rss_after_soak soak_calls=$soak"
+
+failures="$(failure_count)"
+if ((failures > 0)); then
+  echo "run_load.sh: $failures failure(s); see above" >&2
+  exit 1
+fi
