@@ -1,10 +1,414 @@
-// Placeholder until the role matching engine lands.
 #include "service/engines/role_matcher.h"
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+#include <memory>
+#include <numeric>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+
+#include "service/text/stemmer.h"
+#include "service/text/text_normalizer.h"
+#include "service/text/tokenizer.h"
+
 namespace advisor::engines {
-struct RoleMatcher::Index {};
-RoleMatcher::RoleMatcher(const advisor::v1::KnowledgeBase& kb) : knowledge_base_(kb) {}
-RoleMatcher::~RoleMatcher() = default;
-absl::StatusOr<RoleMatch> RoleMatcher::Match(absl::string_view) const {
-  return absl::UnimplementedError("role matching is not built yet");
+namespace {
+
+using advisor::v1::Framework;
+using advisor::v1::HiringPattern;
+using advisor::v1::KnowledgeBase;
+using advisor::v1::LearningStepSpec;
+
+// Evidence a framework gets when the description names it (id, display
+// name or alias): a role that names its framework is usually hiring for it.
+constexpr double kMentionEvidence = 2.0;
+
+// A hiring pattern counts as recognised from this much evidence on: one
+// clear signal (weight 1) or several weak ones.
+constexpr double kRecognitionThreshold = 1.0;
+
+// Scores run from kBaseScore (no evidence at all) to kBaseScore +
+// kScoreRange. They blend how much evidence a framework has in absolute
+// terms (saturating: the third signal adds less than the first) with its
+// share of all the evidence (so a mixed role spreads its confidence).
+constexpr double kBaseScore = 0.15;
+constexpr double kScoreRange = 0.8;
+constexpr double kEvidenceScale = 1.2;
+constexpr double kShareSmoothing = 1.0;
+constexpr double kAbsoluteWeight = 0.6;
+
+// The words of `text`, folded (see FoldText), with their stems: signals
+// are compared on stems, so "deploying" matches "deploy".
+struct Words {
+  std::vector<std::string> folded;
+  std::vector<std::string> stems;
+};
+
+Words SplitWords(absl::string_view text) {
+  Words words;
+  absl::StatusOr<std::string> folded = text::FoldText(text);
+  if (!folded.ok()) return words;
+  words.folded = text::Tokenize(*folded);
+  words.stems.reserve(words.folded.size());
+  for (const std::string& word : words.folded) words.stems.push_back(text::Stem(word));
+  return words;
 }
+
+// The words of a description, folded, as views into storage it owns.
+struct DescriptionWords {
+  std::string folded_text;                 // ASCII input, lower-cased
+  std::vector<std::string> folded_tokens;  // other input, via FoldText
+  std::vector<absl::string_view> words;
+};
+
+bool IsAscii(absl::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// As FoldText + Tokenize, with a cheaper path for ASCII text: folding ASCII
+// is lower-casing, and its word characters are letters and digits.
+void SplitDescription(absl::string_view text, DescriptionWords* out) {
+  if (!IsAscii(text)) {
+    absl::StatusOr<std::string> folded = text::FoldText(text);
+    if (folded.ok()) out->folded_tokens = text::Tokenize(*folded);
+    out->words.assign(out->folded_tokens.begin(), out->folded_tokens.end());
+    return;
+  }
+  out->folded_text = absl::AsciiStrToLower(text);
+  const absl::string_view folded = out->folded_text;
+  size_t start = 0;
+  while (start < folded.size()) {
+    while (start < folded.size() &&
+           !absl::ascii_isalnum(static_cast<unsigned char>(folded[start]))) {
+      ++start;
+    }
+    size_t end = start;
+    while (end < folded.size() && absl::ascii_isalnum(static_cast<unsigned char>(folded[end]))) {
+      ++end;
+    }
+    if (end > start) out->words.push_back(folded.substr(start, end - start));
+    start = end;
+  }
+}
+
+constexpr size_t kStemStartBytes = 3;
+
+absl::string_view StemStart(absl::string_view word) { return word.substr(0, kStemStartBytes); }
+
+// Word endings that inflect a word without changing what it names.
+bool IsInflection(absl::string_view ending) {
+  static constexpr absl::string_view kInflections[] = {"",    "s", "es", "ed",  "d",   "ing", "er",
+                                                       "ers", "e", "y",  "ies", "ied", "ly"};
+  return std::find(std::begin(kInflections), std::end(kInflections), ending) !=
+         std::end(kInflections);
+}
+
+// Whether two words with the same stem are forms of one word. The Snowball
+// stemmer also strips derivational endings, which conflates words that mean
+// different things: "intern" and "internal", "product" and "production",
+// "experiment" and "experience". Words only count as the same when what
+// follows their common beginning is an inflection on both sides.
+bool AreFormsOfOneWord(absl::string_view a, absl::string_view b) {
+  if (a == b) return true;
+  size_t common = 0;
+  while (common < a.size() && common < b.size() && a[common] == b[common]) ++common;
+  // A doubled final consonant belongs to the ending: "get" / "getting".
+  const auto ending = [&](absl::string_view word) {
+    absl::string_view rest = word.substr(common);
+    if (common > 0 && rest.size() > 1 && rest.front() == word[common - 1]) rest.remove_prefix(1);
+    return rest;
+  };
+  return IsInflection(ending(a)) && IsInflection(ending(b));
+}
+
+// The first sentence of a paragraph (up to and including its first ". ").
+std::string FirstSentence(absl::string_view paragraph) {
+  const size_t end = paragraph.find(". ");
+  return std::string(end == absl::string_view::npos ? paragraph : paragraph.substr(0, end + 1));
+}
+
+}  // namespace
+
+struct RoleMatcher::Index {
+  // What a matched phrase is evidence for: a hiring pattern (a signal) or
+  // a framework (its name), and the words it was written as. Words with
+  // the same stems but different meanings ("intern", "international") are
+  // separate targets of one phrase, told apart by their written form.
+  struct Target {
+    int pattern = -1;
+    int framework = -1;
+    double weight = 0;
+    std::vector<std::string> form;
+    // Position among all targets, to count each once per description.
+    int number = 0;
+
+    // Whether the description's words from `start` on spell `form`, up to
+    // inflection.
+    bool IsSpelledBy(const std::vector<absl::string_view>& words, size_t start) const {
+      for (size_t w = 0; w < form.size(); ++w) {
+        if (!AreFormsOfOneWord(form[w], words[start + w])) return false;
+      }
+      return true;
+    }
+  };
+  // A word or phrase as stem ids, and everything it may point to.
+  struct Phrase {
+    std::vector<int> stems;
+    std::vector<Target> targets;
+  };
+
+  std::vector<const Framework*> frameworks;
+  absl::flat_hash_map<absl::string_view, int> framework_by_id;
+  // Index into `frameworks` of each hiring pattern's framework.
+  std::vector<int> pattern_framework;
+  // What is said about a framework the description gives no evidence for.
+  std::vector<std::string> fallback_reasons;
+  // The note prefixed to the advice when no hiring pattern is recognised.
+  std::string unrecognized_note;
+
+  absl::flat_hash_map<std::string, int> stem_ids;
+  // Written forms of phrase words -> their stem ids, so the words signals
+  // are written with need no stemming at match time.
+  absl::flat_hash_map<std::string, int> form_stem_ids;
+  // The first few letters of every stem. Snowball stems keep the start of
+  // the word, so a word whose start is not here cannot match and need not
+  // be stemmed.
+  absl::flat_hash_set<std::string> stem_starts;
+  std::vector<Phrase> phrases;
+  int target_count = 0;
+  // For each stem id, the phrases starting with it, longest first.
+  std::vector<std::vector<int>> phrases_by_first_stem;
+
+  // The phrase with these stems, created when new.
+  Phrase& PhraseFor(const Words& words) {
+    std::vector<int> stems;
+    stems.reserve(words.stems.size());
+    for (size_t w = 0; w < words.stems.size(); ++w) {
+      const auto [it, inserted] =
+          stem_ids.try_emplace(words.stems[w], static_cast<int>(stem_ids.size()));
+      stems.push_back(it->second);
+      form_stem_ids.try_emplace(words.folded[w], it->second);
+      stem_starts.emplace(StemStart(words.stems[w]));
+    }
+    auto phrase = std::find_if(phrases.begin(), phrases.end(),
+                               [&](const Phrase& known) { return known.stems == stems; });
+    if (phrase != phrases.end()) return *phrase;
+    phrases.push_back(Phrase{std::move(stems), {}});
+    return phrases.back();
+  }
+
+  // Adds `target` as evidence for `text`. A target listing the same words
+  // twice ("experiment", "experiments") keeps the stronger weight.
+  void AddPhrase(absl::string_view text, Target target) {
+    Words words = SplitWords(text);
+    if (words.stems.empty()) return;
+    Phrase& phrase = PhraseFor(words);
+    for (Target& existing : phrase.targets) {
+      if (existing.pattern == target.pattern && existing.framework == target.framework &&
+          existing.IsSpelledBy(
+              std::vector<absl::string_view>(words.folded.begin(), words.folded.end()), 0)) {
+        existing.weight = std::max(existing.weight, target.weight);
+        return;
+      }
+    }
+    target.form = std::move(words.folded);
+    target.number = target_count++;
+    phrase.targets.push_back(std::move(target));
+  }
+
+  // Stem id of a description word, or -1 when no phrase uses its stem.
+  int StemIdOf(absl::string_view word) const {
+    if (const auto it = form_stem_ids.find(word); it != form_stem_ids.end()) return it->second;
+    if (!stem_starts.contains(StemStart(word))) return -1;
+    const auto it = stem_ids.find(text::Stem(word));
+    return it == stem_ids.end() ? -1 : it->second;
+  }
+
+  void IndexPhrasesByFirstStem() {
+    phrases_by_first_stem.assign(stem_ids.size(), {});
+    for (int p = 0; p < static_cast<int>(phrases.size()); ++p) {
+      phrases_by_first_stem[phrases[p].stems.front()].push_back(p);
+    }
+    for (std::vector<int>& candidates : phrases_by_first_stem) {
+      std::stable_sort(candidates.begin(), candidates.end(), [this](int a, int b) {
+        return phrases[a].stems.size() > phrases[b].stems.size();
+      });
+    }
+  }
+};
+
+RoleMatcher::RoleMatcher(const KnowledgeBase& knowledge_base) : knowledge_base_(knowledge_base) {
+  auto index = std::make_unique<Index>();
+  for (const Framework& framework : knowledge_base_.frameworks()) {
+    const int f = static_cast<int>(index->frameworks.size());
+    index->frameworks.push_back(&framework);
+    index->framework_by_id.emplace(framework.id(), f);
+    index->fallback_reasons.push_back(FirstSentence(framework.summary()));
+    std::vector<absl::string_view> names = {framework.id(), framework.display_name()};
+    names.insert(names.end(), framework.aliases().begin(), framework.aliases().end());
+    for (absl::string_view name : names) {
+      index->AddPhrase(name, Index::Target{-1, f, kMentionEvidence});
+    }
+  }
+  std::vector<absl::string_view> titles;
+  for (int p = 0; p < knowledge_base_.hiring_patterns_size(); ++p) {
+    const HiringPattern& pattern = knowledge_base_.hiring_patterns(p);
+    const auto framework = index->framework_by_id.find(pattern.framework_id());
+    index->pattern_framework.push_back(
+        framework == index->framework_by_id.end() ? -1 : framework->second);
+    titles.push_back(pattern.title());
+    for (const advisor::v1::Signal& signal : pattern.signals()) {
+      index->AddPhrase(signal.phrase(), Index::Target{p, -1, signal.weight()});
+    }
+  }
+  index->IndexPhrasesByFirstStem();
+  index->unrecognized_note =
+      titles.empty()
+          ? std::string()
+          : absl::StrCat(
+                "The description does not name a kind of employer or role the knowledge "
+                "base knows (",
+                absl::StrJoin(titles, "; "), "), so the ranking below is only a rough guide. ");
+  index_ = std::move(index);
+}
+
+RoleMatcher::~RoleMatcher() = default;
+
+absl::StatusOr<RoleMatch> RoleMatcher::Match(absl::string_view description) const {
+  if (absl::Status valid = text::ValidateFreeText(description, "description"); !valid.ok()) {
+    return valid;
+  }
+  const Index& index = *index_;
+  const int framework_count = static_cast<int>(index.frameworks.size());
+  const int pattern_count = static_cast<int>(index.pattern_framework.size());
+
+  // Stem ids of the description's words; -1 for words no phrase uses.
+  DescriptionWords words;
+  SplitDescription(description, &words);
+  std::vector<int> stems(words.words.size());
+  for (size_t w = 0; w < stems.size(); ++w) stems[w] = index.StemIdOf(words.words[w]);
+
+  // Longest match first: a phrase inside a longer matched phrase ("large"
+  // in "large language model") is not counted again, and every signal
+  // counts once however often it occurs.
+  std::vector<double> pattern_evidence(pattern_count, 0.0);
+  std::vector<bool> mentioned(framework_count, false);
+  std::vector<bool> counted(index.target_count, false);
+  size_t covered_until = 0;
+  for (size_t start = 0; start < stems.size(); ++start) {
+    if (stems[start] < 0) continue;
+    for (const int p : index.phrases_by_first_stem[stems[start]]) {
+      const Index::Phrase& phrase = index.phrases[p];
+      const size_t end = start + phrase.stems.size();
+      if (end > stems.size() ||
+          !std::equal(phrase.stems.begin(), phrase.stems.end(), stems.begin() + start)) {
+        continue;
+      }
+      bool spelled = false;
+      for (const Index::Target& target : phrase.targets) {
+        if (!target.IsSpelledBy(words.words, start)) continue;
+        spelled = true;
+        if (end <= covered_until || counted[target.number]) continue;
+        counted[target.number] = true;
+        if (target.pattern >= 0) pattern_evidence[target.pattern] += target.weight;
+        if (target.framework >= 0) mentioned[target.framework] = true;
+      }
+      if (!spelled) continue;
+      covered_until = std::max(covered_until, end);
+      break;
+    }
+  }
+
+  // Recognised patterns, strongest first (knowledge base order on ties).
+  std::vector<int> strongest(pattern_count);
+  std::iota(strongest.begin(), strongest.end(), 0);
+  std::stable_sort(strongest.begin(), strongest.end(),
+                   [&](int a, int b) { return pattern_evidence[a] > pattern_evidence[b]; });
+  RoleMatch match;
+  for (const int p : strongest) {
+    if (pattern_evidence[p] < kRecognitionThreshold) break;
+    match.recognized.push_back(&knowledge_base_.hiring_patterns(p));
+  }
+
+  // The learning path: the strongest recognised pattern's, else the
+  // default; every framework once, missing ones appended.
+  const auto& path_spec = match.recognized.empty() ? knowledge_base_.default_learning_path()
+                                                   : match.recognized.front()->learning_path();
+  std::vector<bool> on_path(framework_count, false);
+  for (const LearningStepSpec& step : path_spec) {
+    const auto it = index.framework_by_id.find(step.framework_id());
+    if (it == index.framework_by_id.end() || on_path[it->second]) continue;
+    on_path[it->second] = true;
+    match.learning_path.push_back({index.frameworks[it->second], step.why()});
+  }
+  for (int f = 0; f < framework_count; ++f) {
+    if (!on_path[f])
+      match.learning_path.push_back({index.frameworks[f], index.fallback_reasons[f]});
+  }
+
+  // Evidence per framework, then scores.
+  std::vector<double> evidence(framework_count, 0.0);
+  for (int p = 0; p < pattern_count; ++p) {
+    if (index.pattern_framework[p] >= 0)
+      evidence[index.pattern_framework[p]] += pattern_evidence[p];
+  }
+  for (int f = 0; f < framework_count; ++f) {
+    if (mentioned[f]) evidence[f] += kMentionEvidence;
+  }
+  const double total_evidence = std::accumulate(evidence.begin(), evidence.end(), 0.0);
+
+  std::vector<double> scores(framework_count);
+  for (int f = 0; f < framework_count; ++f) {
+    const double absolute = 1.0 - std::exp(-evidence[f] / kEvidenceScale);
+    const double share = evidence[f] / (total_evidence + kShareSmoothing);
+    scores[f] =
+        kBaseScore + kScoreRange * (kAbsoluteWeight * absolute + (1 - kAbsoluteWeight) * share);
+  }
+
+  // Best fit first; on equal scores, in learning path order.
+  std::vector<int> path_position(framework_count, 0);
+  for (size_t s = 0; s < match.learning_path.size(); ++s) {
+    path_position[index.framework_by_id.at(match.learning_path[s].framework->id())] =
+        static_cast<int>(s);
+  }
+  std::vector<int> ranking(framework_count);
+  std::iota(ranking.begin(), ranking.end(), 0);
+  std::sort(ranking.begin(), ranking.end(), [&](int a, int b) {
+    if (scores[a] != scores[b]) return scores[a] > scores[b];
+    return path_position[a] < path_position[b];
+  });
+
+  match.fits.reserve(framework_count);
+  for (const int f : ranking) {
+    FrameworkFit fit;
+    fit.framework = index.frameworks[f];
+    fit.score = scores[f];
+    for (const int p : strongest) {
+      if (pattern_evidence[p] > 0 && index.pattern_framework[p] == f) {
+        fit.reasons.push_back(knowledge_base_.hiring_patterns(p).reason());
+      }
+    }
+    if (mentioned[f]) {
+      fit.reasons.push_back(
+          absl::StrCat("The description names ", fit.framework->display_name(), "."));
+    }
+    if (fit.reasons.empty()) fit.reasons.push_back(index.fallback_reasons[f]);
+    match.fits.push_back(std::move(fit));
+  }
+
+  match.advice = match.recognized.empty()
+                     ? absl::StrCat(index.unrecognized_note, knowledge_base_.general_advice())
+                     : knowledge_base_.general_advice();
+  return match;
+}
+
 }  // namespace advisor::engines
