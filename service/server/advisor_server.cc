@@ -1,0 +1,110 @@
+#include "service/server/advisor_server.h"
+
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "grpc/health/v1/health.pb.h"
+
+#include "advisor/v1/faq_service.grpc.pb.h"
+#include "advisor/v1/framework_service.grpc.pb.h"
+#include "advisor/v1/role_matching_service.grpc.pb.h"
+#include <grpc/grpc.h>
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/health_check_service_interface.h>
+#include <grpcpp/security/server_credentials.h>
+#include <grpcpp/server_builder.h>
+
+namespace advisor::server {
+namespace {
+
+constexpr int kMaxPort = 65535;
+
+// "host:port", with an IPv6 literal in brackets as gRPC expects.
+std::string JoinHostPort(const std::string& host, int port) {
+  const bool bare_ipv6 = absl::StrContains(host, ':') && !absl::StartsWith(host, "[");
+  return bare_ipv6 ? absl::StrCat("[", host, "]:", port) : absl::StrCat(host, ":", port);
+}
+
+absl::Status ValidateOptions(const AdvisorServerOptions& options) {
+  if (options.snapshot == nullptr) {
+    return absl::InvalidArgumentError("no knowledge base snapshot to serve");
+  }
+  if (options.host.empty()) return absl::InvalidArgumentError("host must not be empty");
+  if (options.port < 0 || options.port > kMaxPort) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("port must be in [0, ", kMaxPort, "], got ", options.port));
+  }
+  return absl::OkStatus();
+}
+
+// Reflection describes a service from the descriptors linked into the
+// binary. The health service is gRPC's own, whose descriptors gRPC does not
+// link; touching our generated copy pulls health.pb.cc into the binary (a
+// static library member nobody references would be dropped) and registers
+// grpc/health/v1/health.proto, so reflection clients can call Health too.
+void LinkHealthDescriptors() { grpc::health::v1::HealthCheckRequest::descriptor(); }
+
+}  // namespace
+
+AdvisorServer::AdvisorServer(std::shared_ptr<const engines::Snapshot> snapshot)
+    : snapshots_(std::move(snapshot)),
+      framework_service_(snapshots_),
+      role_matching_service_(snapshots_),
+      faq_service_(snapshots_) {}
+
+AdvisorServer::~AdvisorServer() {
+  Shutdown(absl::Now());
+  Wait();
+}
+
+absl::StatusOr<std::unique_ptr<AdvisorServer>> AdvisorServer::Start(AdvisorServerOptions options) {
+  if (absl::Status valid = ValidateOptions(options); !valid.ok()) return valid;
+  LinkHealthDescriptors();
+  // Both are process-wide settings read when a server is built.
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+
+  // The constructor is private, so make_unique cannot reach it.
+  std::unique_ptr<AdvisorServer> server(new AdvisorServer(std::move(options.snapshot)));
+  grpc::ServerBuilder builder;
+  const std::string requested = JoinHostPort(options.host, options.port);
+  builder.AddListeningPort(requested, grpc::InsecureServerCredentials(), &server->port_);
+  // Without this, Linux lets a second server bind the same port and
+  // silently share its traffic; failing to start is the honest outcome.
+  builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
+  builder.SetMaxReceiveMessageSize(kMaxRequestBytes);
+  builder.RegisterService(&server->framework_service_);
+  builder.RegisterService(&server->role_matching_service_);
+  builder.RegisterService(&server->faq_service_);
+  server->server_ = builder.BuildAndStart();
+  if (server->server_ == nullptr || server->port_ == 0) {
+    // Destroying `server` stops whatever part did start.
+    return absl::UnavailableError(
+        absl::StrCat("cannot listen on ", requested, " (is the port in use or the host unknown?)"));
+  }
+  server->address_ = JoinHostPort(options.host, server->port_);
+
+  grpc::HealthCheckServiceInterface* health = server->server_->GetHealthCheckService();
+  health->SetServingStatus("", true);
+  for (const char* service : {advisor::v1::FrameworkService::service_full_name(),
+                              advisor::v1::RoleMatchingService::service_full_name(),
+                              advisor::v1::FaqService::service_full_name()}) {
+    health->SetServingStatus(service, true);
+  }
+  return server;
+}
+
+void AdvisorServer::Shutdown(absl::Time deadline) {
+  if (server_ == nullptr || shut_down_.exchange(true)) return;
+  // Health first: NOT_SERVING for every service, and no later change.
+  server_->GetHealthCheckService()->Shutdown();
+  server_->Shutdown(absl::ToChronoTime(deadline));
+}
+
+void AdvisorServer::Wait() {
+  if (server_ != nullptr) server_->Wait();
+}
+
+}  // namespace advisor::server

@@ -1,0 +1,91 @@
+#ifndef ADVISOR_SERVICE_SERVER_ADVISOR_SERVER_H_
+#define ADVISOR_SERVICE_SERVER_ADVISOR_SERVER_H_
+
+#include <atomic>
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+
+#include "service/api/faq_service_impl.h"
+#include "service/api/framework_service_impl.h"
+#include "service/api/role_matching_service_impl.h"
+#include "service/api/snapshot_source.h"
+#include "service/engines/snapshot.h"
+#include <grpcpp/server.h>
+
+namespace advisor::server {
+
+// Largest request the server accepts. The biggest legitimate request is a
+// 4096-byte question or a comparison of 16 names, so anything near this
+// size is abuse and is refused before it is parsed.
+inline constexpr int kMaxRequestBytes = 64 * 1024;
+
+// How to run an AdvisorServer.
+struct AdvisorServerOptions {
+  // Interface to listen on: an IPv4 or IPv6 literal or a host name.
+  // "0.0.0.0" listens on every IPv4 interface.
+  std::string host = "0.0.0.0";
+  // TCP port in [0, 65535]; 0 lets the OS pick a free one (see port()).
+  int port = 50051;
+  // The knowledge base and engines to serve. Required.
+  std::shared_ptr<const engines::Snapshot> snapshot;
+};
+
+// The Framework Advisor gRPC server: the three advisor.v1 services, the
+// standard health service (grpc.health.v1.Health, every service SERVING)
+// and server reflection, on one insecure port. Runs in the calling process,
+// so tests can start it in-process.
+//
+// Thread safety: Shutdown() and Wait() may be called from any thread;
+// snapshots() is thread-safe.
+class AdvisorServer {
+ public:
+  // Builds the server and starts listening. INVALID_ARGUMENT for a missing
+  // snapshot, an empty host or a port outside [0, 65535]; UNAVAILABLE when
+  // the address cannot be bound (port in use, unknown host).
+  static absl::StatusOr<std::unique_ptr<AdvisorServer>> Start(AdvisorServerOptions options);
+
+  // Stops at once (no grace) if Shutdown() was not called.
+  ~AdvisorServer();
+
+  AdvisorServer(const AdvisorServer&) = delete;
+  AdvisorServer& operator=(const AdvisorServer&) = delete;
+
+  // The port actually bound; differs from the requested one when that was 0.
+  int port() const { return port_; }
+
+  // "host:port" as bound, e.g. "0.0.0.0:50051" or "[::1]:41234".
+  const std::string& address() const { return address_; }
+
+  // Where calls get their snapshot; Replace() on it serves a new knowledge
+  // base without a restart.
+  api::SnapshotSource& snapshots() { return snapshots_; }
+
+  // Graceful stop: health turns NOT_SERVING for every service at once (so
+  // load balancers stop sending), new calls are refused, calls in flight
+  // may finish until `deadline` and are cancelled after it. Later calls do
+  // nothing.
+  void Shutdown(absl::Time deadline);
+
+  // Blocks until the server has shut down.
+  void Wait();
+
+ private:
+  explicit AdvisorServer(std::shared_ptr<const engines::Snapshot> snapshot);
+
+  api::SnapshotSource snapshots_;
+  api::FrameworkServiceImpl framework_service_;
+  api::RoleMatchingServiceImpl role_matching_service_;
+  api::FaqServiceImpl faq_service_;
+  std::atomic<bool> shut_down_{false};
+  int port_ = 0;
+  std::string address_;
+  // Declared last so it is destroyed first: it calls into the services.
+  std::unique_ptr<grpc::Server> server_;
+};
+
+}  // namespace advisor::server
+
+#endif  // ADVISOR_SERVICE_SERVER_ADVISOR_SERVER_H_

@@ -1,0 +1,140 @@
+// advisor_server: serves the Framework Advisor gRPC API. Everything beyond
+// flags, start-up checks and the shutdown sequence lives in AdvisorServer.
+
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/flags/usage_config.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+
+#include "service/engines/snapshot.h"
+#include "service/knowledge_base/knowledge_base_loader.h"
+#include "service/server/advisor_server.h"
+#include "service/server/json_logger.h"
+#include "service/server/shutdown_signals.h"
+
+ABSL_FLAG(std::string, host, "0.0.0.0",
+          "Interface to listen on: an IPv4 or IPv6 address or a host name; 0.0.0.0 means every "
+          "IPv4 interface, :: every interface.");
+ABSL_FLAG(int, port, 50051,
+          "TCP port to listen on; 0 picks a free port. The bound address is printed on stdout.");
+ABSL_FLAG(std::string, knowledge_base, "",
+          "Path of a knowledge base in protobuf text format (advisor.v1.KnowledgeBase). Empty "
+          "serves the knowledge base built into the binary.");
+ABSL_FLAG(absl::Duration, grace_period, absl::Seconds(10),
+          "On SIGTERM or SIGINT, how long calls in flight may take to finish before they are "
+          "cancelled, e.g. 10s or 500ms.");
+
+namespace {
+
+// Exit codes, documented in the usage message.
+constexpr int kExitOk = 0;
+constexpr int kExitCannotServe = 1;
+constexpr int kExitBadConfiguration = 2;
+
+constexpr char kUsage[] =
+    "Serves the Framework Advisor gRPC API (advisor.v1.FrameworkService, "
+    "RoleMatchingService, FaqService) with the gRPC health service and server reflection.\n"
+    "\n"
+    "Usage: advisor_server [--host=0.0.0.0] [--port=50051] [--knowledge_base=PATH] "
+    "[--grace_period=10s]\n"
+    "\n"
+    "Prints \"advisor_server listening on HOST:PORT\" on stdout once it serves, and logs JSON "
+    "lines on stderr. SIGTERM or SIGINT turns health to NOT_SERVING, lets calls in flight "
+    "finish within --grace_period, and exits.\n"
+    "Exit status: 0 after a signalled shutdown; 2 for an invalid knowledge base (the problem, "
+    "with file and line, goes to stderr) or an out-of-range flag value; 1 for anything else, "
+    "such as an address that cannot be bound or a flag that does not parse.";
+
+void PrintError(absl::string_view what, const absl::Status& status) {
+  std::fprintf(stderr, "advisor_server: %s: %s\n", std::string(what).c_str(),
+               std::string(status.message()).c_str());
+}
+
+absl::StatusOr<advisor::v1::KnowledgeBase> LoadKnowledgeBase(const std::string& path) {
+  if (path.empty()) return advisor::knowledge_base::LoadDefaultKnowledgeBase();
+  return advisor::knowledge_base::LoadKnowledgeBaseFile(path);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage(kUsage);
+  absl::FlagsUsageConfig usage_config;
+  usage_config.version_string = [] {
+    return absl::StrCat("advisor_server ", ADVISOR_VERSION, "\n");
+  };
+  // --help lists the flags of this file (Abseil's default looks for a file
+  // named after the binary).
+  usage_config.contains_help_flags = [](absl::string_view file) {
+    return absl::EndsWith(file, "service/server/main.cc");
+  };
+  absl::SetFlagsUsageConfig(usage_config);
+  const std::vector<char*> arguments = absl::ParseCommandLine(argc, argv);
+  if (arguments.size() > 1) {
+    std::fprintf(stderr, "advisor_server: unexpected argument '%s' (see --help)\n", arguments[1]);
+    return kExitBadConfiguration;
+  }
+  const absl::Duration grace_period = absl::GetFlag(FLAGS_grace_period);
+  if (grace_period < absl::ZeroDuration()) {
+    std::fprintf(stderr, "advisor_server: --grace_period must not be negative\n");
+    return kExitBadConfiguration;
+  }
+
+  // Before gRPC starts any thread (see ShutdownSignals::Block).
+  absl::StatusOr<advisor::server::ShutdownSignals> signals =
+      advisor::server::ShutdownSignals::Block();
+  if (!signals.ok()) {
+    PrintError("cannot set up signal handling", signals.status());
+    return kExitCannotServe;
+  }
+
+  absl::StatusOr<advisor::v1::KnowledgeBase> knowledge_base =
+      LoadKnowledgeBase(absl::GetFlag(FLAGS_knowledge_base));
+  if (!knowledge_base.ok()) {
+    PrintError("cannot load the knowledge base", knowledge_base.status());
+    return kExitBadConfiguration;
+  }
+  const std::string version = knowledge_base->version();
+
+  advisor::server::AdvisorServerOptions options;
+  options.host = absl::GetFlag(FLAGS_host);
+  options.port = absl::GetFlag(FLAGS_port);
+  options.snapshot = advisor::engines::Snapshot::Build(*std::move(knowledge_base));
+  absl::StatusOr<std::unique_ptr<advisor::server::AdvisorServer>> server =
+      advisor::server::AdvisorServer::Start(std::move(options));
+  if (!server.ok()) {
+    PrintError("cannot start", server.status());
+    return server.status().code() == absl::StatusCode::kInvalidArgument ? kExitBadConfiguration
+                                                                        : kExitCannotServe;
+  }
+
+  // Tests and scripts started with --port=0 read the port from this line.
+  std::printf("advisor_server listening on %s\n", (*server)->address().c_str());
+  std::fflush(stdout);
+  advisor::server::LogEvent(
+      advisor::server::Severity::kInfo,
+      absl::StrCat("listening on ", (*server)->address(), " with knowledge base version ", version),
+      {{"address", (*server)->address()}, {"knowledge_base_version", version}});
+
+  const int signal = signals->Wait();
+  advisor::server::LogEvent(
+      advisor::server::Severity::kInfo,
+      absl::StrCat("received ", signal == SIGINT ? "SIGINT" : "SIGTERM", ", draining for up to ",
+                   absl::FormatDuration(grace_period)));
+  (*server)->Shutdown(absl::Now() + grace_period);
+  (*server)->Wait();
+  advisor::server::LogEvent(advisor::server::Severity::kInfo, "stopped");
+  return kExitOk;
+}
