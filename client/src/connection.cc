@@ -46,7 +46,7 @@ absl::StatusOr<v1::ListFaqsResponse> AdvisorConnection::ListFaqs(
   return Unimplemented("ListFaqs");
 }
 
-std::shared_ptr<AdvisorConnection> MakeAdvisorConnection(ClientOptions options) {
+std::shared_ptr<AdvisorConnection> MakeAdvisorConnection(ClientOptions const& options) {
   if (absl::Status valid = ValidateClientOptions(options); !valid.ok()) {
     return std::make_shared<client_internal::FailingAdvisorConnection>(std::move(valid));
   }

@@ -50,7 +50,7 @@ class AdvisorConnection {
 /// deadline on every call, retries of UNAVAILABLE and the bearer token, if
 /// any. Never returns null. When `ValidateClientOptions(options)` fails, the
 /// returned connection answers every call with that INVALID_ARGUMENT status.
-std::shared_ptr<AdvisorConnection> MakeAdvisorConnection(ClientOptions options = {});
+std::shared_ptr<AdvisorConnection> MakeAdvisorConnection(ClientOptions const& options = {});
 
 }  // namespace advisor::client
 
