@@ -1,0 +1,370 @@
+#include "service/text/text_analyzer.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_join.h"
+
+#include "service/text/edit_distance.h"
+#include "service/text/stemmer.h"
+#include "service/text/text_normalizer.h"
+#include "service/text/tokenizer.h"
+
+namespace advisor::text {
+namespace {
+
+// English function words and conversational filler: they say how a question
+// is asked, not what it is about, so they never count for matching.
+// Deliberately absent: words that carry meaning in questions about tools
+// and careers ("only", "one", "most", "first", "many", "not", "no").
+constexpr absl::string_view kBuiltInStopWords[] = {
+    "a",        "about",   "actually", "again",    "all",     "also",      "am",      "an",
+    "and",      "any",     "anyone",   "anything", "are",     "aren",      "arent",   "as",
+    "at",       "be",      "been",     "being",    "best",    "but",       "by",      "can",
+    "cant",     "could",   "couldn",   "d",        "did",     "didn",      "do",      "does",
+    "doesn",    "doesnt",  "doing",    "don",      "done",    "dont",      "each",    "else",
+    "even",     "ever",    "from",     "get",      "gets",    "getting",   "go",      "going",
+    "got",      "had",     "has",      "have",     "having",  "he",        "her",     "here",
+    "hers",     "him",     "his",      "how",      "i",       "if",        "im",      "in",
+    "into",     "is",      "isn",      "isnt",     "it",      "its",       "itself",  "ive",
+    "kind",     "ll",      "lot",      "lots",     "m",       "may",       "me",      "might",
+    "mine",     "more",    "much",     "must",     "my",      "myself",    "of",      "ok",
+    "okay",     "on",      "onto",     "or",       "ought",   "our",       "ours",    "please",
+    "pretty",   "quite",   "re",       "really",   "s",       "say",       "shall",   "she",
+    "should",   "shouldn", "so",       "some",     "someone", "something", "such",    "t",
+    "than",     "that",    "thats",    "the",      "their",   "theirs",    "them",    "then",
+    "there",    "these",   "they",     "thing",    "things",  "think",     "this",    "those",
+    "to",       "too",     "u",        "up",       "us",      "use",       "used",    "uses",
+    "using",    "ve",      "very",     "want",     "wants",   "was",       "way",     "we",
+    "well",     "were",    "what",     "whats",    "when",    "where",     "whether", "which",
+    "while",    "who",     "whom",     "whose",    "why",     "will",      "with",    "won",
+    "wont",     "would",   "wouldn",   "yeah",     "yes",     "you",       "your",    "yours",
+    "yourself", "like",    "need",     "needs",    "see",     "tell",      "good",    "idea",
+    "worth",    "better",  "still",    "make",     "makes",   "made",      "for",     "because",
+    "until",    "against", "between",  "through",  "during",  "above",     "below",   "under",
+    "further",  "once",    "nor",      "own",      "same",    "via",       "per",     "within",
+    "hey",      "hi",      "hello",    "thanks",   "thank",   "anybody",   "making",  "reason",
+    "reasons",  "before",  "after",    "stuff",    "wonder",  "wondering",
+};
+
+// Words shorter than this are never corrected: too many real words are one
+// edit away from each other ("ml" / "al", "tf" / "tv").
+constexpr size_t kMinCorrectableLength = 4;
+// Shorter words are corrected only for swapped letters ("onyl"): a
+// single other edit turns too many real words into others ("care" / "core").
+constexpr size_t kMinOneEditLength = 5;
+// From this length on, two edits are tolerated instead of one.
+constexpr size_t kTwoEditLength = 8;
+
+bool IsAscii(absl::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+bool HasDigit(absl::string_view word) {
+  return std::any_of(word.begin(), word.end(),
+                     [](char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c)); });
+}
+
+// Folds and tokenises. Pure ASCII needs only lower-casing: NFKC, case
+// folding and accent stripping change nothing else there, and the fast path
+// keeps utf8proc off the common request path.
+std::vector<std::string> Words(absl::string_view text) {
+  if (IsAscii(text)) return Tokenize(absl::AsciiStrToLower(text));
+  absl::StatusOr<std::string> folded = FoldText(text);
+  if (!folded.ok()) return {};
+  return Tokenize(*folded);
+}
+
+// True when `a` and `b` differ only by the order of their letters.
+bool IsSwap(absl::string_view a, absl::string_view b) {
+  if (a.size() != b.size()) return false;
+  std::string sorted_a(a);
+  std::string sorted_b(b);
+  std::sort(sorted_a.begin(), sorted_a.end());
+  std::sort(sorted_b.begin(), sorted_b.end());
+  return sorted_a == sorted_b;
+}
+
+int MaxEdits(absl::string_view word) { return word.size() >= kTwoEditLength ? 2 : 1; }
+
+// Every string `depth` or fewer single-byte deletions away from `word`
+// (excluding `word` itself), added to `out`.
+void AddDeletions(const std::string& word, int depth, absl::flat_hash_set<std::string>* out) {
+  if (depth == 0 || word.size() <= 1) return;
+  for (size_t i = 0; i < word.size(); ++i) {
+    std::string shorter = word.substr(0, i) + word.substr(i + 1);
+    if (out->insert(shorter).second) AddDeletions(shorter, depth - 1, out);
+  }
+}
+
+struct WordInfo {
+  int32_t word = -1;  // Index into Lexicon::stems.
+  bool stop = false;
+};
+
+}  // namespace
+
+struct TextAnalyzer::Lexicon {
+  // Folded surface form -> its word. Covers every form seen at build time.
+  absl::flat_hash_map<std::string, WordInfo> surfaces;
+  // Stem -> word, for inflections first seen in a question.
+  absl::flat_hash_map<std::string, int32_t> stems;
+  // The term a word is read as when no phrase covers it.
+  std::vector<TermId> word_term;
+  std::vector<std::string> term_texts;
+  // By term: never counts, like a stop word. A synonym group whose
+  // canonical text is a stop word stops all its terms ("library" when
+  // "framework" is a stop word).
+  std::vector<bool> term_stop;
+
+  // Phrase trie over words: edge key (node << 32 | word) -> child node.
+  absl::flat_hash_map<uint64_t, int32_t> trie_edges;
+  // Term a trie node completes, or -1.
+  std::vector<TermId> node_term;
+
+  // Typo correction: candidate words by the strings a few deletions away.
+  std::vector<std::string> correction_words;
+  std::vector<int> correction_counts;  // How often each was seen; breaks ties.
+  absl::flat_hash_map<std::string, std::vector<int32_t>> deletions;
+
+  int32_t Child(int32_t node, int32_t word) const {
+    const auto it =
+        trie_edges.find((static_cast<uint64_t>(node) << 32) | static_cast<uint32_t>(word));
+    return it == trie_edges.end() ? -1 : it->second;
+  }
+
+  // The known surface form closest to `word`, or null.
+  const std::string* Correct(const std::string& word) const {
+    if (word.size() < kMinCorrectableLength || HasDigit(word)) return nullptr;
+    const int max_edits = MaxEdits(word);
+    absl::flat_hash_set<std::string> keys = {word};
+    AddDeletions(word, max_edits, &keys);
+    int best = -1;
+    int best_distance = max_edits + 1;
+    for (const std::string& key : keys) {
+      const auto it = deletions.find(key);
+      if (it == deletions.end()) continue;
+      for (const int32_t candidate : it->second) {
+        const int distance = BoundedEditDistance(word, correction_words[candidate], max_edits);
+        if (distance > max_edits) continue;
+        if (word.size() < kMinOneEditLength && !IsSwap(word, correction_words[candidate])) continue;
+        const bool better = distance < best_distance ||
+                            (distance == best_distance &&
+                             (correction_counts[candidate] > correction_counts[best] ||
+                              (correction_counts[candidate] == correction_counts[best] &&
+                               correction_words[candidate] < correction_words[best])));
+        if (better) {
+          best = candidate;
+          best_distance = distance;
+        }
+      }
+    }
+    return best < 0 ? nullptr : &correction_words[best];
+  }
+
+  // How one token of a question is read.
+  struct Resolved {
+    int32_t word = -1;
+    bool stop = false;
+    bool corrected = false;
+  };
+
+  Resolved Resolve(const std::string& token) const {
+    if (const auto it = surfaces.find(token); it != surfaces.end()) {
+      return {it->second.word, it->second.stop, false};
+    }
+    if (const auto it = stems.find(Stem(token)); it != stems.end()) {
+      return {it->second, false, false};
+    }
+    if (const std::string* corrected = Correct(token); corrected != nullptr) {
+      const WordInfo& info = surfaces.at(*corrected);
+      return {info.word, info.stop, true};
+    }
+    return {};
+  }
+};
+
+struct TextAnalyzer::Builder::State {
+  absl::flat_hash_set<std::string> stop_words;
+  std::vector<std::pair<std::vector<std::string>, std::vector<std::vector<std::string>>>> groups;
+  std::vector<std::vector<std::string>> vocabulary;
+};
+
+TextAnalyzer::Builder::Builder() : state_(std::make_unique<State>()) {
+  for (const absl::string_view word : kBuiltInStopWords) AddStopWord(word);
+}
+
+TextAnalyzer::Builder::~Builder() = default;
+
+TextAnalyzer::Builder& TextAnalyzer::Builder::AddStopWord(absl::string_view word) {
+  // A stop "word" of several words (e.g. "know about") stops each of them
+  // only as a vocabulary entry, so keep single words only.
+  std::vector<std::string> words = Words(word);
+  if (words.size() == 1) state_->stop_words.insert(words.front());
+  return *this;
+}
+
+TextAnalyzer::Builder& TextAnalyzer::Builder::AddSynonyms(absl::string_view canonical,
+                                                          const std::vector<std::string>& terms) {
+  std::vector<std::string> canonical_words = Words(canonical);
+  if (canonical_words.empty()) return *this;
+  std::vector<std::vector<std::string>> phrases;
+  phrases.push_back(canonical_words);
+  for (const std::string& term : terms) {
+    std::vector<std::string> words = Words(term);
+    if (!words.empty()) phrases.push_back(std::move(words));
+  }
+  state_->groups.emplace_back(std::move(canonical_words), std::move(phrases));
+  return *this;
+}
+
+TextAnalyzer::Builder& TextAnalyzer::Builder::AddVocabulary(absl::string_view text) {
+  std::vector<std::string> words = Words(text);
+  if (!words.empty()) state_->vocabulary.push_back(std::move(words));
+  return *this;
+}
+
+TextAnalyzer TextAnalyzer::Builder::Build() {
+  auto lexicon = std::make_unique<Lexicon>();
+  absl::flat_hash_map<std::string, int> counts;
+
+  auto word_of = [&](const std::string& surface) -> int32_t {
+    ++counts[surface];
+    if (const auto it = lexicon->surfaces.find(surface); it != lexicon->surfaces.end()) {
+      return it->second.word;
+    }
+    const std::string stem = Stem(surface);
+    auto [it, inserted] =
+        lexicon->stems.try_emplace(stem, static_cast<int32_t>(lexicon->stems.size()));
+    if (inserted) {
+      lexicon->word_term.push_back(static_cast<TermId>(lexicon->term_texts.size()));
+      lexicon->term_texts.push_back(stem);
+      lexicon->term_stop.push_back(false);
+    }
+    const bool stop = state_->stop_words.contains(surface);
+    lexicon->surfaces[surface] = {it->second, stop};
+    if (stop) lexicon->term_stop[lexicon->word_term[it->second]] = true;
+    return it->second;
+  };
+
+  for (const std::string& stop : state_->stop_words) word_of(stop);
+  for (const auto& words : state_->vocabulary) {
+    for (const std::string& word : words) word_of(word);
+  }
+
+  lexicon->node_term.push_back(-1);  // The root completes no phrase.
+  for (const auto& [canonical, phrases] : state_->groups) {
+    const auto term = static_cast<TermId>(lexicon->term_texts.size());
+    lexicon->term_texts.push_back(absl::StrJoin(canonical, " "));
+    lexicon->term_stop.push_back(canonical.size() == 1 &&
+                                 state_->stop_words.contains(canonical[0]));
+    for (const auto& phrase : phrases) {
+      int32_t node = 0;
+      for (const std::string& surface : phrase) {
+        const int32_t word = word_of(surface);
+        const uint64_t key = (static_cast<uint64_t>(node) << 32) | static_cast<uint32_t>(word);
+        auto [it, inserted] =
+            lexicon->trie_edges.try_emplace(key, static_cast<int32_t>(lexicon->node_term.size()));
+        if (inserted) lexicon->node_term.push_back(-1);
+        node = it->second;
+      }
+      if (lexicon->node_term[node] < 0) lexicon->node_term[node] = term;  // First group wins.
+    }
+  }
+
+  for (const auto& [surface, info] : lexicon->surfaces) {
+    if (surface.size() < kMinCorrectableLength - 1 || HasDigit(surface)) continue;
+    const auto index = static_cast<int32_t>(lexicon->correction_words.size());
+    lexicon->correction_words.push_back(surface);
+    lexicon->correction_counts.push_back(counts[surface]);
+    // Deep enough for the longest question word that may reach this one.
+    absl::flat_hash_set<std::string> keys = {surface};
+    AddDeletions(surface, surface.size() + 2 >= kTwoEditLength ? 2 : 1, &keys);
+    for (const std::string& key : keys) lexicon->deletions[key].push_back(index);
+  }
+  return TextAnalyzer(std::move(lexicon));
+}
+
+TextAnalyzer::TextAnalyzer(std::unique_ptr<const Lexicon> lexicon) : lexicon_(std::move(lexicon)) {}
+TextAnalyzer::TextAnalyzer(TextAnalyzer&&) noexcept = default;
+TextAnalyzer& TextAnalyzer::operator=(TextAnalyzer&&) noexcept = default;
+TextAnalyzer::~TextAnalyzer() = default;
+
+void TextAnalyzer::AnalyzeInto(absl::string_view text, Analysis* out) const {
+  out->Clear();
+  const std::vector<std::string> tokens = Words(text);
+  std::vector<Lexicon::Resolved> resolved;
+  resolved.reserve(tokens.size());
+  for (const std::string& token : tokens) resolved.push_back(lexicon_->Resolve(token));
+
+  const size_t size = tokens.size();
+  for (size_t i = 0; i < size;) {
+    if (resolved[i].word < 0) {
+      out->unknown_words.push_back(tokens[i]);
+      ++i;
+      continue;
+    }
+    // Longest phrase starting here.
+    TermId phrase_term = -1;
+    size_t phrase_length = 0;
+    int32_t node = 0;
+    for (size_t j = i; j < size && resolved[j].word >= 0; ++j) {
+      node = lexicon_->Child(node, resolved[j].word);
+      if (node < 0) break;
+      if (lexicon_->node_term[node] >= 0) {
+        phrase_term = lexicon_->node_term[node];
+        phrase_length = j - i + 1;
+      }
+    }
+    if (phrase_length >= 2) {
+      if (lexicon_->term_stop[phrase_term]) {
+        i += phrase_length;
+        continue;
+      }
+      const bool corrected = std::any_of(resolved.begin() + i, resolved.begin() + i + phrase_length,
+                                         [](const Lexicon::Resolved& r) { return r.corrected; });
+      out->terms.push_back({phrase_term, corrected});
+      i += phrase_length;
+      continue;
+    }
+    const TermId term = phrase_length == 1 ? phrase_term : lexicon_->word_term[resolved[i].word];
+    if (!resolved[i].stop && !lexicon_->term_stop[term]) {
+      out->terms.push_back({term, resolved[i].corrected});
+    }
+    ++i;
+  }
+}
+
+Analysis TextAnalyzer::Analyze(absl::string_view text) const {
+  Analysis analysis;
+  AnalyzeInto(text, &analysis);
+  return analysis;
+}
+
+std::vector<std::string> TextAnalyzer::AnalyzeToStrings(absl::string_view text) const {
+  const Analysis analysis = Analyze(text);
+  std::vector<std::string> strings;
+  for (const AnalyzedTerm& term : analysis.terms) strings.push_back(TermText(term.id));
+  for (const std::string& word : analysis.unknown_words) strings.push_back("?" + word);
+  return strings;
+}
+
+const std::string& TextAnalyzer::TermText(TermId id) const {
+  static const std::string* const kNone = new std::string();
+  if (id < 0 || id >= term_count()) return *kNone;
+  return lexicon_->term_texts[id];
+}
+
+int TextAnalyzer::term_count() const { return static_cast<int>(lexicon_->term_texts.size()); }
+
+TermId TextAnalyzer::FindTerm(absl::string_view phrase) const {
+  const Analysis analysis = Analyze(phrase);
+  if (analysis.terms.size() != 1 || !analysis.unknown_words.empty()) return -1;
+  return analysis.terms.front().id;
+}
+
+}  // namespace advisor::text

@@ -1,0 +1,127 @@
+// advisor_eval: measures answer quality on labelled sets (see
+// /work/shared/eval/README.md) and fails when it is below the targets.
+//
+//   advisor_eval --faq=faq_dev.tsv --roles=roles_dev.tsv --lookup=lookup_dev.tsv \
+//       --min_faq_accuracy=0.97 --min_no_answer_rate=0.95
+//
+// Exit status: 0 when every measured rate meets its target, 1 when one does
+// not, 2 when a set cannot be read or the engines cannot be built.
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/strings/str_cat.h"
+
+#include "tests/eval/engine_backend.h"
+#include "tests/eval/eval_sets.h"
+
+ABSL_FLAG(std::string, faq, "", "FAQ set (TSV: expected id or NONE, question); empty = skip");
+ABSL_FLAG(std::string, roles, "", "Roles set (TSV: expected framework, description); empty = skip");
+ABSL_FLAG(std::string, lookup, "", "Lookup set (TSV: query, expected name or code); empty = skip");
+ABSL_FLAG(bool, show_all, false, "Also list every FAQ case with its outcome and confidence");
+ABSL_FLAG(double, min_faq_accuracy, 0,
+          "Least share of answerable FAQ questions answered with the expected entry");
+ABSL_FLAG(double, min_no_answer_rate, 0,
+          "Least share of off-topic (NONE) FAQ questions answered with no answer");
+ABSL_FLAG(double, min_roles_accuracy, 0, "Least share of roles ranked with the expected top");
+ABSL_FLAG(double, min_lookup_accuracy, 0, "Least share of lookups with the expected outcome");
+
+namespace advisor::eval {
+namespace {
+
+constexpr int kExitBelowTarget = 1;
+constexpr int kExitError = 2;
+
+// Prints one row of the summary table; returns whether it meets `target`.
+bool PrintRow(const std::string& name, const Tally& tally, double target) {
+  const bool ok = tally.Rate() + 1e-12 >= target;
+  std::printf("%-34s %6d %8d %9.1f%% %8.1f%%  %s\n", name.c_str(), tally.total, tally.correct,
+              100 * tally.Rate(), 100 * target, ok ? "ok" : "BELOW TARGET");
+  return ok;
+}
+
+void PrintMisses(const std::string& name, const std::vector<Miss>& misses) {
+  for (const Miss& miss : misses) {
+    std::printf("  miss [%s line %d] %s\n      expected: %s  got: %s", name.c_str(),
+                miss.labelled.line, miss.labelled.input.c_str(), miss.labelled.expected.c_str(),
+                miss.got.c_str());
+    if (miss.confidence >= 0) std::printf("  confidence: %.3f", miss.confidence);
+    std::printf("\n");
+  }
+}
+
+int Run() {
+  absl::StatusOr<std::unique_ptr<EngineBackend>> backend = EngineBackend::ForDefaultKnowledgeBase();
+  if (!backend.ok()) {
+    std::fprintf(stderr, "advisor_eval: %s\n", backend.status().ToString().c_str());
+    return kExitError;
+  }
+  struct Planned {
+    std::string path;
+    SetKind kind;
+  };
+  const std::vector<Planned> planned = {{absl::GetFlag(FLAGS_faq), SetKind::kFaq},
+                                        {absl::GetFlag(FLAGS_roles), SetKind::kRoles},
+                                        {absl::GetFlag(FLAGS_lookup), SetKind::kLookup}};
+
+  bool all_ok = true;
+  std::vector<std::pair<std::string, std::vector<Miss>>> misses;
+  std::printf("%-34s %6s %8s %10s %9s\n", "set", "cases", "correct", "rate", "target");
+  for (const Planned& set : planned) {
+    if (set.path.empty()) continue;
+    absl::StatusOr<std::vector<LabelledCase>> cases = ReadLabelledCases(set.path, set.kind);
+    if (!cases.ok()) {
+      std::fprintf(stderr, "advisor_eval: %s\n", cases.status().ToString().c_str());
+      return kExitError;
+    }
+    switch (set.kind) {
+      case SetKind::kFaq: {
+        const FaqResult result = RunFaqSet(*cases, **backend);
+        all_ok &= PrintRow("faq: answered with the right entry", result.answerable,
+                           absl::GetFlag(FLAGS_min_faq_accuracy));
+        all_ok &= PrintRow("faq: off-topic -> no answer", result.off_topic,
+                           absl::GetFlag(FLAGS_min_no_answer_rate));
+        std::printf("%-34s %6d\n", "faq: wrong entries given", result.wrong_answers);
+        misses.emplace_back(set.path, result.misses);
+        if (absl::GetFlag(FLAGS_show_all)) {
+          for (const Miss& outcome : result.outcomes) {
+            std::printf("  %.3f %-26s %-26s %s\n", outcome.confidence,
+                        outcome.labelled.expected.c_str(), outcome.got.c_str(),
+                        outcome.labelled.input.c_str());
+          }
+        }
+        break;
+      }
+      case SetKind::kRoles: {
+        const SetResult result = RunRolesSet(*cases, **backend);
+        all_ok &= PrintRow("roles: expected top framework", result.cases,
+                           absl::GetFlag(FLAGS_min_roles_accuracy));
+        misses.emplace_back(set.path, result.misses);
+        break;
+      }
+      case SetKind::kLookup: {
+        const SetResult result = RunLookupSet(*cases, **backend);
+        all_ok &= PrintRow("lookup: expected outcome", result.cases,
+                           absl::GetFlag(FLAGS_min_lookup_accuracy));
+        misses.emplace_back(set.path, result.misses);
+        break;
+      }
+    }
+  }
+  for (const auto& [path, set_misses] : misses) PrintMisses(path, set_misses);
+  return all_ok ? 0 : kExitBelowTarget;
+}
+
+}  // namespace
+}  // namespace advisor::eval
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage(
+      "Measures FAQ, role and lookup answer quality on labelled TSV sets.");
+  absl::ParseCommandLine(argc, argv);
+  return advisor::eval::Run();
+}
