@@ -21,6 +21,7 @@
 #include "grpcpp/health_check_service_interface.h"
 
 #include "advisor/bench/v1/echo.grpc.pb.h"
+#include "tests/bench/echo/echo_service.h"
 
 ABSL_FLAG(std::string, host, "127.0.0.1", "Address to listen on.");
 ABSL_FLAG(int, port, 0, "Port to listen on; 0 picks a free one.");
@@ -28,23 +29,9 @@ ABSL_FLAG(int, port, 0, "Port to listen on; 0 picks a free one.");
 namespace advisor::bench {
 namespace {
 
-using advisor::bench::v1::EchoRequest;
-using advisor::bench::v1::EchoResponse;
-
 constexpr int kShutdownGraceSeconds = 5;
 // As advisor_server (service/server/advisor_server.h).
 constexpr int kMaxRequestBytes = 64 * 1024;
-
-class EchoServiceImpl final : public advisor::bench::v1::EchoService::CallbackService {
- public:
-  grpc::ServerUnaryReactor* Echo(grpc::CallbackServerContext* context, const EchoRequest* request,
-                                 EchoResponse* response) override {
-    response->set_message(request->message());
-    grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-    reactor->Finish(grpc::Status::OK);
-    return reactor;
-  }
-};
 
 // "host:port", with brackets around an IPv6 host.
 std::string JoinHostPort(const std::string& host, int port) {
