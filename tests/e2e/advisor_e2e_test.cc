@@ -1,0 +1,295 @@
+// End to end: the real advisor_server binary, the SDK and the advisor CLI
+// over a real channel on 127.0.0.1. Checks every RPC with the seed
+// knowledge base's real answers, the error codes, and a clean SIGTERM.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+
+#include "advisor/client/client.h"
+#include "tests/e2e/child_process.h"
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+
+namespace advisor::client {
+namespace {
+
+using ::advisor::testing::ChildProcess;
+using ::advisor::testing::CommandResult;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+
+constexpr char kListeningPrefix[] = "advisor_server listening on ";
+constexpr char kPopularQuestion[] =
+    "Which AI framework is most popular in 2024 hiring trends globally?";
+constexpr char kPopularAnswer[] =
+    "PyTorch and TensorFlow are the leading frameworks, with Keras supporting learning and "
+    "prototyping.";
+
+// Starts advisor_server on a port the OS picks; returns it and its target.
+struct RunningServer {
+  std::unique_ptr<ChildProcess> process;
+  std::string target;
+};
+
+RunningServer StartServer() {
+  RunningServer server;
+  auto process = ChildProcess::Start({ADVISOR_SERVER_PATH, "--host=127.0.0.1", "--port=0"});
+  if (!process.ok()) {
+    ADD_FAILURE() << process.status();
+    return server;
+  }
+  server.process = *std::move(process);
+  auto line = server.process->ReadLine(absl::Seconds(30));
+  if (!line.ok() || !absl::StartsWith(*line, kListeningPrefix)) {
+    ADD_FAILURE() << "server did not report its address: "
+                  << (line.ok() ? *line : line.status().ToString());
+    return server;
+  }
+  server.target = line->substr(sizeof(kListeningPrefix) - 1);
+  return server;
+}
+
+class AdvisorE2eTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { server_ = new RunningServer(StartServer()); }
+  static void TearDownTestSuite() {
+    delete server_;  // Kills the server if a test did not stop it.
+    server_ = nullptr;
+  }
+  void SetUp() override { ASSERT_FALSE(server_->target.empty()) << "no server to test"; }
+
+  static AdvisorClient Client() {
+    ClientOptions options;
+    options.target = server_->target;
+    options.timeout = absl::Seconds(10);
+    return AdvisorClient(MakeAdvisorConnection(options));
+  }
+
+  // Runs the advisor CLI against the server.
+  static CommandResult Cli(std::vector<std::string> args) {
+    args.insert(args.begin(), {ADVISOR_CLI_PATH, "--target=" + server_->target});
+    auto result = testing::RunCommand(args);
+    EXPECT_TRUE(result.ok()) << result.status();
+    return result.ok() ? *result : CommandResult{};
+  }
+
+  static RunningServer* server_;
+};
+
+RunningServer* AdvisorE2eTest::server_ = nullptr;
+
+TEST_F(AdvisorE2eTest, GetFrameworkByResourceNameAliasAndDisplayName) {
+  AdvisorClient client = Client();
+  auto keras = client.GetFramework("frameworks/keras");
+  ASSERT_TRUE(keras.ok()) << keras.status();
+  EXPECT_EQ(keras->display_name(), "Keras");
+  EXPECT_EQ(keras->name(), "frameworks/keras");
+
+  auto torch = client.GetFramework("torch");
+  ASSERT_TRUE(torch.ok()) << torch.status();
+  EXPECT_EQ(torch->id(), "pytorch");
+
+  auto tensorflow = client.GetFramework("TensorFlow");
+  ASSERT_TRUE(tensorflow.ok()) << tensorflow.status();
+  EXPECT_EQ(tensorflow->name(), "frameworks/tensorflow");
+}
+
+TEST_F(AdvisorE2eTest, GetFrameworkErrors) {
+  AdvisorClient client = Client();
+  EXPECT_EQ(client.GetFramework("caffe").status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(client.GetFramework("frameworks/caffe").status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(client.GetFramework("").status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(AdvisorE2eTest, ListFrameworksInKnowledgeBaseOrderPageByPage) {
+  AdvisorClient client = Client();
+  auto page = client.ListFrameworks();
+  ASSERT_TRUE(page.ok()) << page.status();
+  EXPECT_EQ(page->total_size(), 3);
+  EXPECT_EQ(page->next_page_token(), "");
+  std::vector<std::string> ids;
+  for (auto const& framework : page->frameworks()) ids.push_back(framework.id());
+  EXPECT_THAT(ids, ElementsAre("pytorch", "tensorflow", "keras"));
+
+  auto first = client.ListFrameworks(1);
+  ASSERT_TRUE(first.ok()) << first.status();
+  ASSERT_EQ(first->frameworks_size(), 1);
+  EXPECT_NE(first->next_page_token(), "");
+
+  auto all = client.ListAllFrameworks(1);
+  ASSERT_TRUE(all.ok()) << all.status();
+  ASSERT_EQ(all->size(), 3U);
+  EXPECT_EQ(all->back().id(), "keras");
+
+  EXPECT_EQ(client.ListFrameworks(-1).status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(client.ListFrameworks(1, "not-a-token").status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(AdvisorE2eTest, CompareFrameworks) {
+  AdvisorClient client = Client();
+  auto comparison = client.CompareFrameworks({"pytorch", "tf"});
+  ASSERT_TRUE(comparison.ok()) << comparison.status();
+  ASSERT_EQ(comparison->frameworks_size(), 2);
+  EXPECT_EQ(comparison->frameworks(0).framework(), "frameworks/pytorch");
+  EXPECT_EQ(comparison->frameworks(1).framework(), "frameworks/tensorflow");
+  EXPECT_FALSE(comparison->frameworks(1).hired_by().empty());
+
+  EXPECT_EQ(client.CompareFrameworks({"pytorch"}).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(client.CompareFrameworks({"pytorch", "torch"}).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(client.CompareFrameworks({"pytorch", "caffe"}).status().code(),
+            absl::StatusCode::kNotFound);
+}
+
+TEST_F(AdvisorE2eTest, MatchRoleFollowsTheHiringPatterns) {
+  AdvisorClient client = Client();
+  auto bank = client.MatchRole("ML engineer at a bank");
+  ASSERT_TRUE(bank.ok()) << bank.status();
+  ASSERT_EQ(bank->matches_size(), 3);
+  EXPECT_EQ(bank->matches(0).framework(), "frameworks/tensorflow");
+  for (int i = 1; i < bank->matches_size(); ++i) {
+    EXPECT_GE(bank->matches(i - 1).score(), bank->matches(i).score());
+  }
+  EXPECT_FALSE(bank->learning_path().empty());
+
+  auto research = client.MatchRole("PhD student doing deep learning research");
+  ASSERT_TRUE(research.ok()) << research.status();
+  ASSERT_FALSE(research->matches().empty());
+  EXPECT_EQ(research->matches(0).framework(), "frameworks/pytorch");
+
+  auto beginner = client.MatchRole("complete beginner looking for an entry-level role");
+  ASSERT_TRUE(beginner.ok()) << beginner.status();
+  ASSERT_FALSE(beginner->matches().empty());
+  EXPECT_EQ(beginner->matches(0).framework(), "frameworks/keras");
+
+  EXPECT_EQ(client.MatchRole("   ").status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(client.MatchRole(std::string(5000, 'a')).status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(AdvisorE2eTest, AnswerQuestionWordForWord) {
+  AdvisorClient client = Client();
+  auto answer = client.AnswerQuestion(kPopularQuestion);
+  ASSERT_TRUE(answer.ok()) << answer.status();
+  EXPECT_TRUE(answer->answered());
+  EXPECT_EQ(answer->answer(), kPopularAnswer);
+  EXPECT_EQ(answer->question(), kPopularQuestion);
+
+  auto paraphrase = client.AnswerQuestion("why do startups like pytorch?");
+  ASSERT_TRUE(paraphrase.ok()) << paraphrase.status();
+  EXPECT_TRUE(paraphrase->answered());
+  EXPECT_EQ(paraphrase->answer(),
+            "PyTorch enables faster experimentation and offers greater flexibility, making it "
+            "ideal for innovation.");
+}
+
+TEST_F(AdvisorE2eTest, AnswerQuestionOutsideTheKnowledgeBase) {
+  AdvisorClient client = Client();
+  auto answer = client.AnswerQuestion("What will the weather be in Paris tomorrow?");
+  ASSERT_TRUE(answer.ok()) << answer.status();
+  EXPECT_FALSE(answer->answered());
+  EXPECT_EQ(answer->answer(), "");
+
+  EXPECT_EQ(client.AnswerQuestion("").status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(client.AnswerQuestion(" \t ").status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(AdvisorE2eTest, ListFaqs) {
+  AdvisorClient client = Client();
+  auto page = client.ListFaqs();
+  ASSERT_TRUE(page.ok()) << page.status();
+  EXPECT_EQ(page->total_size(), 5);
+  ASSERT_EQ(page->faqs_size(), 5);
+  EXPECT_EQ(page->faqs(0).question(), kPopularQuestion);
+  EXPECT_EQ(page->faqs(0).answer(), kPopularAnswer);
+
+  auto all = client.ListAllFaqs(2);
+  ASSERT_TRUE(all.ok()) << all.status();
+  EXPECT_EQ(all->size(), 5U);
+  EXPECT_EQ(client.ListFaqs(-5).status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(AdvisorE2eTest, CliLookupReadableAndJson) {
+  CommandResult text = Cli({"lookup", "keras"});
+  EXPECT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_THAT(text.out, StartsWith("Keras (frameworks/keras)\n"));
+  EXPECT_THAT(text.out, HasSubstr("Strengths:"));
+
+  CommandResult json = Cli({"--json", "lookup", "keras"});
+  EXPECT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_THAT(json.out, HasSubstr("\"displayName\": \"Keras\""));
+  EXPECT_THAT(json.out, HasSubstr("\"name\": \"frameworks/keras\""));
+}
+
+TEST_F(AdvisorE2eTest, CliAskReadableAndJson) {
+  CommandResult text = Cli({"ask", kPopularQuestion});
+  EXPECT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_THAT(text.out, StartsWith(absl::StrCat(kPopularAnswer, "\n")));
+
+  CommandResult json = Cli({"--json", "ask", kPopularQuestion});
+  EXPECT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_THAT(json.out, HasSubstr(absl::StrCat("\"answer\": \"", kPopularAnswer, "\"")));
+  EXPECT_THAT(json.out, HasSubstr("\"answered\": true"));
+
+  CommandResult unknown = Cli({"ask", "What will the weather be in Paris tomorrow?"});
+  EXPECT_EQ(unknown.exit_code, 0) << unknown.err;
+  EXPECT_THAT(unknown.out, StartsWith("No answer in the knowledge base (confidence "));
+}
+
+TEST_F(AdvisorE2eTest, CliOtherSubcommands) {
+  CommandResult list = Cli({"list"});
+  EXPECT_EQ(list.exit_code, 0) << list.err;
+  EXPECT_THAT(list.out, HasSubstr("3 frameworks"));
+
+  CommandResult compare = Cli({"compare", "pytorch", "tensorflow"});
+  EXPECT_EQ(compare.exit_code, 0) << compare.err;
+  EXPECT_THAT(compare.out, StartsWith("PyTorch (frameworks/pytorch)\n"));
+
+  CommandResult match = Cli({"match-role", "ML engineer at a bank"});
+  EXPECT_EQ(match.exit_code, 0) << match.err;
+  EXPECT_THAT(match.out, HasSubstr("1. TensorFlow"));
+  EXPECT_THAT(match.out, HasSubstr("%"));
+
+  CommandResult faqs = Cli({"--json", "faqs"});
+  EXPECT_EQ(faqs.exit_code, 0) << faqs.err;
+  EXPECT_THAT(faqs.out, HasSubstr("\"totalSize\": 5"));
+}
+
+TEST_F(AdvisorE2eTest, CliErrorsGoToStderrWithTheStatusAsExitCode) {
+  CommandResult missing = Cli({"lookup", "caffe"});
+  EXPECT_EQ(missing.exit_code, 5);  // NOT_FOUND
+  EXPECT_THAT(missing.err, StartsWith("error: NOT_FOUND: "));
+  EXPECT_EQ(missing.out, "");
+
+  CommandResult blank = Cli({"ask", " "});
+  EXPECT_EQ(blank.exit_code, 3);  // INVALID_ARGUMENT
+  EXPECT_THAT(blank.err, StartsWith("error: INVALID_ARGUMENT: "));
+
+  CommandResult usage = Cli({"lookup"});
+  EXPECT_EQ(usage.exit_code, 64);
+}
+
+// Its own server, so that stopping it does not disturb the other tests.
+TEST(AdvisorServerShutdownTest, SigtermEndsTheServerWithExitCodeZero) {
+  RunningServer server = StartServer();
+  ASSERT_FALSE(server.target.empty());
+  {
+    ClientOptions options;
+    options.target = server.target;
+    AdvisorClient client(MakeAdvisorConnection(options));
+    ASSERT_TRUE(client.GetFramework("keras").ok());
+  }
+  auto exit_code = server.process->SignalAndWait(SIGTERM, absl::Seconds(30));
+  ASSERT_TRUE(exit_code.ok()) << exit_code.status();
+  EXPECT_EQ(*exit_code, 0);
+}
+
+}  // namespace
+}  // namespace advisor::client
