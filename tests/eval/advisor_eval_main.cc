@@ -27,6 +27,9 @@ ABSL_FLAG(double, min_faq_accuracy, 0,
           "Least share of answerable FAQ questions answered with the expected entry");
 ABSL_FLAG(double, min_no_answer_rate, 0,
           "Least share of off-topic (NONE) FAQ questions answered with no answer");
+ABSL_FLAG(
+    int, max_faq_wrong_answers, -1,
+    "Most FAQ questions answered with a wrong entry (a confident wrong answer); -1 = no limit");
 ABSL_FLAG(double, min_roles_accuracy, 0, "Least share of roles ranked with the expected top");
 ABSL_FLAG(double, min_lookup_accuracy, 0, "Least share of lookups with the expected outcome");
 
@@ -85,7 +88,13 @@ int Run() {
                            absl::GetFlag(FLAGS_min_faq_accuracy));
         all_ok &= PrintRow("faq: off-topic -> no answer", result.off_topic,
                            absl::GetFlag(FLAGS_min_no_answer_rate));
-        std::printf("%-34s %6d\n", "faq: wrong entries given", result.wrong_answers);
+        const int max_wrong = absl::GetFlag(FLAGS_max_faq_wrong_answers);
+        const bool wrong_ok = max_wrong < 0 || result.wrong_answers <= max_wrong;
+        std::printf("%-34s %6d %8s %10s %9s  %s\n", "faq: wrong entries given",
+                    result.wrong_answers, "", "",
+                    max_wrong < 0 ? "-" : std::to_string(max_wrong).c_str(),
+                    wrong_ok ? "ok" : "ABOVE LIMIT");
+        all_ok &= wrong_ok;
         misses.emplace_back(set.path, result.misses);
         if (absl::GetFlag(FLAGS_show_all)) {
           for (const Miss& outcome : result.outcomes) {
