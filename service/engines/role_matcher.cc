@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <iterator>
 #include <memory>
 #include <numeric>
@@ -100,6 +101,8 @@ void SplitDescription(absl::string_view text, DescriptionWords* out) {
   }
 }
 
+// How much of a word's start the stemming shortcut compares (see
+// Index::stem_starts).
 constexpr size_t kStemStartBytes = 3;
 
 absl::string_view StemStart(absl::string_view word) { return word.substr(0, kStemStartBytes); }
@@ -309,8 +312,8 @@ absl::StatusOr<RoleMatch> RoleMatcher::Match(absl::string_view description) cons
     for (const int p : index.phrases_by_first_stem[stems[start]]) {
       const Index::Phrase& phrase = index.phrases[p];
       const size_t end = start + phrase.stems.size();
-      if (end > stems.size() ||
-          !std::equal(phrase.stems.begin(), phrase.stems.end(), stems.begin() + start)) {
+      if (end > stems.size() || !std::equal(phrase.stems.begin(), phrase.stems.end(),
+                                            stems.begin() + static_cast<std::ptrdiff_t>(start))) {
         continue;
       }
       bool spelled = false;

@@ -115,8 +115,8 @@ class Validator {
  private:
   // Who first used a lookup key.
   struct NameOwner {
-    int framework_index;
-    bool is_id;
+    int framework_index = -1;
+    bool is_id = false;
     std::string description;  // e.g. `alias "tf" of framework "tensorflow"`
   };
 
@@ -194,9 +194,12 @@ class Validator {
 
   void ClaimName(const std::string& name, int framework_index, Position where,
                  std::string description, bool is_id) {
-    auto [it, inserted] =
-        name_owners_.try_emplace(NameKey(name), NameOwner{framework_index, is_id, description});
-    if (inserted || it->second.framework_index == framework_index) return;
+    auto [it, inserted] = name_owners_.try_emplace(NameKey(name));
+    if (inserted) {
+      it->second = NameOwner{framework_index, is_id, std::move(description)};
+      return;
+    }
+    if (it->second.framework_index == framework_index) return;
     // Two equal ids are already reported as a duplicate id.
     if (is_id && it->second.is_id) return;
     Add(where, absl::StrCat(description, " clashes with ", it->second.description,
