@@ -1,7 +1,10 @@
 // The whole SDK stack (client, connection, stub, channel) over a real gRPC
 // channel to an in-process fake server.
+#include <atomic>
 #include <memory>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -125,6 +128,21 @@ TEST_F(AdvisorChannelTest, WithoutRetriesUnavailableReachesTheCaller) {
   EXPECT_EQ(match.status().code(), absl::StatusCode::kUnavailable);
   EXPECT_EQ(match.status().message(), "try again");
   EXPECT_EQ(server_.match_role_calls(), 1);
+}
+
+TEST_F(AdvisorChannelTest, OneClientServesManyThreads) {
+  AdvisorClient client(MakeAdvisorConnection(OptionsFor(server_.target())));
+  std::atomic<int> ok_calls{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([client, &ok_calls]() mutable {
+      for (int i = 0; i < 20; ++i) {
+        if (client.GetFramework("keras").ok()) ++ok_calls;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(ok_calls.load(), 8 * 20);
 }
 
 // A port bound but not listening: connecting to it is refused at once,

@@ -276,6 +276,29 @@ TEST_F(AdvisorE2eTest, CliErrorsGoToStderrWithTheStatusAsExitCode) {
   EXPECT_EQ(usage.exit_code, 64);
 }
 
+TEST(AdvisorCliTest, HelpListsSubcommandsAndFlags) {
+  auto help = testing::RunCommand({ADVISOR_CLI_PATH, "--help"});
+  ASSERT_TRUE(help.ok()) << help.status();
+  for (char const* expected :
+       {"lookup NAME", "list", "compare NAME NAME...", "match-role", "ask \"QUESTION\"", "faqs",
+        "--target", "--json", "--timeout", "--token", "--tls_ca", "Exit codes"}) {
+    EXPECT_THAT(help->out, HasSubstr(expected));
+  }
+}
+
+TEST(AdvisorCliTest, UnreachableServerExitsWithUnavailable) {
+  // The port of a server that just stopped refuses connections. (The SDK
+  // tests cover the same case with a port that is held closed.)
+  RunningServer server = StartServer();
+  ASSERT_FALSE(server.target.empty());
+  ASSERT_TRUE(server.process->SignalAndWait(SIGTERM, absl::Seconds(30)).ok());
+  auto result =
+      testing::RunCommand({ADVISOR_CLI_PATH, "--target=" + server.target, "lookup", "keras"});
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_EQ(result->exit_code, 14);  // UNAVAILABLE
+  EXPECT_THAT(result->err, StartsWith("error: UNAVAILABLE: "));
+}
+
 // Its own server, so that stopping it does not disturb the other tests.
 TEST(AdvisorServerShutdownTest, SigtermEndsTheServerWithExitCodeZero) {
   RunningServer server = StartServer();
