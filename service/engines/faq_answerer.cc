@@ -285,8 +285,8 @@ absl::StatusOr<FaqAnswer> FaqAnswerer::Answer(absl::string_view question) const 
     int32_t entry;
     double confidence;
   };
-  std::vector<Scored> candidates;
-  candidates.reserve(scratch.touched.size());
+  thread_local std::vector<Scored> candidates;
+  candidates.clear();
   for (const int32_t entry : scratch.touched) {
     const double coverage = std::min(1.0, scratch.covered[entry] / total_weight);
     const double evidence_ratio = scratch.covered[entry] / index.evidence_scale;

@@ -69,14 +69,36 @@ bool HasDigit(absl::string_view word) {
                      [](char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c)); });
 }
 
-// Folds and tokenises. Pure ASCII needs only lower-casing: NFKC, case
-// folding and accent stripping change nothing else there, and the fast path
-// keeps utf8proc off the common request path.
+// Folds and tokenises into `out`, reusing its strings. Pure ASCII needs
+// only lower-casing: NFKC, case folding and accent stripping change nothing
+// else there, and the fast path keeps utf8proc and its allocations off the
+// common request path. Words are maximal runs of letters and digits, as in
+// Tokenize.
+void WordsInto(absl::string_view text, std::vector<std::string>* out) {
+  out->clear();
+  if (!IsAscii(text)) {
+    absl::StatusOr<std::string> folded = FoldText(text);
+    if (folded.ok()) *out = Tokenize(*folded);
+    return;
+  }
+  size_t start = 0;
+  while (start < text.size()) {
+    while (start < text.size() && !absl::ascii_isalnum(static_cast<unsigned char>(text[start]))) {
+      ++start;
+    }
+    size_t end = start;
+    while (end < text.size() && absl::ascii_isalnum(static_cast<unsigned char>(text[end]))) ++end;
+    if (end == start) break;
+    std::string& word = out->emplace_back(text.substr(start, end - start));
+    absl::AsciiStrToLower(&word);
+    start = end;
+  }
+}
+
 std::vector<std::string> Words(absl::string_view text) {
-  if (IsAscii(text)) return Tokenize(absl::AsciiStrToLower(text));
-  absl::StatusOr<std::string> folded = FoldText(text);
-  if (!folded.ok()) return {};
-  return Tokenize(*folded);
+  std::vector<std::string> words;
+  WordsInto(text, &words);
+  return words;
 }
 
 // True when `a` and `b` differ only by the order of their letters.
@@ -98,6 +120,18 @@ void AddDeletions(const std::string& word, int depth, absl::flat_hash_set<std::s
   for (size_t i = 0; i < word.size(); ++i) {
     std::string shorter = word.substr(0, i) + word.substr(i + 1);
     if (out->insert(shorter).second) AddDeletions(shorter, depth - 1, out);
+  }
+}
+
+// As AddDeletions, into a list that may repeat strings: cheaper than a set
+// for the handful of keys one question word needs.
+void AddQueryDeletions(const std::string& word, int depth, std::vector<std::string>* out) {
+  if (depth == 0 || word.size() <= 1) return;
+  for (size_t i = 0; i < word.size(); ++i) {
+    std::string shorter = word;
+    shorter.erase(i, 1);
+    AddQueryDeletions(shorter, depth - 1, out);
+    out->push_back(std::move(shorter));
   }
 }
 
@@ -141,26 +175,35 @@ struct TextAnalyzer::Lexicon {
   const std::string* Correct(const std::string& word) const {
     if (word.size() < kMinCorrectableLength || HasDigit(word)) return nullptr;
     const int max_edits = MaxEdits(word);
-    absl::flat_hash_set<std::string> keys = {word};
-    AddDeletions(word, max_edits, &keys);
-    int best = -1;
-    int best_distance = max_edits + 1;
+    // Per-thread buffers: words this short stay in std::string's inline
+    // storage, so generating the keys allocates nothing after warm-up.
+    thread_local std::vector<std::string> keys;
+    thread_local std::vector<int32_t> candidates;
+    keys.clear();
+    candidates.clear();
+    keys.push_back(word);
+    AddQueryDeletions(word, max_edits, &keys);
     for (const std::string& key : keys) {
       const auto it = deletions.find(key);
       if (it == deletions.end()) continue;
-      for (const int32_t candidate : it->second) {
-        const int distance = BoundedEditDistance(word, correction_words[candidate], max_edits);
-        if (distance > max_edits) continue;
-        if (word.size() < kMinOneEditLength && !IsSwap(word, correction_words[candidate])) continue;
-        const bool better = distance < best_distance ||
-                            (distance == best_distance &&
-                             (correction_counts[candidate] > correction_counts[best] ||
-                              (correction_counts[candidate] == correction_counts[best] &&
-                               correction_words[candidate] < correction_words[best])));
-        if (better) {
-          best = candidate;
-          best_distance = distance;
-        }
+      candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    int best = -1;
+    int best_distance = max_edits + 1;
+    for (const int32_t candidate : candidates) {
+      const int distance = BoundedEditDistance(word, correction_words[candidate], max_edits);
+      if (distance > max_edits) continue;
+      if (word.size() < kMinOneEditLength && !IsSwap(word, correction_words[candidate])) continue;
+      const bool better =
+          distance < best_distance ||
+          (distance == best_distance && (correction_counts[candidate] > correction_counts[best] ||
+                                         (correction_counts[candidate] == correction_counts[best] &&
+                                          correction_words[candidate] < correction_words[best])));
+      if (better) {
+        best = candidate;
+        best_distance = distance;
       }
     }
     return best < 0 ? nullptr : &correction_words[best];
@@ -296,9 +339,11 @@ TextAnalyzer::~TextAnalyzer() = default;
 
 void TextAnalyzer::AnalyzeInto(absl::string_view text, Analysis* out) const {
   out->Clear();
-  const std::vector<std::string> tokens = Words(text);
-  std::vector<Lexicon::Resolved> resolved;
-  resolved.reserve(tokens.size());
+  // Per-thread buffers, so a call allocates little once warmed up.
+  thread_local std::vector<std::string> tokens;
+  thread_local std::vector<Lexicon::Resolved> resolved;
+  WordsInto(text, &tokens);
+  resolved.clear();
   for (const std::string& token : tokens) resolved.push_back(lexicon_->Resolve(token));
 
   const size_t size = tokens.size();
