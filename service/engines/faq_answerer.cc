@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <string>
 #include <utility>
 
@@ -47,20 +48,29 @@ constexpr double kFrameworkWeightShare = 0.75;
 // Matched weight (as a share of the rarest word's) at which the evidence
 // for an entry is about 63 % sure.
 constexpr double kEvidenceScaleShare = 0.7;
+// How many postings scanning one costs as much as looking up one entry.
+constexpr size_t kLookupCost = 16;
 // A question of one word ("keras?", "startups") is too vague to be sure of
 // any entry, however well that word matches.
 constexpr double kSingleWordFactor = 0.5;
 
 // Term frequencies of one term in one entry.
+// One entry holding a term, with everything a question needs precomputed.
 struct Posting {
   int32_t entry = 0;
-  std::array<float, kFieldCount> frequency = {0, 0, 0};
+  // BM25F's saturated, field-weighted term frequency: times idf, the
+  // term's score for the entry.
+  float saturated = 0;
+  // kCoverageCredit of the best field holding the term.
+  float credit = 0;
 };
 
-// One distinct term of a question with its weight.
+// One distinct term of a question.
 struct QueryTerm {
   TermId id = 0;
   bool corrected = false;
+  // Its weight for coverage and evidence, corrections discounted.
+  double weight = 0;
 };
 
 // Per-thread buffers for one call, so answering allocates little.
@@ -126,38 +136,17 @@ struct FaqAnswerer::Index {
 
   double TermWeight(TermId term) const { return weight[term]; }
 
-  // BM25F contribution of one term to one entry.
-  double TermScore(TermId term, const Posting& posting) const {
-    double frequency = 0;
-    for (int field = 0; field < kFieldCount; ++field) {
-      if (posting.frequency[field] == 0) continue;
-      const double b = kLengthNormalisation[field];
-      const double length_ratio = field_length[posting.entry][field] / average_length[field];
-      frequency += kFieldWeight[field] * posting.frequency[field] / (1 - b + b * length_ratio);
-    }
-    return idf[term] * frequency / (kSaturation + frequency);
-  }
-
-  static double Credit(const Posting& posting) {
-    for (int field = 0; field < kFieldCount; ++field) {
-      if (posting.frequency[field] > 0) return kCoverageCredit[field];
-    }
-    return 0;
-  }
-
-  // Distinct terms of an analysis; a term counts as corrected only when
-  // every occurrence was.
+  // Distinct terms of an analysis, by id; a term counts as corrected only
+  // when every occurrence was.
   static void DistinctTerms(const text::Analysis& analysis, std::vector<QueryTerm>* out) {
     out->clear();
-    for (const text::AnalyzedTerm& term : analysis.terms) {
-      auto it = std::find_if(out->begin(), out->end(),
-                             [&](const QueryTerm& seen) { return seen.id == term.id; });
-      if (it == out->end()) {
-        out->push_back({term.id, term.corrected});
-      } else {
-        it->corrected = it->corrected && term.corrected;
-      }
-    }
+    for (const text::AnalyzedTerm& term : analysis.terms) out->push_back({term.id, term.corrected});
+    std::sort(out->begin(), out->end(), [](const QueryTerm& a, const QueryTerm& b) {
+      return a.id != b.id ? a.id < b.id : a.corrected < b.corrected;  // Uncorrected first.
+    });
+    out->erase(std::unique(out->begin(), out->end(),
+                           [](const QueryTerm& a, const QueryTerm& b) { return a.id == b.id; }),
+               out->end());
   }
 
   static int DistinctCount(std::vector<std::string>* words) {
@@ -173,6 +162,12 @@ FaqAnswerer::FaqAnswerer(const KnowledgeBase& knowledge_base) {
   index->postings.resize(analyzer.term_count());
   index->field_length.resize(entry_count);
 
+  // Term frequencies per field first; postings need the average lengths.
+  struct Frequencies {
+    int32_t entry;
+    std::array<float, kFieldCount> count;
+  };
+  std::vector<std::vector<Frequencies>> frequencies(analyzer.term_count());
   std::array<double, kFieldCount> total_length = {0, 0, 0};
   for (int e = 0; e < entry_count; ++e) {
     const FaqEntry& faq = knowledge_base.faqs(e);
@@ -189,15 +184,31 @@ FaqAnswerer::FaqAnswerer(const KnowledgeBase& knowledge_base) {
       index->field_length[e][field] = static_cast<float>(fields[field].terms.size());
       total_length[field] += static_cast<double>(fields[field].terms.size());
       for (const text::AnalyzedTerm& term : fields[field].terms) {
-        std::vector<Posting>& list = index->postings[term.id];
+        std::vector<Frequencies>& list = frequencies[term.id];
         if (list.empty() || list.back().entry != e) list.push_back({e, {0, 0, 0}});
-        list.back().frequency[field] += 1;
+        list.back().count[field] += 1;
       }
     }
   }
   for (int field = 0; field < kFieldCount; ++field) {
     if (entry_count > 0 && total_length[field] > 0) {
       index->average_length[field] = total_length[field] / entry_count;
+    }
+  }
+  for (TermId term = 0; term < analyzer.term_count(); ++term) {
+    for (const Frequencies& holding : frequencies[term]) {
+      double frequency = 0;
+      float credit = 0;
+      for (int field = 0; field < kFieldCount; ++field) {
+        if (holding.count[field] == 0) continue;
+        const double b = kLengthNormalisation[field];
+        const double length_ratio =
+            index->field_length[holding.entry][field] / index->average_length[field];
+        frequency += kFieldWeight[field] * holding.count[field] / (1 - b + b * length_ratio);
+        credit = std::max(credit, static_cast<float>(kCoverageCredit[field]));
+      }
+      index->postings[term].push_back(
+          {holding.entry, static_cast<float>(frequency / (kSaturation + frequency)), credit});
     }
   }
 
@@ -229,7 +240,7 @@ FaqAnswerer::FaqAnswerer(const KnowledgeBase& knowledge_base) {
     Index::DistinctTerms(analyzer.Analyze(index->entries[e]->question()), &terms);
     for (const QueryTerm& term : terms) {
       for (const Posting& posting : index->postings[term.id]) {
-        if (posting.entry == e) index->self_score[e] += index->TermScore(term.id, posting);
+        if (posting.entry == e) index->self_score[e] += index->idf[term.id] * posting.saturated;
       }
     }
   }
@@ -250,28 +261,67 @@ absl::StatusOr<FaqAnswer> FaqAnswerer::Answer(absl::string_view question) const 
 
   FaqAnswer answer;
   double total_weight = unknown_count * index.unknown_weight;
-  for (const QueryTerm& term : scratch.terms) {
-    total_weight += index.postings[term.id].empty() ? kUnindexedShare * index.unknown_weight
-                                                    : index.TermWeight(term.id);
+  for (QueryTerm& term : scratch.terms) {
+    if (index.postings[term.id].empty()) {
+      total_weight += kUnindexedShare * index.unknown_weight;
+      term.weight = 0;
+    } else {
+      total_weight += index.TermWeight(term.id);
+      term.weight = index.TermWeight(term.id) * (term.corrected ? kCorrectedCredit : 1);
+    }
   }
   if (scratch.terms.empty() || total_weight <= 0) return answer;  // Only stop words or unknowns.
 
   // Accumulate BM25F scores and covered weight over the postings of the
   // question's terms only: entries sharing no term are never visited.
+  // Lightest terms first: as long as their weights add up to too little for
+  // an entry holding only them to reach kMinAlternativeConfidence (which
+  // confidence <= coverage^2 guarantees), they are "non-essential": they
+  // add to entries found through heavier terms but bring in none of their
+  // own, so common words do not make every entry a candidate.
+  std::sort(scratch.terms.begin(), scratch.terms.end(),
+            [](const QueryTerm& a, const QueryTerm& b) { return a.weight < b.weight; });
+  const double essential_weight = std::sqrt(kMinAlternativeConfidence) * total_weight;
+  size_t non_essential = 0;
+  for (double light = 0; non_essential < scratch.terms.size(); ++non_essential) {
+    light += scratch.terms[non_essential].weight;
+    if (light >= essential_weight) break;
+  }
+
   const size_t entry_count = index.entries.size();
   if (scratch.score.size() < entry_count) {
     scratch.score.resize(entry_count, 0);
     scratch.covered.resize(entry_count, 0);
   }
   scratch.touched.clear();
-  for (const QueryTerm& term : scratch.terms) {
-    const double weight = index.TermWeight(term.id) * (term.corrected ? kCorrectedCredit : 1);
+  auto add = [&](const QueryTerm& term, const Posting& posting) {
+    scratch.score[posting.entry] += index.idf[term.id] * posting.saturated;
+    scratch.covered[posting.entry] += term.weight * posting.credit;
+  };
+  for (size_t t = scratch.terms.size(); t-- > non_essential;) {
+    const QueryTerm& term = scratch.terms[t];
+    if (term.weight == 0) continue;
     for (const Posting& posting : index.postings[term.id]) {
-      if (scratch.score[posting.entry] == 0 && scratch.covered[posting.entry] == 0) {
-        scratch.touched.push_back(posting.entry);
+      if (scratch.covered[posting.entry] == 0) scratch.touched.push_back(posting.entry);
+      add(term, posting);
+    }
+  }
+  for (size_t t = 0; t < non_essential; ++t) {
+    const QueryTerm& term = scratch.terms[t];
+    const std::vector<Posting>& postings = index.postings[term.id];
+    if (term.weight == 0) continue;
+    if (scratch.touched.size() * kLookupCost < postings.size()) {
+      // Few candidates, a long list: look each candidate up.
+      for (const int32_t entry : scratch.touched) {
+        const auto it = std::lower_bound(
+            postings.begin(), postings.end(), entry,
+            [](const Posting& posting, int32_t wanted) { return posting.entry < wanted; });
+        if (it != postings.end() && it->entry == entry) add(term, *it);
       }
-      scratch.score[posting.entry] += index.TermScore(term.id, posting);
-      scratch.covered[posting.entry] += weight * Index::Credit(posting);
+    } else {
+      for (const Posting& posting : postings) {
+        if (scratch.covered[posting.entry] > 0) add(term, posting);
+      }
     }
   }
 

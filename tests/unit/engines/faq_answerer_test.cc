@@ -163,6 +163,31 @@ TEST_F(FaqAnswererTest, GivesTheSameAnswersFromManyThreads) {
   EXPECT_THAT(mismatches, ::testing::Each(0));
 }
 
+TEST(FaqAnswererEdgeTest, FindsTheRightEntryAmongManyThatShareCommonWords) {
+  KnowledgeBase knowledge_base = DefaultKnowledgeBase();
+  // Filler entries full of the domain's common words: they make long
+  // posting lists, which answering treats as non-essential.
+  for (int i = 0; i < 600; ++i) {
+    FaqEntry* filler = knowledge_base.add_faqs();
+    filler->set_id("faq-filler-" + std::to_string(i));
+    filler->set_question("How do AI and deep learning models help with topic " + std::to_string(i) +
+                         "?");
+    filler->set_answer("Deep learning frameworks such as PyTorch, TensorFlow and Keras help AI.");
+  }
+  const FaqAnswerer answerer(knowledge_base);
+  for (int e = 0; e < 5; ++e) {
+    const FaqEntry& faq = knowledge_base.faqs(e);
+    absl::StatusOr<FaqAnswer> answer = answerer.Answer(faq.question());
+    ASSERT_TRUE(answer.ok()) << answer.status();
+    EXPECT_EQ(answer->best, &faq) << faq.id();
+    EXPECT_TRUE(answer->answered) << faq.id();
+  }
+  absl::StatusOr<FaqAnswer> filler = answerer.Answer("deep learning models for topic 123");
+  ASSERT_TRUE(filler.ok()) << filler.status();
+  ASSERT_NE(filler->best, nullptr);
+  EXPECT_EQ(filler->best->id(), "faq-filler-123");
+}
+
 TEST(FaqAnswererEdgeTest, AnswersNothingFromAnEmptyKnowledgeBase) {
   const KnowledgeBase empty;
   const FaqAnswerer answerer(empty);
