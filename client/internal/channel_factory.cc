@@ -18,7 +18,7 @@ namespace {
 
 // Service config durations are decimal seconds with an `s` suffix.
 std::string JsonDuration(absl::Duration d) {
-  return absl::StrFormat("\"%.6fs\"", absl::ToDoubleSeconds(d));
+  return absl::StrFormat(R"("%.6fs")", absl::ToDoubleSeconds(d));
 }
 
 std::string JsonString(std::string const& s) {
@@ -37,20 +37,19 @@ std::string MakeServiceConfigJson(client::ClientOptions const& options) {
   for (char const* service :
        {v1::FrameworkService::service_full_name(), v1::RoleMatchingService::service_full_name(),
         v1::FaqService::service_full_name()}) {
-    names.push_back(absl::StrCat("{\"service\":\"", service, "\"}"));
+    names.push_back(absl::StrCat(R"({"service":")", service, R"("})"));
   }
-  std::string method_config = absl::StrCat("{\"name\":[", absl::StrJoin(names, ","), "]");
+  std::string method_config = absl::StrCat(R"({"name":[)", absl::StrJoin(names, ","), "]");
   if (options.retry.max_attempts > 1) {
-    absl::StrAppend(&method_config,
-                    ",\"retryPolicy\":{\"maxAttempts\":", options.retry.max_attempts,
-                    ",\"initialBackoff\":", JsonDuration(options.retry.initial_backoff),
-                    ",\"maxBackoff\":", JsonDuration(options.retry.max_backoff),
-                    ",\"backoffMultiplier\":", options.retry.backoff_multiplier,
-                    ",\"retryableStatusCodes\":[\"UNAVAILABLE\"]}");
+    absl::StrAppend(&method_config, R"(,"retryPolicy":{"maxAttempts":)", options.retry.max_attempts,
+                    R"(,"initialBackoff":)", JsonDuration(options.retry.initial_backoff),
+                    R"(,"maxBackoff":)", JsonDuration(options.retry.max_backoff),
+                    R"(,"backoffMultiplier":)", options.retry.backoff_multiplier,
+                    R"(,"retryableStatusCodes":["UNAVAILABLE"]})");
   }
   method_config += "}";
-  return absl::StrCat("{\"loadBalancingConfig\":[{", JsonString(options.load_balancing_policy),
-                      ":{}}],\"methodConfig\":[", method_config, "]}");
+  return absl::StrCat(R"({"loadBalancingConfig":[{)", JsonString(options.load_balancing_policy),
+                      R"(:{}}],"methodConfig":[)", method_config, "]}");
 }
 
 grpc::ChannelArguments MakeChannelArguments(client::ClientOptions const& options) {

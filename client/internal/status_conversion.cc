@@ -50,7 +50,7 @@ absl::StatusCode MapCode(grpc::StatusCode code) {
 
 absl::Status MakeStatusFromRpcError(grpc::Status const& status) {
   if (status.ok()) return absl::OkStatus();
-  return absl::Status(MapCode(status.error_code()), status.error_message());
+  return {MapCode(status.error_code()), status.error_message()};
 }
 
 }  // namespace advisor::client_internal

@@ -130,6 +130,20 @@ TEST_F(AdvisorChannelTest, WithoutRetriesUnavailableReachesTheCaller) {
   EXPECT_EQ(server_.match_role_calls(), 1);
 }
 
+TEST_F(AdvisorChannelTest, UnknownLoadBalancingPolicyIsInvalidArgument) {
+  ClientOptions options = OptionsFor(server_.target());
+  options.load_balancing_policy = "no_such_policy";
+  AdvisorClient client(MakeAdvisorConnection(options));
+  EXPECT_EQ(client.GetFramework("keras").status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(AdvisorChannelTest, PickFirstWorksToo) {
+  ClientOptions options = OptionsFor(server_.target());
+  options.load_balancing_policy = "pick_first";
+  AdvisorClient client(MakeAdvisorConnection(options));
+  EXPECT_TRUE(client.GetFramework("keras").ok());
+}
+
 TEST_F(AdvisorChannelTest, OneClientServesManyThreads) {
   AdvisorClient client(MakeAdvisorConnection(OptionsFor(server_.target())));
   std::atomic<int> ok_calls{0};

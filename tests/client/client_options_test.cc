@@ -1,7 +1,11 @@
+#include <map>
+#include <string>
+
 #include "absl/strings/match.h"
 
 #include "advisor/client/options.h"
 #include "client/internal/channel_factory.h"
+#include <grpc/grpc.h>
 #include <gtest/gtest.h>
 
 namespace advisor::client {
@@ -62,6 +66,34 @@ TEST(ServiceConfigTest, OneAttemptMeansNoRetryPolicy) {
   std::string const json = client_internal::MakeServiceConfigJson(options);
   EXPECT_FALSE(absl::StrContains(json, "retryPolicy")) << json;
   EXPECT_TRUE(absl::StrContains(json, "\"pick_first\":{}")) << json;
+}
+
+// The channel arguments as key -> value text, for inspection.
+std::map<std::string, std::string> ArgsOf(grpc::ChannelArguments const& args) {
+  std::map<std::string, std::string> out;
+  grpc_channel_args const raw = args.c_channel_args();
+  for (size_t i = 0; i < raw.num_args; ++i) {
+    grpc_arg const& arg = raw.args[i];
+    if (arg.type == GRPC_ARG_INTEGER) out[arg.key] = std::to_string(arg.value.integer);
+    if (arg.type == GRPC_ARG_STRING) out[arg.key] = arg.value.string;
+  }
+  return out;
+}
+
+TEST(ChannelArgumentsTest, DefaultsEnableRetriesAndNameTheSdk) {
+  auto args = ArgsOf(client_internal::MakeChannelArguments(ClientOptions{}));
+  EXPECT_EQ(args[GRPC_ARG_ENABLE_RETRIES], "1");
+  EXPECT_TRUE(absl::StartsWith(args[GRPC_ARG_PRIMARY_USER_AGENT_STRING], "advisor-cpp/"))
+      << args[GRPC_ARG_PRIMARY_USER_AGENT_STRING];
+  EXPECT_EQ(args.count(GRPC_ARG_KEEPALIVE_TIME_MS), 0U);
+  EXPECT_EQ(args[GRPC_ARG_SERVICE_CONFIG], client_internal::MakeServiceConfigJson(ClientOptions{}));
+}
+
+TEST(ChannelArgumentsTest, KeepaliveIsSetWhenAsked) {
+  ClientOptions options;
+  options.keepalive_time = absl::Seconds(30);
+  auto args = ArgsOf(client_internal::MakeChannelArguments(options));
+  EXPECT_EQ(args[GRPC_ARG_KEEPALIVE_TIME_MS], "30000");
 }
 
 }  // namespace

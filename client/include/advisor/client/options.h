@@ -78,6 +78,7 @@ struct ClientOptions {
   /// Retry policy for UNAVAILABLE.
   RetryOptions retry;
   /// gRPC load balancing policy name, e.g. `round_robin` or `pick_first`.
+  /// A name gRPC does not know makes every call fail with INVALID_ARGUMENT.
   std::string load_balancing_policy = kDefaultLoadBalancingPolicy;
   /// Interval of HTTP/2 keepalive pings on idle connections; zero disables
   /// them. The server must allow pings this frequent.
