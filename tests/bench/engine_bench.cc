@@ -49,6 +49,13 @@ constexpr const char* kRoleDescriptions[] = {
     "Pastry chef at a small family bakery",
 };
 
+// A question of a few hundred bytes, as some people write them.
+constexpr const char kLongQuestion[] =
+    "I am a data analyst at an insurance company and I have been doing some classical "
+    "statistics for years; my manager wants our team to start building deep learning models "
+    "for claims, and I keep reading about PyTorch, TensorFlow and Keras. Which one of them "
+    "would help me most in my career over the next few years, and is one enough?";
+
 constexpr const char* kQuestions[] = {
     "Is knowing a single deep learning library sufficient to get hired in AI?",
     "why would a young AI company go with pytorch",
@@ -57,10 +64,7 @@ constexpr const char* kQuestions[] = {
     "wich framwork do employers want most this year",
     "What is the capital of Australia?",
     "How long should I proof sourdough bread before baking it?",
-    "I am a data analyst at an insurance company and I have been doing some classical "
-    "statistics for years; my manager wants our team to start building deep learning models "
-    "for claims, and I keep reading about PyTorch, TensorFlow and Keras. Which one of them "
-    "would help me most in my career over the next few years, and is one enough?",
+    kLongQuestion,
 };
 
 // Builds a snapshot once per process and keeps it: benchmarks run one at a

@@ -1,6 +1,7 @@
 #include "tests/bench/synthetic_knowledge_base.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdio>
 #include <map>
 #include <random>
@@ -316,7 +317,7 @@ std::vector<std::string> MakeSyntheticQuestions(const KnowledgeBase& knowledge_b
     std::vector<std::string> words =
         absl::StrSplit(absl::AsciiStrToLower(absl::StripSuffix(entry.question(), "?")), ' ');
     if (words.size() > 4)
-      words.erase(words.begin() + static_cast<long>(choose.Below(words.size())));
+      words.erase(words.begin() + static_cast<std::ptrdiff_t>(choose.Below(words.size())));
     const size_t swap_at = choose.Below(words.size() - 1);
     std::swap(words[swap_at], words[swap_at + 1]);
     for (std::string& word : words) {

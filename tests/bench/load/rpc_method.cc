@@ -42,17 +42,11 @@ constexpr MethodAlias kAliases[] = {
 // and a static library contributes only the objects something refers to:
 // naming one message of each file keeps them all in the binary.
 void KeepServiceDescriptorsLinked() {
-  static const bool kLinked = [] {
-    const google::protobuf::Descriptor* const kOnePerFile[] = {
-        advisor::v1::GetFrameworkRequest::descriptor(),
-        advisor::v1::MatchRoleRequest::descriptor(),
-        advisor::v1::AnswerQuestionRequest::descriptor(),
-        grpc::health::v1::HealthCheckRequest::descriptor(),
-        advisor::bench::v1::EchoRequest::descriptor(),
-    };
-    return sizeof(kOnePerFile) > 0;
-  }();
-  (void)kLinked;
+  advisor::v1::GetFrameworkRequest::descriptor();
+  advisor::v1::MatchRoleRequest::descriptor();
+  advisor::v1::AnswerQuestionRequest::descriptor();
+  grpc::health::v1::HealthCheckRequest::descriptor();
+  advisor::bench::v1::EchoRequest::descriptor();
 }
 
 // A fresh, empty message of `type`, owned by the caller; `factory` must
