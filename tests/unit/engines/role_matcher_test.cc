@@ -253,6 +253,11 @@ TEST_F(RoleMatcherTest, StemsDoNotConflateUnrelatedWords) {
   EXPECT_THAT(RecognizedIds(MatchOrDie("getting started")), ElementsAre("entry-level"));
 }
 
+TEST_F(RoleMatcherTest, PhdStudentsAreResearchersNotBeginners) {
+  EXPECT_THAT(RecognizedIds(MatchOrDie("PhD student in vision")), ElementsAre("research"));
+  EXPECT_THAT(RecognizedIds(MatchOrDie("Undergraduate student")), ElementsAre("entry-level"));
+}
+
 TEST_F(RoleMatcherTest, EachSignalCountsOnce) {
   const RoleMatch once = MatchOrDie("startup");
   const RoleMatch thrice = MatchOrDie("startup startup startups");
