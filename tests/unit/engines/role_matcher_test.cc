@@ -1,5 +1,7 @@
 #include "service/engines/role_matcher.h"
 
+#include <cstdlib>
+#include <fstream>
 #include <memory>
 #include <set>
 #include <string>
@@ -121,6 +123,28 @@ TEST_F(RoleMatcherTest, RanksTheExpectedFrameworkFirstForUnseenRoles) {
   for (const RoleCase& role : kOwnRoles) {
     EXPECT_EQ(TopFramework(role.description), role.expected_top) << role.description;
   }
+}
+
+// Some two hundred more roles of every kind, one "expected<TAB>description"
+// per line, in testdata/roles_unseen.tsv.
+TEST_F(RoleMatcherTest, RanksTheExpectedFrameworkFirstForTheUnseenRoleFile) {
+  const char* source_dir = std::getenv("ADVISOR_SOURCE_DIR");
+  const std::string path =
+      std::string(source_dir != nullptr && *source_dir != '\0' ? source_dir
+                                                               : ADVISOR_TEST_SOURCE_DIR) +
+      "/tests/unit/engines/testdata/roles_unseen.tsv";
+  std::ifstream in(path);
+  ASSERT_TRUE(in.is_open()) << path;
+  int roles = 0;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const size_t tab = line.find('\t');
+    ASSERT_NE(tab, std::string::npos) << line;
+    EXPECT_EQ(TopFramework(line.substr(tab + 1)), line.substr(0, tab)) << line;
+    ++roles;
+  }
+  EXPECT_GE(roles, 200);
 }
 
 TEST_F(RoleMatcherTest, StrongSinglePatternRolesScoreHigh) {
