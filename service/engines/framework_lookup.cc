@@ -57,39 +57,30 @@ std::string Echo(absl::string_view name) {
   return absl::StrCat(name.substr(0, kMaxEchoedBytes), "...");
 }
 
-// NOT_FOUND for `name` (lookup key `key`), suggesting the framework with the
-// closest name when one is within a few edits.
-absl::Status NotFound(const advisor::v1::KnowledgeBase& knowledge_base, absl::string_view name,
-                      absl::string_view key) {
-  // Typo tolerance grows with the name: one edit for short names, a third
-  // of the length for long ones.
-  const int bound = std::max<int>(1, static_cast<int>(key.size()) / 3);
-  const Framework* closest = nullptr;
-  int closest_distance = bound + 1;
-  for (const Framework& framework : knowledge_base.frameworks()) {
-    std::vector<absl::string_view> names = {framework.id(), framework.display_name()};
-    names.insert(names.end(), framework.aliases().begin(), framework.aliases().end());
-    for (absl::string_view candidate : names) {
-      absl::StatusOr<std::string> candidate_key = FoldedKey(candidate);
-      if (!candidate_key.ok()) continue;
-      const int distance = text::BoundedEditDistance(key, *candidate_key, bound);
-      if (distance < closest_distance) {
-        closest_distance = distance;
-        closest = &framework;
-      }
-    }
+// At most this many display names are listed when nothing is close.
+constexpr size_t kMaxListedFrameworks = 10;
+
+// A lower bound on the edit distance of two strings from the characters
+// they do not share (each edit fixes at most one surplus on each side).
+// Cheap and allocation-free, so most candidates skip the full distance.
+int CharacterSurplusBound(absl::string_view a, absl::string_view b) {
+  std::array<int, 256> balance{};
+  for (const char c : a) ++balance[static_cast<unsigned char>(c)];
+  for (const char c : b) --balance[static_cast<unsigned char>(c)];
+  // Visit only the characters present, zeroing each once counted.
+  int a_surplus = 0;
+  for (const char c : a) {
+    int& count = balance[static_cast<unsigned char>(c)];
+    if (count > 0) a_surplus += count;
+    if (count > 0) count = 0;
   }
-  if (closest != nullptr) {
-    return absl::NotFoundError(absl::StrCat(
-        "framework \"", Echo(name), "\" not found; did you mean ", closest->display_name(), "?"));
+  int b_surplus = 0;
+  for (const char c : b) {
+    int& count = balance[static_cast<unsigned char>(c)];
+    if (count < 0) b_surplus -= count;
+    if (count < 0) count = 0;
   }
-  std::vector<absl::string_view> known;
-  known.reserve(knowledge_base.frameworks_size());
-  for (const Framework& framework : knowledge_base.frameworks()) {
-    known.push_back(framework.display_name());
-  }
-  return absl::NotFoundError(absl::StrCat(
-      "framework \"", Echo(name), "\" not found; known frameworks: ", absl::StrJoin(known, ", ")));
+  return std::max(a_surplus, b_surplus);
 }
 
 }  // namespace
@@ -103,7 +94,9 @@ FrameworkLookup::FrameworkLookup(const advisor::v1::KnowledgeBase& knowledge_bas
       absl::StatusOr<std::string> key = FoldedKey(name);
       // The validator guarantees keys are unique across frameworks; the
       // first claim wins should that ever be broken.
-      if (key.ok() && !key->empty()) by_key_.try_emplace(*std::move(key), &framework);
+      if (!key.ok() || key->empty()) continue;
+      keys_in_order_.emplace_back(*key, &framework);
+      by_key_.try_emplace(*std::move(key), &framework);
     }
   }
 }
@@ -126,7 +119,7 @@ absl::StatusOr<const Framework*> FrameworkLookup::Find(absl::string_view name) c
           "framework name \"", trimmed, "\" names no framework after \"frameworks/\""));
     }
     if (const auto it = by_key_.find(key); it != by_key_.end()) return it->second;
-    return NotFound(knowledge_base_, trimmed, key);
+    return NotFound(trimmed, key);
   }
 
   absl::StatusOr<std::string> key = FoldedKey(trimmed);
@@ -136,7 +129,37 @@ absl::StatusOr<const Framework*> FrameworkLookup::Find(absl::string_view name) c
                                                    "\" names no framework after \"frameworks/\""));
   }
   if (const auto it = by_key_.find(*key); it != by_key_.end()) return it->second;
-  return NotFound(knowledge_base_, trimmed, *key);
+  return NotFound(trimmed, *key);
+}
+
+absl::Status FrameworkLookup::NotFound(absl::string_view name, absl::string_view key) const {
+  // Typo tolerance grows with the name: one edit for short names, a third
+  // of the length for long ones.
+  const int bound = std::max<int>(1, static_cast<int>(key.size()) / 3);
+  const Framework* closest = nullptr;
+  int closest_distance = bound + 1;
+  for (const auto& [candidate, framework] : keys_in_order_) {
+    if (CharacterSurplusBound(key, candidate) >= closest_distance) continue;
+    const int distance = text::BoundedEditDistance(key, candidate, closest_distance - 1);
+    if (distance < closest_distance) {
+      closest_distance = distance;
+      closest = framework;
+    }
+  }
+  if (closest != nullptr) {
+    return absl::NotFoundError(absl::StrCat(
+        "framework \"", Echo(name), "\" not found; did you mean ", closest->display_name(), "?"));
+  }
+  std::vector<absl::string_view> known;
+  for (const Framework& framework : knowledge_base_.frameworks()) {
+    if (known.size() == kMaxListedFrameworks) {
+      known.push_back("...");
+      break;
+    }
+    known.push_back(framework.display_name());
+  }
+  return absl::NotFoundError(absl::StrCat(
+      "framework \"", Echo(name), "\" not found; known frameworks: ", absl::StrJoin(known, ", ")));
 }
 
 absl::StatusOr<FrameworkComparison> FrameworkLookup::Compare(

@@ -2,6 +2,7 @@
 #define ADVISOR_SERVICE_ENGINES_FRAMEWORK_LOOKUP_H_
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -50,9 +51,15 @@ class FrameworkLookup {
   absl::StatusOr<FrameworkComparison> Compare(absl::Span<const std::string> names) const;
 
  private:
+  // NOT_FOUND for `name` (lookup key `key`), suggesting the framework with
+  // the closest name when one is within a few edits.
+  absl::Status NotFound(absl::string_view name, absl::string_view key) const;
+
   const advisor::v1::KnowledgeBase& knowledge_base_;
   // Lower-cased id, display name and aliases -> framework.
   absl::flat_hash_map<std::string, const advisor::v1::Framework*> by_key_;
+  // The same keys in knowledge base order, for typo suggestions.
+  std::vector<std::pair<std::string, const advisor::v1::Framework*>> keys_in_order_;
 };
 
 }  // namespace advisor::engines

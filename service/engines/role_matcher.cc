@@ -187,6 +187,7 @@ struct RoleMatcher::Index {
   // be stemmed.
   absl::flat_hash_set<std::string> stem_starts;
   std::vector<Phrase> phrases;
+  absl::flat_hash_map<std::vector<int>, int> phrase_by_stems;
   int target_count = 0;
   // For each stem id, the phrases starting with it, longest first.
   std::vector<std::vector<int>> phrases_by_first_stem;
@@ -202,11 +203,10 @@ struct RoleMatcher::Index {
       form_stem_ids.try_emplace(words.folded[w], it->second);
       stem_starts.emplace(StemStart(words.stems[w]));
     }
-    auto phrase = std::find_if(phrases.begin(), phrases.end(),
-                               [&](const Phrase& known) { return known.stems == stems; });
-    if (phrase != phrases.end()) return *phrase;
-    phrases.push_back(Phrase{std::move(stems), {}});
-    return phrases.back();
+    const auto [it, inserted] =
+        phrase_by_stems.try_emplace(stems, static_cast<int>(phrases.size()));
+    if (inserted) phrases.push_back(Phrase{std::move(stems), {}});
+    return phrases[it->second];
   }
 
   // Adds `target` as evidence for `text`. A target listing the same words
