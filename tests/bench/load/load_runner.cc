@@ -49,6 +49,11 @@ absl::StatusOr<std::vector<std::shared_ptr<grpc::Channel>>> Connect(const LoadOp
     grpc::ChannelArguments arguments;
     arguments.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
     arguments.SetInt(kChannelIndexArg, i);
+    // Leaves out the optional client filters (client-side deadline timer,
+    // message size checks...): a quarter of the client's cost per call,
+    // and the client must stay cheaper than the server it measures. The
+    // server still enforces each call's deadline (sent as grpc-timeout).
+    arguments.SetInt(GRPC_ARG_MINIMAL_STACK, 1);
     channels.push_back(
         grpc::CreateCustomChannel(options.target, grpc::InsecureChannelCredentials(), arguments));
     if (!channels.back()->WaitForConnected(deadline)) {
@@ -63,6 +68,8 @@ absl::StatusOr<std::vector<std::shared_ptr<grpc::Channel>>> Connect(const LoadOp
 struct RunShared {
   Clock::time_point measure_begin;
   Clock::time_point measure_end;
+  // Set when the run is abandoned: slots start no further call.
+  std::atomic<bool> abandoned{false};
   std::atomic<int> running_slots{0};
   absl::Notification all_stopped;
 };
@@ -75,12 +82,19 @@ class CallSlot final : public grpc::ClientUnaryReactor {
  public:
   CallSlot(grpc::GenericStub* stub, const LoadOptions& options, const grpc::ByteBuffer& request,
            int64_t quota, RunShared* shared)
-      : stub_(stub), options_(options), request_(request), quota_(quota), shared_(shared) {}
+      : stub_(stub),
+        method_path_(options.method_path),
+        call_timeout_(ToChrono(options.call_timeout)),
+        request_(request),
+        quota_(quota),
+        shared_(shared) {}
 
   void Start() { IssueCall(); }
 
   void OnDone(const grpc::Status& status) override {
     const Clock::time_point ended = Clock::now();
+    // Single writer: a plain store, no locked read-modify-write.
+    completed_.store(completed_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
     if (ended >= shared_->measure_begin && ended <= shared_->measure_end) {
       latency_.Record(static_cast<uint64_t>(
           std::chrono::duration_cast<std::chrono::nanoseconds>(ended - started_).count()));
@@ -93,13 +107,16 @@ class CallSlot final : public grpc::ClientUnaryReactor {
       ++measured_;
     }
     const bool quota_reached = quota_ > 0 && measured_ >= quota_;
-    if (ended >= shared_->measure_end || quota_reached) {
+    if (ended >= shared_->measure_end || quota_reached ||
+        shared_->abandoned.load(std::memory_order_relaxed)) {
       if (shared_->running_slots.fetch_sub(1) == 1) shared_->all_stopped.Notify();
       return;
     }
     IssueCall();
   }
 
+  // Calls completed so far, warmup included; readable from any thread.
+  int64_t completed() const { return completed_.load(std::memory_order_relaxed); }
   const LatencyHistogram& latency() const { return latency_; }
   const std::array<int64_t, kStatusCodeCount>& calls_by_code() const { return calls_by_code_; }
   const std::string& first_error() const { return first_error_; }
@@ -109,16 +126,17 @@ class CallSlot final : public grpc::ClientUnaryReactor {
   void IssueCall() {
     // A ClientContext serves one call only.
     context_.emplace();
-    context_->set_deadline(std::chrono::system_clock::now() + ToChrono(options_.call_timeout));
+    context_->set_deadline(std::chrono::system_clock::now() + call_timeout_);
     response_.Clear();
     started_ = Clock::now();
-    stub_->PrepareUnaryCall(&*context_, options_.method_path, grpc::StubOptions(), &request_,
-                            &response_, this);
+    stub_->PrepareUnaryCall(&*context_, method_path_, grpc::StubOptions(), &request_, &response_,
+                            this);
     StartCall();
   }
 
   grpc::GenericStub* const stub_;
-  const LoadOptions& options_;
+  const std::string method_path_;
+  const std::chrono::nanoseconds call_timeout_;
   // The slot's own handle on the shared request bytes (slices are
   // reference counted, so this copies no payload).
   const grpc::ByteBuffer request_;
@@ -129,10 +147,27 @@ class CallSlot final : public grpc::ClientUnaryReactor {
   grpc::ByteBuffer response_;
   Clock::time_point started_;
   Clock::time_point last_measured_;
+  std::atomic<int64_t> completed_{0};
   int64_t measured_ = 0;
   LatencyHistogram latency_;
   std::array<int64_t, kStatusCodeCount> calls_by_code_{};
   std::string first_error_;
+};
+
+// Everything calls in flight point into, owned together so that a stalled
+// run can be abandoned (leaked) without freeing what a late completion
+// would touch.
+struct Run {
+  std::vector<std::shared_ptr<grpc::Channel>> channels;
+  std::vector<std::unique_ptr<grpc::GenericStub>> stubs;
+  RunShared shared;
+  std::vector<std::unique_ptr<CallSlot>> slots;
+
+  int64_t completed() const {
+    int64_t total = 0;
+    for (const auto& slot : slots) total += slot->completed();
+    return total;
+  }
 };
 
 absl::Status CheckOptions(const LoadOptions& options) {
@@ -146,6 +181,9 @@ absl::Status CheckOptions(const LoadOptions& options) {
   }
   if (options.warmup < absl::ZeroDuration()) {
     return absl::InvalidArgumentError("warmup must be >= 0");
+  }
+  if (options.call_timeout <= absl::ZeroDuration()) {
+    return absl::InvalidArgumentError("call_timeout must be > 0");
   }
   return absl::OkStatus();
 }
@@ -170,47 +208,58 @@ double LoadResult::qps() const {
 
 absl::StatusOr<LoadResult> RunLoad(const LoadOptions& options) {
   if (absl::Status valid = CheckOptions(options); !valid.ok()) return valid;
+  auto run = std::make_unique<Run>();
   absl::StatusOr<std::vector<std::shared_ptr<grpc::Channel>>> channels = Connect(options);
   if (!channels.ok()) return channels.status();
-  std::vector<std::unique_ptr<grpc::GenericStub>> stubs;
-  for (const auto& channel : *channels)
-    stubs.push_back(std::make_unique<grpc::GenericStub>(channel));
+  run->channels = *std::move(channels);
+  for (const auto& channel : run->channels) {
+    run->stubs.push_back(std::make_unique<grpc::GenericStub>(channel));
+  }
 
   const grpc::ByteBuffer request = ToByteBuffer(options.request_bytes);
-  RunShared shared;
+  RunShared& shared = run->shared;
   const Clock::time_point start = Clock::now();
   shared.measure_begin = start + ToChrono(options.warmup);
   shared.measure_end = options.total_calls > 0 ? Clock::time_point::max()
                                                : shared.measure_begin + ToChrono(options.duration);
-  shared.running_slots = options.concurrency;
-
-  std::vector<std::unique_ptr<CallSlot>> slots;
   for (int i = 0; i < options.concurrency; ++i) {
     // Spread the total evenly: the first `remainder` slots make one more.
     int64_t quota = 0;
     if (options.total_calls > 0) {
       quota = options.total_calls / options.concurrency +
               (i < options.total_calls % options.concurrency ? 1 : 0);
-      if (quota == 0) {
-        --shared.running_slots;
-        continue;
-      }
+      if (quota == 0) continue;
     }
-    slots.push_back(std::make_unique<CallSlot>(stubs[i % stubs.size()].get(), options, request,
-                                               quota, &shared));
+    run->slots.push_back(std::make_unique<CallSlot>(run->stubs[i % run->stubs.size()].get(),
+                                                    options, request, quota, &shared));
   }
+  shared.running_slots = static_cast<int>(run->slots.size());
 
   // CPU time is sampled at the edges of the measured window, as near as the
   // main thread can tell: it sleeps through the warmup.
-  for (auto& slot : slots) slot->Start();
+  for (auto& slot : run->slots) slot->Start();
   std::this_thread::sleep_until(shared.measure_begin);
   const absl::Duration cpu_at_begin = ProcessCpuTime();
-  shared.all_stopped.WaitForNotification();
+  // A call that neither completes nor fails for longer than its deadline
+  // means the server hangs: give up rather than hang too.
+  const absl::Duration stall_limit = options.call_timeout + absl::Seconds(5);
+  int64_t completed_at_last_check = -1;
+  while (!shared.all_stopped.WaitForNotificationWithTimeout(stall_limit)) {
+    const int64_t completed = run->completed();
+    if (completed == completed_at_last_check) {
+      shared.abandoned = true;
+      // Calls still in flight point into `run`; it must outlive them.
+      run.release();  // NOLINT(bugprone-unused-return-value)
+      return absl::DeadlineExceededError(absl::StrCat(
+          "no call completed in ", absl::FormatDuration(stall_limit), "; the server hangs"));
+    }
+    completed_at_last_check = completed;
+  }
   const absl::Duration cpu_at_end = ProcessCpuTime();
 
   LoadResult result;
   Clock::time_point last_measured = shared.measure_begin;
-  for (const auto& slot : slots) {
+  for (const auto& slot : run->slots) {
     result.latency.Merge(slot->latency());
     for (int code = 0; code < kStatusCodeCount; ++code) {
       result.calls_by_code[code] += slot->calls_by_code()[code];
@@ -242,7 +291,12 @@ absl::StatusOr<std::string> CallOnce(const LoadOptions& options) {
                    status = std::move(call_status);
                    done.Notify();
                  });
-  done.WaitForNotification();
+  // The channel has no client-side deadline timer (see Connect): give up
+  // on a server that ignores the deadline too.
+  if (!done.WaitForNotificationWithTimeout(options.call_timeout + absl::Seconds(5))) {
+    context.TryCancel();
+    done.WaitForNotification();
+  }
   if (!status.ok()) {
     return absl::Status(static_cast<absl::StatusCode>(status.error_code()), status.error_message());
   }

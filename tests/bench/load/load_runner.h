@@ -34,7 +34,7 @@ struct LoadOptions {
   absl::Duration duration = absl::Seconds(10);
   // When > 0, measure exactly this many calls instead of a duration.
   int64_t total_calls = 0;
-  // Deadline of each call.
+  // Deadline of each call; > 0.
   absl::Duration call_timeout = absl::Seconds(10);
   // How long to wait for every connection to be ready.
   absl::Duration connect_timeout = absl::Seconds(10);
@@ -62,7 +62,12 @@ struct LoadResult {
 // `connections` channels, for the warmup and then the measured window.
 // Slots record into their own histograms (no locks while calls run) that
 // are merged at the end. UNAVAILABLE when a connection cannot be made
-// within connect_timeout; INVALID_ARGUMENT for bad options.
+// within connect_timeout; DEADLINE_EXCEEDED when no call completes for
+// call_timeout + 5 s (the server hangs; the run's memory is then leaked, as
+// calls in flight still point into it); INVALID_ARGUMENT for bad options.
+//
+// The channels leave out gRPC's optional client filters to keep the client
+// cheap, so deadlines are enforced by the server, which is sent them.
 absl::StatusOr<LoadResult> RunLoad(const LoadOptions& options);
 
 // One call, e.g. to check the method and request before loading them.

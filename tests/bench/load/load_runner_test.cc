@@ -2,9 +2,11 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 
@@ -33,6 +35,30 @@ class PingOnlyService final : public advisor::bench::v1::EchoService::CallbackSe
                         : grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "not a ping"));
     return reactor;
   }
+};
+
+// Never answers until told to: calls can only end by their deadline.
+class SilentService final : public advisor::bench::v1::EchoService::CallbackService {
+ public:
+  grpc::ServerUnaryReactor* Echo(grpc::CallbackServerContext* context,
+                                 const EchoRequest* /*request*/,
+                                 EchoResponse* /*response*/) override {
+    grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+    absl::MutexLock lock(&mu_);
+    pending_.push_back(reactor);
+    return reactor;
+  }
+
+  // Ends every call held so far (a reactor must be finished, even late).
+  void FinishAll() {
+    absl::MutexLock lock(&mu_);
+    for (grpc::ServerUnaryReactor* reactor : pending_) reactor->Finish(grpc::Status::OK);
+    pending_.clear();
+  }
+
+ private:
+  absl::Mutex mu_;
+  std::vector<grpc::ServerUnaryReactor*> pending_ ABSL_GUARDED_BY(mu_);
 };
 
 // An in-process server on a free port of 127.0.0.1.
@@ -150,6 +176,20 @@ TEST_F(LoadRunnerTest, NoServerIsUnavailable) {
   EXPECT_EQ(CallOnce(options).status().code(), absl::StatusCode::kUnavailable);
 }
 
+TEST(LoadRunnerDeadlineTest, ServerEnforcesTheCallTimeout) {
+  SilentService service;
+  ServerFixture server(&service);
+  ASSERT_TRUE(server.started());
+  LoadOptions options = PingOptions(server.target());
+  options.concurrency = 2;
+  options.total_calls = 4;
+  options.call_timeout = absl::Milliseconds(100);
+  const absl::StatusOr<LoadResult> result = RunLoad(options);
+  service.FinishAll();
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_EQ(result->calls_by_code[static_cast<int>(grpc::StatusCode::DEADLINE_EXCEEDED)], 4);
+}
+
 TEST(LoadOptionsTest, BadOptionsAreInvalidArgument) {
   LoadOptions options = PingOptions("127.0.0.1:1");
   options.concurrency = 0;
@@ -162,6 +202,9 @@ TEST(LoadOptionsTest, BadOptionsAreInvalidArgument) {
   options = PingOptions("127.0.0.1:1");
   options.duration = absl::ZeroDuration();
   EXPECT_EQ(RunLoad(options).status().code(), absl::StatusCode::kInvalidArgument);
+  options = PingOptions("127.0.0.1:1");
+  options.call_timeout = absl::ZeroDuration();
+  EXPECT_EQ(CallOnce(options).status().code(), absl::StatusCode::kInvalidArgument);
 }
 
 TEST(EchoServiceTest, ReturnsTheMessage) {
