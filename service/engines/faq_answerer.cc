@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -142,7 +143,7 @@ struct FaqAnswerer::Index {
     out->clear();
     for (const text::AnalyzedTerm& term : analysis.terms) out->push_back({term.id, term.corrected});
     std::sort(out->begin(), out->end(), [](const QueryTerm& a, const QueryTerm& b) {
-      return a.id != b.id ? a.id < b.id : a.corrected < b.corrected;  // Uncorrected first.
+      return a.id != b.id ? a.id < b.id : !a.corrected && b.corrected;  // Uncorrected first.
     });
     out->erase(std::unique(out->begin(), out->end(),
                            [](const QueryTerm& a, const QueryTerm& b) { return a.id == b.id; }),
@@ -351,8 +352,8 @@ absl::StatusOr<FaqAnswer> FaqAnswerer::Answer(absl::string_view question) const 
     scratch.covered[entry] = 0;
   }
   const size_t keep = std::min<size_t>(candidates.size(), 1 + kMaxAlternatives);
-  std::partial_sort(candidates.begin(), candidates.begin() + keep, candidates.end(),
-                    [](const Scored& a, const Scored& b) {
+  std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(keep),
+                    candidates.end(), [](const Scored& a, const Scored& b) {
                       if (a.confidence != b.confidence) return a.confidence > b.confidence;
                       return a.entry < b.entry;  // Ties: knowledge base order.
                     });

@@ -1,6 +1,7 @@
 #include "service/text/text_analyzer.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
@@ -374,7 +375,8 @@ void TextAnalyzer::AnalyzeInto(absl::string_view text, Analysis* out) const {
         i += phrase_length;
         continue;
       }
-      const bool corrected = std::any_of(resolved.begin() + i, resolved.begin() + i + phrase_length,
+      const auto first = resolved.begin() + static_cast<std::ptrdiff_t>(i);
+      const bool corrected = std::any_of(first, first + static_cast<std::ptrdiff_t>(phrase_length),
                                          [](const Lexicon::Resolved& r) { return r.corrected; });
       out->terms.push_back({phrase_term, corrected});
       i += phrase_length;

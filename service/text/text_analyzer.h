@@ -45,8 +45,8 @@ class TextAnalyzer {
  public:
   class Builder;
 
-  TextAnalyzer(TextAnalyzer&&) noexcept;
-  TextAnalyzer& operator=(TextAnalyzer&&) noexcept;
+  TextAnalyzer(TextAnalyzer&& other) noexcept;
+  TextAnalyzer& operator=(TextAnalyzer&& other) noexcept;
   ~TextAnalyzer();
 
   // Analyses `text` (UTF-8; invalid bytes separate words) into `out`,

@@ -37,11 +37,11 @@ absl::StatusOr<std::vector<LabelledCase>> ParseLabelledCases(absl::string_view t
     LabelledCase labelled;
     labelled.line = line_number;
     if (kind == SetKind::kLookup) {
-      labelled.input = std::string(first);
-      labelled.expected = std::string(second);
+      labelled.input = static_cast<std::string>(first);
+      labelled.expected = static_cast<std::string>(second);
     } else {
-      labelled.expected = std::string(first);
-      labelled.input = std::string(second);
+      labelled.expected = static_cast<std::string>(first);
+      labelled.input = static_cast<std::string>(second);
     }
     cases.push_back(std::move(labelled));
   }
@@ -67,7 +67,8 @@ FaqResult RunFaqSet(const std::vector<LabelledCase>& cases, EvalBackend& backend
       result.misses.push_back({labelled, reply.status().ToString(), -1});
       continue;
     }
-    const std::string got = reply->faq_id.empty() ? std::string(kNoAnswer) : reply->faq_id;
+    const std::string got =
+        reply->faq_id.empty() ? static_cast<std::string>(kNoAnswer) : reply->faq_id;
     result.outcomes.push_back({labelled, got, reply->confidence});
     if (got == labelled.expected) {
       ++tally.correct;
