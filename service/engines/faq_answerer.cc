@@ -55,7 +55,6 @@ constexpr size_t kLookupCost = 16;
 // any entry, however well that word matches.
 constexpr double kSingleWordFactor = 0.5;
 
-// Term frequencies of one term in one entry.
 // One entry holding a term, with everything a question needs precomputed.
 struct Posting {
   int32_t entry = 0;
