@@ -33,7 +33,7 @@ duration=10
 warmup=1
 reps=3
 concurrency_list="16 64"
-rpcs="GetFramework MatchRole AnswerQuestion ListFrameworks CompareFrameworks ListFaqs"
+rpcs=""
 soak=2000000
 pin=1
 build_dir="${BUILD_DIR:-./build}"
@@ -61,24 +61,11 @@ done
 
 # --- Tools -----------------------------------------------------------------
 
-find_binary() {
-  local name="$1" preferred="$2"
-  if [[ -x "$build_dir/$preferred" ]]; then
-    echo "$build_dir/$preferred"
-    return
-  fi
-  local found
-  found="$(find "$build_dir" -type f -name "$name" -perm -u+x 2>/dev/null | head -n 1)"
-  if [[ -z "$found" ]]; then
-    echo "run_load.sh: $name not found under $build_dir (build it first)" >&2
-    exit 2
-  fi
-  echo "$found"
-}
-
-server_bin="$(find_binary advisor_server service/server/advisor_server)"
-echo_bin="$(find_binary advisor_echo_server tests/bench/advisor_echo_server)"
-load_bin="$(find_binary advisor_load tests/bench/advisor_load)"
+# shellcheck source=tests/bench/rpc_requests.sh
+source "$(dirname "$0")/rpc_requests.sh"
+server_bin="$(find_binary "$build_dir" advisor_server service/server/advisor_server)" || exit 2
+echo_bin="$(find_binary "$build_dir" advisor_echo_server tests/bench/advisor_echo_server)" || exit 2
+load_bin="$(find_binary "$build_dir" advisor_load tests/bench/advisor_load)" || exit 2
 
 server_cpu=()
 load_cpu=()
@@ -108,29 +95,13 @@ trap 'exit 130' INT TERM
 record_failure() { echo x >>"$work_dir/failures"; }
 failure_count() { [[ -f "$work_dir/failures" ]] && wc -l <"$work_dir/failures" || echo 0; }
 
-# --- Requests (JSON) -------------------------------------------------------
+# --- Targets ---------------------------------------------------------------
 
-declare -A rpc_method=(
-  [GetFramework]=advisor.v1.FrameworkService/GetFramework
-  [MatchRole]=advisor.v1.RoleMatchingService/MatchRole
-  [AnswerQuestion]=advisor.v1.FaqService/AnswerQuestion
-  [ListFrameworks]=advisor.v1.FrameworkService/ListFrameworks
-  [CompareFrameworks]=advisor.v1.FrameworkService/CompareFrameworks
-  [ListFaqs]=advisor.v1.FaqService/ListFaqs
-)
-declare -A rpc_request=(
-  [GetFramework]='{"name":"frameworks/pytorch"}'
-  [MatchRole]='{"description":"Machine learning engineer building fraud models for the payments team of a regional bank"}'
-  [AnswerQuestion]='{"question":"Why would a young AI company pick PyTorch over the alternatives?"}'
-  [ListFrameworks]='{}'
-  [CompareFrameworks]='{"names":["pytorch","tensorflow"]}'
-  [ListFaqs]='{}'
-)
 # QPS ratio targets of issue 5 (none for the other RPCs).
 declare -A qps_target=([GetFramework]=0.90 [MatchRole]=0.90 [AnswerQuestion]=0.85)
 p99_target=1.3
-echo_request='{"message":"Which deep learning framework should I learn first for a job in 2024?"}'
 
+rpcs="${rpcs:-$all_rpcs}"
 for rpc in $rpcs; do
   if [[ -z "${rpc_method[$rpc]:-}" ]]; then
     echo "run_load.sh: unknown RPC $rpc" >&2

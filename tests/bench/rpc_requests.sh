@@ -1,0 +1,46 @@
+# The requests tests/bench/run_load.sh and server_instructions.sh send, one
+# per RPC, so both scripts measure the same calls. Sourced, not run.
+#
+# Texts are written for the benchmarks (not taken from the eval sets).
+
+# Short name -> full method name.
+declare -A rpc_method=(
+  [GetFramework]=advisor.v1.FrameworkService/GetFramework
+  [MatchRole]=advisor.v1.RoleMatchingService/MatchRole
+  [AnswerQuestion]=advisor.v1.FaqService/AnswerQuestion
+  [ListFrameworks]=advisor.v1.FrameworkService/ListFrameworks
+  [CompareFrameworks]=advisor.v1.FrameworkService/CompareFrameworks
+  [ListFaqs]=advisor.v1.FaqService/ListFaqs
+)
+
+# Short name -> request as JSON.
+declare -A rpc_request=(
+  [GetFramework]='{"name":"frameworks/pytorch"}'
+  [MatchRole]='{"description":"Machine learning engineer building fraud models for the payments team of a regional bank"}'
+  [AnswerQuestion]='{"question":"Why would a young AI company pick PyTorch over the alternatives?"}'
+  [ListFrameworks]='{}'
+  [CompareFrameworks]='{"names":["pytorch","tensorflow"]}'
+  [ListFaqs]='{}'
+)
+
+# Every RPC, in the order tables list them.
+all_rpcs="GetFramework MatchRole AnswerQuestion ListFrameworks CompareFrameworks ListFaqs"
+
+# What the echo baseline sends: a question-sized message.
+echo_request='{"message":"Which deep learning framework should I learn first for a job in 2024?"}'
+
+# find_binary BUILD_DIR NAME PREFERRED_PATH: the path of a built binary.
+find_binary() {
+  local build_dir="$1" name="$2" preferred="$3"
+  if [[ -x "$build_dir/$preferred" ]]; then
+    echo "$build_dir/$preferred"
+    return
+  fi
+  local found
+  found="$(find "$build_dir" -type f -name "$name" -perm -u+x 2>/dev/null | head -n 1)"
+  if [[ -z "$found" ]]; then
+    echo "$name not found under $build_dir (build it first)" >&2
+    return 1
+  fi
+  echo "$found"
+}
