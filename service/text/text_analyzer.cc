@@ -280,23 +280,39 @@ TextAnalyzer TextAnalyzer::Builder::Build() {
   auto lexicon = std::make_unique<Lexicon>();
   absl::flat_hash_map<std::string, int> counts;
 
+  auto new_word = [&](const std::string& text) {
+    const auto word = static_cast<int32_t>(lexicon->word_term.size());
+    lexicon->word_term.push_back(static_cast<TermId>(lexicon->term_texts.size()));
+    lexicon->term_texts.push_back(text);
+    lexicon->term_stop.push_back(false);
+    return word;
+  };
   auto word_of = [&](const std::string& surface) -> int32_t {
     ++counts[surface];
     if (const auto it = lexicon->surfaces.find(surface); it != lexicon->surfaces.end()) {
       return it->second.word;
     }
     const std::string stem = Stem(surface);
-    auto [it, inserted] =
-        lexicon->stems.try_emplace(stem, static_cast<int32_t>(lexicon->stems.size()));
-    if (inserted) {
-      lexicon->word_term.push_back(static_cast<TermId>(lexicon->term_texts.size()));
-      lexicon->term_texts.push_back(stem);
-      lexicon->term_stop.push_back(false);
-    }
+    auto it = lexicon->stems.find(stem);
+    if (it == lexicon->stems.end()) it = lexicon->stems.emplace(stem, new_word(stem)).first;
     const bool stop = state_->stop_words.contains(surface);
     lexicon->surfaces[surface] = {it->second, stop};
     if (stop) lexicon->term_stop[lexicon->word_term[it->second]] = true;
     return it->second;
+  };
+  // The synonym group that first listed each word on its own. Snowball
+  // conflates some unrelated words ("experience" and "experiment" both stem
+  // to "experi"); when another group lists such a word, that surface form
+  // becomes a word of its own so each group keeps its meaning.
+  absl::flat_hash_map<int32_t, size_t> word_group;
+  auto group_word_of = [&](const std::string& surface, size_t group) -> int32_t {
+    const int32_t word = word_of(surface);
+    const auto [it, inserted] = word_group.try_emplace(word, group);
+    if (inserted || it->second == group) return word;
+    const int32_t own = new_word(surface);
+    lexicon->surfaces[surface].word = own;
+    word_group.emplace(own, group);
+    return own;
   };
 
   for (const std::string& stop : state_->stop_words) word_of(stop);
@@ -305,7 +321,8 @@ TextAnalyzer TextAnalyzer::Builder::Build() {
   }
 
   lexicon->node_term.push_back(-1);  // The root completes no phrase.
-  for (const auto& [canonical, phrases] : state_->groups) {
+  for (size_t group = 0; group < state_->groups.size(); ++group) {
+    const auto& [canonical, phrases] = state_->groups[group];
     const auto term = static_cast<TermId>(lexicon->term_texts.size());
     lexicon->term_texts.push_back(absl::StrJoin(canonical, " "));
     lexicon->term_stop.push_back(canonical.size() == 1 &&
@@ -313,7 +330,7 @@ TextAnalyzer TextAnalyzer::Builder::Build() {
     for (const auto& phrase : phrases) {
       int32_t node = 0;
       for (const std::string& surface : phrase) {
-        const int32_t word = word_of(surface);
+        const int32_t word = phrase.size() == 1 ? group_word_of(surface, group) : word_of(surface);
         const uint64_t key = (static_cast<uint64_t>(node) << 32) | static_cast<uint32_t>(word);
         auto [it, inserted] =
             lexicon->trie_edges.try_emplace(key, static_cast<int32_t>(lexicon->node_term.size()));

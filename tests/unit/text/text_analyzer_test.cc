@@ -59,6 +59,17 @@ TEST(TextAnalyzerTest, StemsInflections) {
   EXPECT_NE(analyzer.FindTerm("trend"), -1);
 }
 
+TEST(TextAnalyzerTest, KeepsSynonymsApartWhenTheirStemsCollide) {
+  // Snowball stems "experience" and "experiment" alike ("experi").
+  TextAnalyzer::Builder builder;
+  builder.AddSynonyms("experimentation", {"experiment", "experiments"})
+      .AddSynonyms("know", {"experience", "skills"});
+  const TextAnalyzer analyzer = builder.Build();
+  EXPECT_THAT(analyzer.AnalyzeToStrings("experience"), ElementsAre("know"));
+  EXPECT_THAT(analyzer.AnalyzeToStrings("experiments"), ElementsAre("experimentation"));
+  EXPECT_THAT(analyzer.AnalyzeToStrings("experimenting"), ElementsAre("experimentation"));
+}
+
 TEST(TextAnalyzerTest, DropsStopWords) {
   const TextAnalyzer analyzer = SmallAnalyzer();
   EXPECT_THAT(analyzer.AnalyzeToStrings("What is the most popular?"),
