@@ -1,5 +1,6 @@
 #include "service/knowledge_base/knowledge_base_loader.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -157,6 +158,96 @@ TEST(ParseKnowledgeBaseTest, ReportsEveryProblemOnItsOwnLine) {
   EXPECT_LT(message.find(":2:1:"), message.find(":4:3:"));
   EXPECT_LT(message.find(":19:8:"), message.find(":20:1:"));
 }
+
+// One valid framework followed by `extra`, which breaks exactly one rule;
+// the problem is reported on the line where `marker` first occurs.
+struct RuleCase {
+  const char* extra;
+  const char* marker;
+  const char* problem;
+};
+
+class ValidationRuleTest : public ::testing::TestWithParam<RuleCase> {};
+
+TEST_P(ValidationRuleTest, ReportsTheBrokenRuleOnItsLine) {
+  const std::string text = std::string("version: \"1\"\n") +
+                           "frameworks { id: \"keras\" display_name: \"Keras\" summary: \"s\" }\n" +
+                           GetParam().extra + "\n";
+  const size_t marker = text.find(GetParam().marker, text.find('\n', text.find("frameworks")));
+  ASSERT_NE(marker, std::string::npos);
+  const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + marker, '\n'));
+
+  const auto knowledge_base = ParseKnowledgeBase(text, "rules.txtpb");
+  ASSERT_EQ(knowledge_base.status().code(), absl::StatusCode::kInvalidArgument) << text;
+  EXPECT_THAT(knowledge_base.status().message(),
+              HasSubstr("rules.txtpb:" + std::to_string(line) + ":"));
+  EXPECT_THAT(knowledge_base.status().message(), HasSubstr(GetParam().problem));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Rules, ValidationRuleTest,
+    ::testing::Values(
+        RuleCase{R"pb(frameworks { id: "9lives" display_name: "Nine" summary: "s" })pb",
+                 "id: \"9lives\"", "must match [a-z][a-z0-9_-]*"},
+        RuleCase{R"pb(frameworks { id: "other" display_name: "KERAS" summary: "s" })pb",
+                 "display_name: \"KERAS\"",
+                 "display name \"KERAS\" of framework \"other\" clashes with id \"keras\""},
+        RuleCase{R"pb(frameworks { id: "other" display_name: "Other" summary: " " })pb",
+                 "summary: \" \"", "summary is required"},
+        RuleCase{R"pb(frameworks { id: "other" display_name: "Other" aliases: "" summary: "s" })pb",
+                 "aliases: \"\"", "aliases must not be empty"},
+        RuleCase{R"pb(hiring_patterns {
+                        id: "p"
+                        framework_id: "keras"
+                        reason: "r"
+                        signals { phrase: "x" weight: 1 }
+                      })pb",
+                 "hiring_patterns", "hiring pattern \"p\": title is required"},
+        RuleCase{R"pb(hiring_patterns {
+                        id: "p"
+                        title: "t"
+                        framework_id: "keras"
+                        signals { phrase: "x" weight: 1 }
+                      })pb",
+                 "hiring_patterns", "hiring pattern \"p\": reason is required"},
+        RuleCase{R"pb(hiring_patterns { id: "p" title: "t" framework_id: "keras" reason: "r" })pb",
+                 "hiring_patterns", "at least one signal is required"},
+        RuleCase{R"pb(hiring_patterns {
+                        id: "p"
+                        title: "t"
+                        framework_id: "keras"
+                        reason: "r"
+                        signals { phrase: "x" weight: 0 }
+                      })pb",
+                 "weight: 0", "weights must be in (0, 2]"},
+        RuleCase{R"pb(hiring_patterns {
+                        id: "p"
+                        title: "t"
+                        framework_id: "keras"
+                        reason: "r"
+                        signals { phrase: "x" weight: -1 }
+                      })pb",
+                 "weight: -1", "weights must be in (0, 2]"},
+        RuleCase{R"pb(hiring_patterns {
+                        id: "p"
+                        title: "t"
+                        framework_id: "keras"
+                        reason: "r"
+                        signals { phrase: "x" weight: 1 }
+                        learning_path { framework_id: "jax" }
+                      })pb",
+                 "framework_id: \"jax\"",
+                 "hiring pattern \"p\" learning_path step 1: unknown framework_id \"jax\""},
+        RuleCase{R"pb(insights { framework_ids: "keras" framework_ids: "jax" text: "t" })pb",
+                 "framework_ids: \"jax\"", "unknown framework_id \"jax\""},
+        RuleCase{R"pb(insights { framework_ids: "keras" framework_ids: "keras" text: "t" })pb",
+                 "framework_ids: \"keras\"", "at least two distinct frameworks"},
+        RuleCase{R"pb(faqs { id: "f" question: "q?" })pb", "faqs", "faq \"f\": answer is required"},
+        RuleCase{R"pb(faqs { question: "q?" answer: "a" })pb", "faqs", "faqs[0]: id is required"},
+        RuleCase{R"pb(synonyms { terms: "dl" })pb", "synonyms",
+                 "synonyms[0]: canonical is required"},
+        RuleCase{R"pb(frameworks { id: "keras" display_name: "Other" summary: "s" })pb",
+                 "id: \"keras\"", "duplicate framework id \"keras\" (first defined on line 2)"}));
 
 TEST(ParseKnowledgeBaseTest, NamesTheSourceOfInlineText) {
   const auto knowledge_base = ParseKnowledgeBase("version: \"1\"\n", "inline.txtpb");
