@@ -37,9 +37,6 @@ constexpr double kCorrectedCredit = 0.9;
 // knowledge base does not cover, but not so high that one filler word
 // ("place", "teams") sinks a paraphrase.
 constexpr double kUnknownWeightShare = 0.8;
-// A word the lexicon knows (from a synonym group) but no entry holds is
-// domain vocabulary, so it counts against an entry less than a foreign word.
-constexpr double kUnindexedShare = 0.5;
 // Terms found in every entry still carry a little weight.
 constexpr double kMinTermWeightShare = 0.05;
 // Framework names are what questions are about; with few entries, idf
@@ -263,7 +260,9 @@ absl::StatusOr<FaqAnswer> FaqAnswerer::Answer(absl::string_view question) const 
   double total_weight = unknown_count * index.unknown_weight;
   for (QueryTerm& term : scratch.terms) {
     if (index.postings[term.id].empty()) {
-      total_weight += kUnindexedShare * index.unknown_weight;
+      // Known to the lexicon (from a synonym group) but held by no entry:
+      // as foreign to the FAQ as an unknown word ("install", "how to").
+      total_weight += index.unknown_weight;
       term.weight = 0;
     } else {
       total_weight += index.TermWeight(term.id);
