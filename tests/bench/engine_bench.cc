@@ -61,6 +61,8 @@ constexpr const char* kQuestions[] = {
     "why would a young AI company go with pytorch",
     "What makes TensorFlow a good fit for big companies and their production systems?",
     "Should a complete beginner start with Keras?",
+    // Words the knowledge base does not know ("pick", "alternatives").
+    "Why would a young AI company pick PyTorch over the alternatives?",
     "wich framwork do employers want most this year",
     "What is the capital of Australia?",
     "How long should I proof sourdough bread before baking it?",
