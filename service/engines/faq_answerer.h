@@ -44,10 +44,21 @@ struct FaqAnswer {
 
 // Answers questions in the asker's own words from the knowledge base's
 // FAQ: paraphrases, synonyms ("DL", "recruiters"), misspellings. Built once
-// (text analysis and an inverted index with BM25F weights, the question
-// weighing more than the answer and context passages), then immutable and
-// safe to share between threads. Keeps pointers into `knowledge_base`,
-// which must outlive it and must have been validated.
+// from the knowledge base (a text::TextAnalyzer over its synonyms, stop
+// words and framework names, and an inverted index of each entry's
+// question, answer and context passages with BM25F weights, the question
+// weighing most), then immutable and safe to share between threads; a call
+// visits only the postings of the question's terms.
+//
+// The confidence is calibrated rather than a raw score: it is high only
+// when the entry explains most of the question's weight (words the FAQ
+// does not hold, like "pasta" or "install", count against it), the matched
+// words are specific enough (one common word is not), and the BM25F score
+// approaches that of the entry's own question. Hence ~1 for an entry's own
+// question, ~0.3-0.8 for paraphrases and < 0.1 for unrelated questions.
+//
+// Keeps pointers into `knowledge_base`, which must outlive it and must have
+// been validated.
 class FaqAnswerer {
  public:
   explicit FaqAnswerer(const advisor::v1::KnowledgeBase& knowledge_base);
