@@ -16,7 +16,7 @@ std::string Metadata(grpc::CallbackServerContext const& context, char const* key
   auto const& metadata = context.client_metadata();
   auto it = metadata.find(key);
   if (it == metadata.end()) return "";
-  return std::string(it->second.data(), it->second.size());
+  return {it->second.data(), it->second.size()};
 }
 
 v1::Framework MakeFramework(std::string const& id, std::string const& display_name) {

@@ -1,6 +1,7 @@
 // End to end: the real advisor_server binary, the SDK and the advisor CLI
 // over a real channel on 127.0.0.1. Checks every RPC with the seed
 // knowledge base's real answers, the error codes, and a clean SIGTERM.
+#include <csignal>
 #include <memory>
 #include <string>
 #include <vector>
@@ -12,7 +13,6 @@
 #include "tests/e2e/child_process.h"
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <signal.h>
 
 namespace advisor::client {
 namespace {

@@ -1,6 +1,7 @@
 #include "tests/e2e/child_process.h"
 
 #include <atomic>
+#include <csignal>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -10,12 +11,9 @@
 
 #include <fcntl.h>
 #include <poll.h>
-#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-extern char** environ;
 
 namespace advisor::testing {
 namespace {
