@@ -62,6 +62,11 @@ struct TlsOptions {
 /// the named defaults above.
 struct ClientOptions {
   /// gRPC target, e.g. `localhost:50051`, `dns:///advisor.internal:443`.
+  /// To spread calls over replicas (with `round_robin`), name all of them:
+  /// `dns:///advisor-headless.NAMESPACE.svc.cluster.local:50051` (a
+  /// Kubernetes headless Service, one address per ready pod) or a fixed list
+  /// `ipv4:10.0.0.1:50051,10.0.0.2:50051`. gRPC resolves a DNS name again
+  /// when a connection drops, not periodically.
   std::string target = kDefaultTarget;
   /// Deadline of each call, retries included; positive.
   absl::Duration timeout = kDefaultTimeout;
