@@ -65,8 +65,10 @@ class AdvisorServer {
 
   // Graceful stop: health turns NOT_SERVING for every service at once (so
   // load balancers stop sending), new calls are refused, calls in flight
-  // may finish until `deadline` and are cancelled after it. Later calls do
-  // nothing.
+  // may finish until `deadline` and are cancelled after it. Returns when
+  // all calls are done and clients have closed their connections (gRPC
+  // sends them GOAWAY), or at `deadline`: a client that keeps an idle
+  // channel open holds shutdown until then. Later calls do nothing.
   void Shutdown(absl::Time deadline);
 
   // Blocks until the server has shut down.
