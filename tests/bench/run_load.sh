@@ -5,12 +5,15 @@
 #   tests/bench/run_load.sh [options] [BUILD_DIR]      (BUILD_DIR defaults to $BUILD_DIR or ./build)
 #
 # Builds nothing: it runs BUILD_DIR's advisor_echo_server, advisor_server
-# and advisor_load. Each server runs alone, pinned to CPU 0; the load runs
-# pinned to CPU 1. For every RPC and concurrency it runs REPS repetitions
-# of DURATION seconds over one connection and prints the medians of QPS and
-# p99 beside the echo server's, their ratios, and the server's CPU time per
-# call. Then it soaks advisor_server with SOAK calls and prints its RSS
-# (VmRSS) when idle, before and after the soak.
+# and advisor_load. It starts the echo server, then advisor_server, both
+# pinned to CPU 0 (only the one under load does any work); the load runs
+# pinned to CPU 1. For every concurrency it makes REPS rounds; each round
+# runs DURATION seconds against echo, then against every RPC, over one
+# connection. Interleaving the echo runs with the advisor runs means a burst
+# of other work on the machine hits both alike. It prints the medians of QPS
+# and p99 beside the echo server's, their ratios, and each server's CPU
+# time per call. Then it soaks advisor_server with SOAK calls and prints its
+# RSS (VmRSS) when idle, before and after the soak.
 #
 # Options:
 #   --quick             smoke run: concurrency 16 only, 1 s per run, 1 repetition,
@@ -79,13 +82,17 @@ if ((pin)); then
 fi
 
 work_dir="$(mktemp -d "${TMPDIR:-/tmp}/run_load.XXXXXX")"
-server_pid=""
+# Server name (echo, advisor) -> process id and port, while it runs.
+declare -A server_pid server_port
 
 cleanup() {
-  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
+  local pid
+  for pid in "${server_pid[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -TERM "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
   rm -rf "$work_dir"
 }
 trap cleanup EXIT
@@ -111,18 +118,20 @@ done
 
 # --- Servers ------------------------------------------------------------------
 
-# start_server NAME BINARY ARGS...: starts it pinned, sets server_pid and
-# server_port from its "listening on HOST:PORT" line.
+# start_server NAME BINARY ARGS...: starts it pinned and records its pid
+# and the port from its "listening on HOST:PORT" line.
 start_server() {
-  local name="$1"
+  local name="$1" port=""
   shift
   "${server_cpu[@]}" "$@" --host=127.0.0.1 --port=0 >"$work_dir/$name.out" 2>"$work_dir/$name.err" &
-  server_pid=$!
-  server_port=""
+  server_pid[$name]=$!
   for _ in $(seq 1 200); do
-    server_port="$(sed -n 's/.*listening on .*:\([0-9][0-9]*\)$/\1/p' "$work_dir/$name.out" | head -n 1)"
-    [[ -n "$server_port" ]] && return 0
-    if ! kill -0 "$server_pid" 2>/dev/null; then break; fi
+    port="$(sed -n 's/.*listening on .*:\([0-9][0-9]*\)$/\1/p' "$work_dir/$name.out" | head -n 1)"
+    if [[ -n "$port" ]]; then
+      server_port[$name]="$port"
+      return 0
+    fi
+    if ! kill -0 "${server_pid[$name]}" 2>/dev/null; then break; fi
     sleep 0.05
   done
   echo "run_load.sh: $name did not start; its stderr:" >&2
@@ -133,9 +142,9 @@ start_server() {
 # stop_server NAME: SIGTERM, then it must exit 0.
 stop_server() {
   local name="$1" status=0
-  kill -TERM "$server_pid"
-  wait "$server_pid" || status=$?
-  server_pid=""
+  kill -TERM "${server_pid[$name]}"
+  wait "${server_pid[$name]}" || status=$?
+  unset "server_pid[$name]"
   if ((status != 0)); then
     echo "run_load.sh: $name exited with status $status; its stderr:" >&2
     tail -n 20 "$work_dir/$name.err" >&2
@@ -143,13 +152,14 @@ stop_server() {
   fi
 }
 
-# utime + stime of the server, in clock ticks.
+# server_cpu_ticks NAME: utime + stime of the server, in clock ticks.
 server_cpu_ticks() {
-  awk '{print $14 + $15}' "/proc/$server_pid/stat"
+  awk '{print $14 + $15}' "/proc/${server_pid[$1]}/stat"
 }
 
+# rss_kib NAME
 rss_kib() {
-  awk '/^VmRSS:/ {print $2}' "/proc/$server_pid/status"
+  awk '/^VmRSS:/ {print $2}' "/proc/${server_pid[$1]}/status"
 }
 
 # field NAME LINE: the value of NAME=... in a RESULT line.
@@ -166,19 +176,19 @@ median() {
 
 ticks_per_second="$(getconf CLK_TCK)"
 
-# run_load LABEL RPC REQUEST CONCURRENCY [extra flags]: one advisor_load
-# run; prints its RESULT line with the server's CPU use appended.
+# run_load SERVER LABEL RPC REQUEST CONCURRENCY [extra flags]: one
+# advisor_load run; prints its RESULT line with the server's CPU use appended.
 run_load() {
-  local label="$1" rpc="$2" request="$3" concurrency="$4"
-  shift 4
+  local server="$1" label="$2" rpc="$3" request="$4" concurrency="$5"
+  shift 5
   local before after started ended output status=0
-  before="$(server_cpu_ticks)"
+  before="$(server_cpu_ticks "$server")"
   started="$(date +%s.%N)"
-  output="$("${load_cpu[@]}" "$load_bin" --target="127.0.0.1:$server_port" --rpc="$rpc" \
-    --request="$request" --concurrency="$concurrency" --connections=1 \
+  output="$("${load_cpu[@]}" "$load_bin" --target="127.0.0.1:${server_port[$server]}" \
+    --rpc="$rpc" --request="$request" --concurrency="$concurrency" --connections=1 \
     --duration="${duration}s" --warmup="${warmup}s" "$@" 2>"$work_dir/load.err")" || status=$?
   ended="$(date +%s.%N)"
-  after="$(server_cpu_ticks)"
+  after="$(server_cpu_ticks "$server")"
   local result
   result="$(grep '^RESULT ' <<<"$output" || true)"
   if ((status != 0)) || [[ -z "$result" ]]; then
@@ -198,61 +208,59 @@ run_load() {
     'BEGIN {printf "%.1f", (q > 0 ? c * 1e6 / q : 0)}')"
 }
 
-# measure NAME RPC REQUEST CONCURRENCY: REPS runs; prints
-# "qps p99_us server_cpu_us_per_call" medians.
-measure() {
-  local name="$1" rpc="$2" request="$3" concurrency="$4"
-  local qps=() p99=() cpu=() line
-  for rep in $(seq 1 "$reps"); do
-    line="$(run_load "$name c=$concurrency #$rep" "$rpc" "$request" "$concurrency")"
-    [[ -z "$line" ]] && continue
-    echo "  $name c=$concurrency #$rep: $line" >&2
-    qps+=("$(field qps "$line")")
-    p99+=("$(field p99_us "$line")")
-    cpu+=("$(field server_cpu_us_per_call "$line")")
-  done
-  if ((${#qps[@]} == 0)); then
+# measure_once SERVER KEY RPC REQUEST CONCURRENCY REP: one run, its
+# "qps p99_us server_cpu_us_per_call" appended to $work_dir/runs/KEY.
+measure_once() {
+  local server="$1" key="$2" rpc="$3" request="$4" concurrency="$5" rep="$6" line
+  line="$(run_load "$server" "$key #$rep" "$rpc" "$request" "$concurrency")"
+  [[ -z "$line" ]] && return 0
+  echo "  $key #$rep: $line" >&2
+  echo "$(field qps "$line") $(field p99_us "$line") $(field server_cpu_us_per_call "$line")" \
+    >>"$work_dir/runs/$key"
+}
+
+# medians KEY: "qps p99_us server_cpu_us_per_call", the medians of KEY's runs.
+medians() {
+  local file="$work_dir/runs/$1"
+  if [[ ! -s "$file" ]]; then
     echo "nan nan nan"
-  else
-    echo "$(median "${qps[@]}") $(median "${p99[@]}") $(median "${cpu[@]}")"
+    return
   fi
+  echo "$(median $(cut -d' ' -f1 "$file")) $(median $(cut -d' ' -f2 "$file"))" \
+    "$(median $(cut -d' ' -f3 "$file"))"
 }
 
 echo "run_load.sh: $(nproc) CPUs, ${duration}s x $reps runs per point, warmup ${warmup}s," \
   "concurrency: $concurrency_list, pinned: $([[ ${#server_cpu[@]} -gt 0 ]] && echo yes || echo no)," \
   "load average: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
-# --- Baseline: echo ------------------------------------------------------------
-
-declare -A echo_result
+mkdir -p "$work_dir/runs"
 start_server echo "$echo_bin"
+start_server advisor "$server_bin"
+sleep 0.5
+rss_idle="$(rss_kib advisor)"
+
 for concurrency in $concurrency_list; do
-  echo_result[$concurrency]="$(measure echo echo "$echo_request" "$concurrency")"
+  for rep in $(seq 1 "$reps"); do
+    measure_once echo "echo c=$concurrency" echo "$echo_request" "$concurrency" "$rep"
+    for rpc in $rpcs; do
+      measure_once advisor "$rpc c=$concurrency" "${rpc_method[$rpc]}" "${rpc_request[$rpc]}" \
+        "$concurrency" "$rep"
+    done
+  done
 done
 stop_server echo
 
-# --- advisor_server ----------------------------------------------------------------
-
-declare -A advisor_result
-start_server advisor "$server_bin"
-sleep 0.5
-rss_idle="$(rss_kib)"
-for rpc in $rpcs; do
-  for concurrency in $concurrency_list; do
-    advisor_result[$rpc,$concurrency]="$(measure "$rpc" "${rpc_method[$rpc]}" "${rpc_request[$rpc]}" "$concurrency")"
-  done
-done
-
-rss_before_soak="$(rss_kib)"
+rss_before_soak="$(rss_kib advisor)"
 rss_after_soak="$rss_before_soak"
 if ((soak > 0)); then
   rpc_count=$(wc -w <<<"$rpcs")
   for rpc in $rpcs; do
-    line="$(run_load "soak $rpc" "${rpc_method[$rpc]}" "${rpc_request[$rpc]}" 64 \
+    line="$(run_load advisor "soak $rpc" "${rpc_method[$rpc]}" "${rpc_request[$rpc]}" 64 \
       --total_calls=$((soak / rpc_count)) --warmup=0s)"
     [[ -n "$line" ]] && echo "  soak $rpc: $line" >&2
   done
-  rss_after_soak="$(rss_kib)"
+  rss_after_soak="$(rss_kib advisor)"
 fi
 stop_server advisor
 
@@ -270,8 +278,8 @@ printf '%-18s %5s %10s %10s %6s %5s %9s %9s %6s %5s %9s %9s\n' \
   rpc conc qps echo_qps ratio ok p99_us echo_p99 ratio ok cpu_us/call echo_cpu_us
 for rpc in $rpcs; do
   for concurrency in $concurrency_list; do
-    read -r a_qps a_p99 a_cpu <<<"${advisor_result[$rpc,$concurrency]}"
-    read -r e_qps e_p99 e_cpu <<<"${echo_result[$concurrency]}"
+    read -r a_qps a_p99 a_cpu <<<"$(medians "$rpc c=$concurrency")"
+    read -r e_qps e_p99 e_cpu <<<"$(medians "echo c=$concurrency")"
     qps_ratio="$(ratio "$a_qps" "$e_qps")"
     p99_ratio="$(ratio "$a_p99" "$e_p99")"
     printf '%-18s %5s %10.0f %10.0f %6s %5s %9.0f %9.0f %6s %5s %9s %9s\n' \
