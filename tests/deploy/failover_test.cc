@@ -11,6 +11,7 @@
 // which replica answered it (the API has no server identity field).
 #include <array>
 #include <atomic>
+#include <csignal>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -33,7 +34,6 @@
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
-#include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -190,7 +190,8 @@ class CallLedger {
 class SteadyLoad {
  public:
   SteadyLoad(AdvisorClient client, CallLedger& ledger, int threads) : ledger_(ledger) {
-    for (int i = 0; i < threads; ++i) workers_.emplace_back([this, client] { Run(client); });
+    for (int i = 0; i < threads; ++i)
+      workers_.emplace_back([this, client]() mutable { Run(client); });
   }
   ~SteadyLoad() {
     stop_.store(true);
@@ -202,7 +203,7 @@ class SteadyLoad {
   void SetPhase(Phase phase) { phase_.store(phase); }
 
  private:
-  void Run(AdvisorClient client) {
+  void Run(AdvisorClient& client) {
     while (!stop_.load()) {
       int const phase = phase_.load();
       auto framework = client.GetFramework(kFramework);
