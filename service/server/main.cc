@@ -15,6 +15,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 
@@ -58,8 +59,7 @@ constexpr char kUsage[] =
     "such as an address that cannot be bound or a flag that does not parse.";
 
 void PrintError(absl::string_view what, const absl::Status& status) {
-  std::fprintf(stderr, "advisor_server: %s: %s\n", std::string(what).c_str(),
-               std::string(status.message()).c_str());
+  absl::FPrintF(stderr, "advisor_server: %s: %s\n", what, status.message());
 }
 
 absl::StatusOr<advisor::v1::KnowledgeBase> LoadKnowledgeBase(const std::string& path) {

@@ -66,7 +66,7 @@ std::unique_ptr<grpc::ClientContext> Context() {
 
 // Writes `contents` to a new file in the test's temporary directory.
 std::string WriteTempFile(const std::string& name, const std::string& contents) {
-  const std::string path = absl::StrCat(::testing::TempDir(), name);
+  std::string path = absl::StrCat(::testing::TempDir(), name);
   std::ofstream(path) << contents;
   return path;
 }
