@@ -18,10 +18,14 @@
 
 #include "tests/eval/engine_backend.h"
 #include "tests/eval/eval_sets.h"
+#include "tests/eval/sdk_backend.h"
 
 ABSL_FLAG(std::string, faq, "", "FAQ set (TSV: expected id or NONE, question); empty = skip");
 ABSL_FLAG(std::string, roles, "", "Roles set (TSV: expected framework, description); empty = skip");
 ABSL_FLAG(std::string, lookup, "", "Lookup set (TSV: query, expected name or code); empty = skip");
+ABSL_FLAG(std::string, target, "",
+          "Evaluate a running server at this gRPC target (e.g. localhost:50051) through the C++ "
+          "SDK; empty = the engines in-process on the embedded knowledge base");
 ABSL_FLAG(bool, show_all, false, "Also list every FAQ case with its outcome and confidence");
 ABSL_FLAG(double, min_faq_accuracy, 0,
           "Least share of answerable FAQ questions answered with the expected entry");
@@ -57,8 +61,22 @@ void PrintMisses(const std::string& name, const std::vector<Miss>& misses) {
   }
 }
 
+absl::StatusOr<std::unique_ptr<EvalBackend>> MakeBackend() {
+  const std::string target = absl::GetFlag(FLAGS_target);
+  if (target.empty()) {
+    absl::StatusOr<std::unique_ptr<EngineBackend>> engines =
+        EngineBackend::ForDefaultKnowledgeBase();
+    if (!engines.ok()) return engines.status();
+    return std::unique_ptr<EvalBackend>(*std::move(engines));
+  }
+  client::ClientOptions options;
+  options.target = target;
+  return std::unique_ptr<EvalBackend>(
+      std::make_unique<SdkBackend>(client::AdvisorClient(client::MakeAdvisorConnection(options))));
+}
+
 int Run() {
-  absl::StatusOr<std::unique_ptr<EngineBackend>> backend = EngineBackend::ForDefaultKnowledgeBase();
+  absl::StatusOr<std::unique_ptr<EvalBackend>> backend = MakeBackend();
   if (!backend.ok()) {
     std::fprintf(stderr, "advisor_eval: %s\n", backend.status().ToString().c_str());
     return kExitError;
