@@ -24,13 +24,42 @@ using advisor::v1::ListFrameworksResponse;
 // Names the collection in page tokens, so tokens of other lists are refused.
 constexpr absl::string_view kCollection = "frameworks";
 
-absl::Status FillGet(const engines::Snapshot& snapshot, const GetFrameworkRequest& request,
-                     GetFrameworkResponse& response) {
-  absl::StatusOr<const advisor::v1::Framework*> found = snapshot.frameworks().Find(request.name());
-  if (!found.ok()) return found.status();
-  *response.mutable_framework() = **found;
-  return absl::OkStatus();
-}
+// Answers GetFramework with the snapshot's own Framework message instead of
+// a copy: copying, then destroying, the copy cost more than the lookup and
+// the serialisation together. The response borrows the message, and the
+// reactor keeps the snapshot alive and takes the message back in OnDone,
+// which gRPC runs after the response is sent and before it destroys the
+// response. Sharing is safe: serialising a const message is thread-safe.
+class LentFrameworkReactor final : public grpc::ServerUnaryReactor {
+ public:
+  LentFrameworkReactor(std::shared_ptr<const engines::Snapshot> snapshot,
+                       GetFrameworkResponse* response)
+      : snapshot_(std::move(snapshot)), response_(response) {}
+
+  // Looks the framework up and finishes the call.
+  void Serve(const GetFrameworkRequest& request) {
+    absl::StatusOr<const advisor::v1::Framework*> found =
+        snapshot_->frameworks().Find(request.name());
+    if (!found.ok()) {
+      Finish(ToGrpcStatus(found.status()));
+      return;
+    }
+    // Never written through: only serialised, then taken back in OnDone.
+    response_->unsafe_arena_set_allocated_framework(const_cast<advisor::v1::Framework*>(*found));
+    lent_ = true;
+    Finish(grpc::Status::OK);
+  }
+
+  void OnDone() override {
+    if (lent_) response_->unsafe_arena_release_framework();
+    delete this;
+  }
+
+ private:
+  const std::shared_ptr<const engines::Snapshot> snapshot_;
+  GetFrameworkResponse* const response_;
+  bool lent_ = false;
+};
 
 absl::Status FillList(const engines::Snapshot& snapshot, const ListFrameworksRequest& request,
                       ListFrameworksResponse& response) {
@@ -83,13 +112,11 @@ absl::Status FillCompare(const engines::Snapshot& snapshot, const CompareFramewo
 FrameworkServiceImpl::FrameworkServiceImpl(const SnapshotSource& snapshots)
     : snapshots_(snapshots) {}
 
-grpc::ServerUnaryReactor* FrameworkServiceImpl::GetFramework(grpc::CallbackServerContext* context,
-                                                             const GetFrameworkRequest* request,
-                                                             GetFrameworkResponse* response) {
-  const std::shared_ptr<const engines::Snapshot> snapshot = snapshots_.Current();
-  const absl::Status status = FillGet(*snapshot, *request, *response);
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  reactor->Finish(ToGrpcStatus(status));
+grpc::ServerUnaryReactor* FrameworkServiceImpl::GetFramework(
+    grpc::CallbackServerContext* /*context*/, const GetFrameworkRequest* request,
+    GetFrameworkResponse* response) {
+  auto* reactor = new LentFrameworkReactor(snapshots_.Current(), response);
+  reactor->Serve(*request);
   return reactor;
 }
 

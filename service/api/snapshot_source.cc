@@ -1,5 +1,6 @@
 #include "service/api/snapshot_source.h"
 
+#include <atomic>
 #include <cassert>
 #include <utility>
 
@@ -11,18 +12,14 @@ SnapshotSource::SnapshotSource(std::shared_ptr<const engines::Snapshot> initial)
 }
 
 std::shared_ptr<const engines::Snapshot> SnapshotSource::Current() const {
-  absl::ReaderMutexLock lock(&mu_);
-  return current_;
+  return std::atomic_load(&current_);
 }
 
 void SnapshotSource::Replace(std::shared_ptr<const engines::Snapshot> next) {
   assert(next != nullptr);
-  {
-    absl::MutexLock lock(&mu_);
-    current_.swap(next);
-  }
+  next = std::atomic_exchange(&current_, std::move(next));
   // `next` now holds the previous snapshot; if this was its last reference
-  // it is destroyed here, outside the lock, so readers never wait for it.
+  // it is destroyed here, after the swap, so readers never wait for it.
 }
 
 }  // namespace advisor::api

@@ -1,10 +1,8 @@
 #ifndef ADVISOR_SERVICE_API_SNAPSHOT_SOURCE_H_
 #define ADVISOR_SERVICE_API_SNAPSHOT_SOURCE_H_
 
+#include <atomic>
 #include <memory>
-
-#include "absl/base/thread_annotations.h"
-#include "absl/synchronization/mutex.h"
 
 #include "service/engines/snapshot.h"
 
@@ -24,17 +22,18 @@ class SnapshotSource {
   SnapshotSource& operator=(const SnapshotSource&) = delete;
 
   // The snapshot to serve a call from; never null.
-  std::shared_ptr<const engines::Snapshot> Current() const ABSL_LOCKS_EXCLUDED(mu_);
+  std::shared_ptr<const engines::Snapshot> Current() const;
 
   // Serves later calls from `next`, which must not be null. Calls that
   // already hold the previous snapshot finish with it.
-  void Replace(std::shared_ptr<const engines::Snapshot> next) ABSL_LOCKS_EXCLUDED(mu_);
+  void Replace(std::shared_ptr<const engines::Snapshot> next);
 
  private:
-  // Readers only copy the pointer under the lock, so it is held for a few
-  // instructions; a reader lock lets calls proceed side by side.
-  mutable absl::Mutex mu_;
-  std::shared_ptr<const engines::Snapshot> current_ ABSL_GUARDED_BY(mu_);
+  // Read and written only through std::atomic_load / std::atomic_store (the
+  // C++17 shared_ptr atomics), not an absl::Mutex: every call reads it, and
+  // a Mutex costs far more per call (Debian's Abseil keeps deadlock
+  // detection on) than the pointer copy it would protect.
+  std::shared_ptr<const engines::Snapshot> current_;
 };
 
 }  // namespace advisor::api
