@@ -39,6 +39,13 @@ deps:
 
 test-deps: deps
 	$(call install_missing,$(TEST_PACKAGES))
+	@# Node.js runs buf and the Node.js client; install Debian's only when the
+	@# commands are absent (a NodeSource node already ships its own npm).
+	@command -v node >/dev/null && command -v npm >/dev/null || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends nodejs npm; }
+	@# The ecosystem checks' pinned buf and gRPC packages (tests/ecosystem/package-lock.json).
+	@[ -d tests/ecosystem/node_modules ] || npm ci --prefix tests/ecosystem --no-audit --no-fund
 
 configure: test-deps
 	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Calls every advisor RPC with `buf curl` over server reflection -- the path
+# grpcurl and other schema-less tools take -- and checks each JSON answer.
+# Needs ADVISOR_TARGET (host:port); run it through with_server.sh.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+: "${ADVISOR_TARGET:?run through with_server.sh}"
+base="http://${ADVISOR_TARGET}"
+
+call() {  # call SERVICE/METHOD JSON_REQUEST
+  "${here}/buf.sh" curl --protocol grpc --http2-prior-knowledge \
+    --data "$2" "${base}/$1"
+}
+
+# expect NAME JS_CONDITION: reads JSON on stdin, fails unless the condition
+# (a JavaScript expression over `r`) holds.
+expect() {
+  node -e '
+    const fs = require("fs");
+    const [name, cond] = process.argv.slice(1);
+    const text = fs.readFileSync(0, "utf8");
+    const r = JSON.parse(text);
+    if (!new Function("r", "return (" + cond + ");")(r)) {
+      console.error("FAIL " + name + ": " + cond + "\n" + text);
+      process.exit(1);
+    }
+    console.log("ok   " + name);
+  ' "$1" "$2"
+}
+
+services="$("${here}/buf.sh" curl --protocol grpc --http2-prior-knowledge --list-services "${base}")"
+for s in advisor.v1.FrameworkService advisor.v1.FaqService advisor.v1.RoleMatchingService \
+         grpc.health.v1.Health; do
+  if ! grep -qx "${s}" <<<"${services}"; then
+    echo "FAIL reflection does not list ${s}; got:" >&2
+    echo "${services}" >&2
+    exit 1
+  fi
+done
+echo "ok   list-services"
+
+call advisor.v1.FrameworkService/GetFramework '{"name":"frameworks/keras"}' |
+  expect GetFramework 'r.framework.displayName === "Keras"'
+
+call advisor.v1.FrameworkService/ListFrameworks '{}' |
+  expect ListFrameworks 'r.frameworks.map(f => f.displayName).sort().join() === "Keras,PyTorch,TensorFlow"'
+
+call advisor.v1.FrameworkService/CompareFrameworks \
+  '{"names":["frameworks/pytorch","frameworks/tensorflow"]}' |
+  expect CompareFrameworks 'r.frameworks.length === 2 && r.frameworks[0].displayName === "PyTorch" && r.frameworks[1].displayName === "TensorFlow"'
+
+call advisor.v1.RoleMatchingService/MatchRole \
+  '{"description":"Research scientist prototyping new deep learning models"}' |
+  expect MatchRole 'r.matches.length > 0 && r.matches[0].framework === "frameworks/pytorch"'
+
+call advisor.v1.FaqService/AnswerQuestion \
+  '{"question":"Which AI framework is most popular in 2024 hiring trends globally?"}' |
+  expect AnswerQuestion 'r.answered === true && r.answer === "PyTorch and TensorFlow are the leading frameworks, with Keras supporting learning and prototyping."'
+
+call advisor.v1.FaqService/ListFaqs '{}' |
+  expect ListFaqs 'r.faqs.length > 0 && r.faqs.every(f => f.question && f.answer)'
+
+call grpc.health.v1.Health/Check '{}' |
+  expect Health/Check 'r.status === "SERVING"'
+
+# An unknown framework is NOT_FOUND: buf curl exits with 8 * code (NOT_FOUND = 5).
+set +e
+call advisor.v1.FrameworkService/GetFramework '{"name":"frameworks/no-such"}' \
+  >/dev/null 2>"${TMPDIR:-/tmp}/buf_curl_err.$$"
+code=$?
+set -e
+err="$(cat "${TMPDIR:-/tmp}/buf_curl_err.$$")"
+rm -f "${TMPDIR:-/tmp}/buf_curl_err.$$"
+if [[ "${code}" -ne 40 ]] || ! grep -q not_found <<<"${err}"; then
+  echo "FAIL unknown framework: want exit 40 and not_found, got exit ${code}: ${err}" >&2
+  exit 1
+fi
+echo "ok   GetFramework unknown -> NOT_FOUND"
