@@ -61,20 +61,45 @@ class LentFrameworkReactor final : public grpc::ServerUnaryReactor {
   bool lent_ = false;
 };
 
-absl::Status FillList(const engines::Snapshot& snapshot, const ListFrameworksRequest& request,
-                      ListFrameworksResponse& response) {
-  const auto& frameworks = snapshot.knowledge_base().frameworks();
-  absl::StatusOr<engines::Page> page = engines::ResolvePage(frameworks.size(), request.page_size(),
-                                                            request.page_token(), kCollection);
-  if (!page.ok()) return page.status();
-  response.mutable_frameworks()->Reserve(page->end - page->begin);
-  for (int i = page->begin; i < page->end; ++i) {
-    *response.add_frameworks() = frameworks.Get(i);
+// As LentFrameworkReactor, for a page of ListFrameworks: the response's
+// list borrows the snapshot's Framework messages and gives them back in
+// OnDone, so a page costs no copies.
+class LentFrameworkPageReactor final : public grpc::ServerUnaryReactor {
+ public:
+  LentFrameworkPageReactor(std::shared_ptr<const engines::Snapshot> snapshot,
+                           ListFrameworksResponse* response)
+      : snapshot_(std::move(snapshot)), response_(response) {}
+
+  // Resolves the page and finishes the call.
+  void Serve(const ListFrameworksRequest& request) {
+    const auto& frameworks = snapshot_->knowledge_base().frameworks();
+    absl::StatusOr<engines::Page> page = engines::ResolvePage(
+        frameworks.size(), request.page_size(), request.page_token(), kCollection);
+    if (!page.ok()) {
+      Finish(ToGrpcStatus(page.status()));
+      return;
+    }
+    auto& lent = *response_->mutable_frameworks();
+    lent.Reserve(page->end - page->begin);
+    for (int i = page->begin; i < page->end; ++i) {
+      // Never written through: only serialised, then taken back in OnDone.
+      lent.UnsafeArenaAddAllocated(const_cast<advisor::v1::Framework*>(&frameworks.Get(i)));
+    }
+    response_->set_next_page_token(std::move(page->next_page_token));
+    response_->set_total_size(frameworks.size());
+    Finish(grpc::Status::OK);
   }
-  response.set_next_page_token(std::move(page->next_page_token));
-  response.set_total_size(frameworks.size());
-  return absl::OkStatus();
-}
+
+  void OnDone() override {
+    auto& lent = *response_->mutable_frameworks();
+    lent.UnsafeArenaExtractSubrange(0, lent.size(), nullptr);
+    delete this;
+  }
+
+ private:
+  const std::shared_ptr<const engines::Snapshot> snapshot_;
+  ListFrameworksResponse* const response_;
+};
 
 void FillEntry(const engines::FrameworkComparison::Entry& entry,
                advisor::v1::FrameworkComparison& out) {
@@ -120,13 +145,11 @@ grpc::ServerUnaryReactor* FrameworkServiceImpl::GetFramework(
   return reactor;
 }
 
-grpc::ServerUnaryReactor* FrameworkServiceImpl::ListFrameworks(grpc::CallbackServerContext* context,
-                                                               const ListFrameworksRequest* request,
-                                                               ListFrameworksResponse* response) {
-  const std::shared_ptr<const engines::Snapshot> snapshot = snapshots_.Current();
-  const absl::Status status = FillList(*snapshot, *request, *response);
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  reactor->Finish(ToGrpcStatus(status));
+grpc::ServerUnaryReactor* FrameworkServiceImpl::ListFrameworks(
+    grpc::CallbackServerContext* /*context*/, const ListFrameworksRequest* request,
+    ListFrameworksResponse* response) {
+  auto* reactor = new LentFrameworkPageReactor(snapshots_.Current(), response);
+  reactor->Serve(*request);
   return reactor;
 }
 
