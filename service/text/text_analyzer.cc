@@ -129,13 +129,17 @@ void AddDeletions(const std::string& word, int depth, absl::flat_hash_set<std::s
 }
 
 // As AddDeletions, into a list that may repeat strings: cheaper than a set
-// for the handful of keys one question word needs.
-void AddQueryDeletions(const std::string& word, int depth, std::vector<std::string>* out) {
+// for the handful of keys one question word needs. Positions are deleted in
+// increasing order (a deeper level starts at `from`), so each set of
+// deleted positions is generated once, not once per order: for two edits
+// this halves the keys to look up.
+void AddQueryDeletions(const std::string& word, size_t from, int depth,
+                       std::vector<std::string>* out) {
   if (depth == 0 || word.size() <= 1) return;
-  for (size_t i = 0; i < word.size(); ++i) {
+  for (size_t i = from; i < word.size(); ++i) {
     std::string shorter = word;
     shorter.erase(i, 1);
-    AddQueryDeletions(shorter, depth - 1, out);
+    AddQueryDeletions(shorter, i, depth - 1, out);
     out->push_back(std::move(shorter));
   }
 }
@@ -187,7 +191,7 @@ struct TextAnalyzer::Lexicon {
     keys.clear();
     candidates.clear();
     keys.push_back(word);
-    AddQueryDeletions(word, max_edits, &keys);
+    AddQueryDeletions(word, 0, max_edits, &keys);
     for (const std::string& key : keys) {
       const auto it = deletions.find(key);
       if (it == deletions.end()) continue;
