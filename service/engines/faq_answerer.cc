@@ -334,28 +334,46 @@ absl::StatusOr<FaqAnswer> FaqAnswerer::Answer(absl::string_view question) const 
     int32_t entry;
     double confidence;
   };
+  // Best first; ties in knowledge base order. A total order, so keeping the
+  // best few as we go picks exactly what sorting all candidates would.
+  const auto better = [](const Scored& a, const Scored& b) {
+    if (a.confidence != b.confidence) return a.confidence > b.confidence;
+    return a.entry < b.entry;
+  };
+  const size_t keep = 1 + kMaxAlternatives;
+  const double word_factor =
+      scratch.analysis.terms.size() + unknown_count == 1 ? kSingleWordFactor : 1.0;
+  // The best `keep` candidates so far, as a heap whose front is the worst of
+  // them: a candidate whose upper bound (coverage^2, as evidence and
+  // agreement are at most 1) cannot beat it skips the exp() below, which
+  // on a large knowledge base is most of the cost of a question.
   thread_local std::vector<Scored> candidates;
   candidates.clear();
   for (const int32_t entry : scratch.touched) {
-    const double coverage = std::min(1.0, scratch.covered[entry] / total_weight);
-    const double evidence_ratio = scratch.covered[entry] / index.evidence_scale;
-    const double evidence = 1 - std::exp(-evidence_ratio * evidence_ratio);
-    const double agreement = index.self_score[entry] > 0
-                                 ? std::min(1.0, scratch.score[entry] / index.self_score[entry])
-                                 : 0;
-    double confidence = coverage * coverage * evidence * (0.6 + 0.4 * agreement);
-    if (scratch.analysis.terms.size() + unknown_count == 1) confidence *= kSingleWordFactor;
-    candidates.push_back({entry, std::clamp(confidence, 0.0, 1.0)});
+    const double covered = scratch.covered[entry];
+    const double score = scratch.score[entry];
     scratch.score[entry] = 0;
     scratch.covered[entry] = 0;
+    const double coverage = std::min(1.0, covered / total_weight);
+    const double bound = coverage * coverage * word_factor;
+    if (candidates.size() == keep && bound < candidates.front().confidence) continue;
+    const double evidence_ratio = covered / index.evidence_scale;
+    const double evidence = 1 - std::exp(-evidence_ratio * evidence_ratio);
+    const double agreement =
+        index.self_score[entry] > 0 ? std::min(1.0, score / index.self_score[entry]) : 0;
+    const double confidence =
+        coverage * coverage * evidence * (0.6 + 0.4 * agreement) * word_factor;
+    const Scored scored{entry, std::clamp(confidence, 0.0, 1.0)};
+    if (candidates.size() < keep) {
+      candidates.push_back(scored);
+      std::push_heap(candidates.begin(), candidates.end(), better);
+    } else if (better(scored, candidates.front())) {
+      std::pop_heap(candidates.begin(), candidates.end(), better);
+      candidates.back() = scored;
+      std::push_heap(candidates.begin(), candidates.end(), better);
+    }
   }
-  const size_t keep = std::min<size_t>(candidates.size(), 1 + kMaxAlternatives);
-  std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(keep),
-                    candidates.end(), [](const Scored& a, const Scored& b) {
-                      if (a.confidence != b.confidence) return a.confidence > b.confidence;
-                      return a.entry < b.entry;  // Ties: knowledge base order.
-                    });
-  candidates.resize(keep);
+  std::sort_heap(candidates.begin(), candidates.end(), better);
   if (candidates.empty()) return answer;
 
   answer.best = index.entries[candidates.front().entry];
