@@ -6,7 +6,10 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 
+#include "service/api/answer_conversion.h"
+#include "service/api/item_results.h"
 #include "service/api/status_conversion.h"
+#include "service/api/stream_answers_reactor.h"
 #include "service/engines/faq_answerer.h"
 #include "service/engines/pagination.h"
 
@@ -15,30 +18,21 @@ namespace {
 
 using advisor::v1::AnswerQuestionRequest;
 using advisor::v1::AnswerQuestionResponse;
+using advisor::v1::BatchAnswerQuestionsRequest;
+using advisor::v1::BatchAnswerQuestionsResponse;
 using advisor::v1::ListFaqsRequest;
 using advisor::v1::ListFaqsResponse;
 
 // Names the collection in page tokens, so tokens of other lists are refused.
 constexpr absl::string_view kCollection = "faqs";
 
-absl::Status FillAnswer(const engines::Snapshot& snapshot, const AnswerQuestionRequest& request,
-                        AnswerQuestionResponse& response) {
-  absl::StatusOr<engines::FaqAnswer> answer = snapshot.faqs().Answer(request.question());
-  if (!answer.ok()) return answer.status();
-  response.set_answered(answer->answered);
-  // The API promises empty answer fields when the question is not covered,
-  // even though the engine may still name its best (too weak) guess.
-  if (answer->answered && answer->best != nullptr) {
-    response.set_faq_id(answer->best->id());
-    response.set_question(answer->best->question());
-    response.set_answer(answer->best->answer());
-  }
-  response.set_confidence(answer->confidence);
-  for (const engines::FaqCandidate& candidate : answer->alternatives) {
-    advisor::v1::FaqCandidate* out = response.add_alternatives();
-    out->set_faq_id(candidate.entry->id());
-    out->set_question(candidate.entry->question());
-    out->set_confidence(candidate.confidence);
+absl::Status FillBatch(const engines::Snapshot& snapshot,
+                       const BatchAnswerQuestionsRequest& request,
+                       BatchAnswerQuestionsResponse& response) {
+  if (absl::Status size = CheckBatchSize(request.requests_size()); !size.ok()) return size;
+  response.mutable_results()->Reserve(request.requests_size());
+  for (const AnswerQuestionRequest& item : request.requests()) {
+    FillAnswerResult(snapshot, item, *response.add_results());
   }
   return absl::OkStatus();
 }
@@ -85,6 +79,21 @@ grpc::ServerUnaryReactor* FaqServiceImpl::ListFaqs(grpc::CallbackServerContext* 
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   reactor->Finish(ToGrpcStatus(status));
   return reactor;
+}
+
+grpc::ServerUnaryReactor* FaqServiceImpl::BatchAnswerQuestions(
+    grpc::CallbackServerContext* context, const BatchAnswerQuestionsRequest* request,
+    BatchAnswerQuestionsResponse* response) {
+  const std::shared_ptr<const engines::Snapshot> snapshot = snapshots_.Current();
+  const absl::Status status = FillBatch(*snapshot, *request, *response);
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  reactor->Finish(ToGrpcStatus(status));
+  return reactor;
+}
+
+grpc::ServerBidiReactor<advisor::v1::StreamAnswersRequest, advisor::v1::StreamAnswersResponse>*
+FaqServiceImpl::StreamAnswers(grpc::CallbackServerContext* /*context*/) {
+  return new StreamAnswersReactor(snapshots_, kStreamAnswersWindow);
 }
 
 }  // namespace advisor::api

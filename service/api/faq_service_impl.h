@@ -9,8 +9,8 @@ namespace advisor::api {
 
 // advisor.v1.FaqService over engines::FaqAnswerer and the knowledge base's
 // FAQ list: translates between protos and the engine, nothing more. Each
-// call takes the current snapshot once. Stateless apart from `snapshots`,
-// which must outlive it. Thread-safe.
+// call takes the current snapshot once (a stream: once per request). Stateless apart from
+// `snapshots`, which must outlive it. Thread-safe.
 class FaqServiceImpl final : public advisor::v1::FaqService::CallbackService {
  public:
   explicit FaqServiceImpl(const SnapshotSource& snapshots);
@@ -22,6 +22,14 @@ class FaqServiceImpl final : public advisor::v1::FaqService::CallbackService {
   grpc::ServerUnaryReactor* ListFaqs(grpc::CallbackServerContext* context,
                                      const advisor::v1::ListFaqsRequest* request,
                                      advisor::v1::ListFaqsResponse* response) override;
+
+  grpc::ServerUnaryReactor* BatchAnswerQuestions(
+      grpc::CallbackServerContext* context, const advisor::v1::BatchAnswerQuestionsRequest* request,
+      advisor::v1::BatchAnswerQuestionsResponse* response) override;
+
+  // Each stream gets its own StreamAnswersReactor (kStreamAnswersWindow).
+  grpc::ServerBidiReactor<advisor::v1::StreamAnswersRequest, advisor::v1::StreamAnswersResponse>*
+  StreamAnswers(grpc::CallbackServerContext* context) override;
 
  private:
   const SnapshotSource& snapshots_;

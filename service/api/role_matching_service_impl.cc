@@ -6,12 +6,15 @@
 
 #include "absl/status/status.h"
 
+#include "service/api/item_results.h"
 #include "service/api/status_conversion.h"
 #include "service/engines/role_matcher.h"
 
 namespace advisor::api {
 namespace {
 
+using advisor::v1::BatchMatchRolesRequest;
+using advisor::v1::BatchMatchRolesResponse;
 using advisor::v1::MatchRoleRequest;
 using advisor::v1::MatchRoleResponse;
 
@@ -40,6 +43,17 @@ absl::Status FillMatch(const engines::Snapshot& snapshot, const MatchRoleRequest
   return absl::OkStatus();
 }
 
+absl::Status FillBatch(const engines::Snapshot& snapshot, const BatchMatchRolesRequest& request,
+                       BatchMatchRolesResponse& response) {
+  if (absl::Status size = CheckBatchSize(request.requests_size()); !size.ok()) return size;
+  response.mutable_results()->Reserve(request.requests_size());
+  for (const MatchRoleRequest& item : request.requests()) {
+    FillItemResult(*response.add_results(),
+                   [&](MatchRoleResponse& match) { return FillMatch(snapshot, item, match); });
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 RoleMatchingServiceImpl::RoleMatchingServiceImpl(const SnapshotSource& snapshots)
@@ -50,6 +64,16 @@ grpc::ServerUnaryReactor* RoleMatchingServiceImpl::MatchRole(grpc::CallbackServe
                                                              MatchRoleResponse* response) {
   const std::shared_ptr<const engines::Snapshot> snapshot = snapshots_.Current();
   const absl::Status status = FillMatch(*snapshot, *request, *response);
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  reactor->Finish(ToGrpcStatus(status));
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* RoleMatchingServiceImpl::BatchMatchRoles(
+    grpc::CallbackServerContext* context, const BatchMatchRolesRequest* request,
+    BatchMatchRolesResponse* response) {
+  const std::shared_ptr<const engines::Snapshot> snapshot = snapshots_.Current();
+  const absl::Status status = FillBatch(*snapshot, *request, *response);
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   reactor->Finish(ToGrpcStatus(status));
   return reactor;

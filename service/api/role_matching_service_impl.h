@@ -19,6 +19,10 @@ class RoleMatchingServiceImpl final : public advisor::v1::RoleMatchingService::C
                                       const advisor::v1::MatchRoleRequest* request,
                                       advisor::v1::MatchRoleResponse* response) override;
 
+  grpc::ServerUnaryReactor* BatchMatchRoles(
+      grpc::CallbackServerContext* context, const advisor::v1::BatchMatchRolesRequest* request,
+      advisor::v1::BatchMatchRolesResponse* response) override;
+
  private:
   const SnapshotSource& snapshots_;
 };

@@ -1,0 +1,118 @@
+#include "service/api/stream_answers_reactor.h"
+
+#include <cassert>
+#include <memory>
+
+#include "service/api/answer_conversion.h"
+
+namespace advisor::api {
+
+StreamAnswersReactor::StreamAnswersReactor(const SnapshotSource& snapshots, int window)
+    : snapshots_(snapshots), ring_(static_cast<size_t>(window)) {
+  assert(window >= 1);
+  reading_ = true;
+  StartRead(&request_);
+}
+
+StreamAnswersReactor::Next StreamAnswersReactor::PlanLocked() {
+  Next next;
+  if (finished_) return next;
+  if (!writing_ && queued_ > 0) {
+    writing_ = true;
+    next.write = &ring_[head_];
+    next.more_queued = queued_ > 1;
+  }
+  if (!reading_ && !reads_done_ && queued_ < ring_.size()) {
+    reading_ = true;
+    next.read = true;
+  }
+  if (reads_done_ && queued_ == 0 && !writing_) {
+    finished_ = true;
+    next.finish = true;
+  }
+  return next;
+}
+
+void StreamAnswersReactor::Start(const Next& next) {
+  if (next.write != nullptr) {
+    grpc::WriteOptions options;
+    // More answers are queued behind this one: let the transport coalesce
+    // them into fewer frames and syscalls. The last one is never held.
+    if (next.more_queued) options.set_buffer_hint();
+    StartWrite(next.write, options);
+  }
+  if (next.read) StartRead(&request_);
+  if (next.finish) Finish(grpc::Status::OK);
+}
+
+void StreamAnswersReactor::OnReadDone(bool ok) {
+  if (!ok) {
+    // The client half-closed, or the call is over.
+    Next next;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      reading_ = false;
+      reads_done_ = true;
+      next = PlanLocked();
+    }
+    Start(next);
+    return;
+  }
+  // The slot after the queued answers is free (a read is only started when
+  // one is) and the writer never touches it, so it is filled unlocked.
+  advisor::v1::StreamAnswersResponse* response;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    response = &ring_[(head_ + queued_) % ring_.size()];
+  }
+  response->Clear();
+  response->set_request_id(request_.request_id());
+  const std::shared_ptr<const engines::Snapshot> snapshot = snapshots_.Current();
+  FillAnswerResult(*snapshot, request_.request(), *response->mutable_result());
+  Next next;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    reading_ = false;
+    ++queued_;
+    next = PlanLocked();
+  }
+  Start(next);
+}
+
+void StreamAnswersReactor::OnWriteDone(bool ok) {
+  Next next;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    writing_ = false;
+    if (!ok) {
+      // The stream is broken (cancelled, deadline, client gone): stop.
+      if (!finished_) {
+        finished_ = true;
+        next.finish = true;
+      }
+    } else {
+      head_ = (head_ + 1) % ring_.size();
+      --queued_;
+      next = PlanLocked();
+    }
+  }
+  if (next.finish && !ok) {
+    Finish(grpc::Status(grpc::StatusCode::CANCELLED, "the stream was broken while writing"));
+    return;
+  }
+  Start(next);
+}
+
+void StreamAnswersReactor::OnCancel() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (finished_) return;
+    finished_ = true;
+  }
+  // gRPC fails the outstanding read or write; OnDone follows once they end.
+  Finish(grpc::Status(grpc::StatusCode::CANCELLED, "the stream was cancelled"));
+}
+
+void StreamAnswersReactor::OnDone() { delete this; }
+
+}  // namespace advisor::api

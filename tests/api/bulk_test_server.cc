@@ -1,0 +1,51 @@
+#include "tests/api/bulk_test_server.h"
+
+#include <utility>
+
+#include "absl/status/statusor.h"
+
+#include "service/engines/snapshot.h"
+#include "service/knowledge_base/knowledge_base_loader.h"
+
+namespace advisor::server {
+
+void BulkServerTest::SetUp() {
+  absl::StatusOr<advisor::v1::KnowledgeBase> loaded = knowledge_base::LoadDefaultKnowledgeBase();
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  knowledge_base_ = *loaded;
+  AdvisorServerOptions options;
+  options.host = "127.0.0.1";
+  options.port = 0;
+  options.snapshot = engines::Snapshot::Build(*std::move(loaded));
+  absl::StatusOr<std::unique_ptr<AdvisorServer>> server = AdvisorServer::Start(options);
+  ASSERT_TRUE(server.ok()) << server.status();
+  server_ = *std::move(server);
+  channel_ = grpc::CreateChannel(server_->address(), grpc::InsecureChannelCredentials());
+  faqs_ = advisor::v1::FaqService::NewStub(channel_);
+  roles_ = advisor::v1::RoleMatchingService::NewStub(channel_);
+}
+
+std::unique_ptr<grpc::ClientContext> BulkServerTest::Context() {
+  auto context = std::make_unique<grpc::ClientContext>();
+  context->set_deadline(std::chrono::system_clock::now() + kBulkCallTimeout);
+  return context;
+}
+
+std::vector<std::string> BulkServerTest::FaqQuestions(int count) const {
+  std::vector<std::string> questions;
+  const int faq_count = knowledge_base_.faqs_size();
+  for (int i = 0; i < count; ++i)
+    questions.push_back(knowledge_base_.faqs(i % faq_count).question());
+  return questions;
+}
+
+advisor::v1::AnswerQuestionResponse BulkServerTest::UnaryAnswer(const std::string& question) {
+  advisor::v1::AnswerQuestionRequest request;
+  request.set_question(question);
+  advisor::v1::AnswerQuestionResponse response;
+  const grpc::Status status = faqs_->AnswerQuestion(Context().get(), request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::OK) << status.error_message();
+  return response;
+}
+
+}  // namespace advisor::server
