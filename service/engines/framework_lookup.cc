@@ -57,6 +57,17 @@ std::string Echo(absl::string_view name) {
   return absl::StrCat(name.substr(0, kMaxEchoedBytes), "...");
 }
 
+// Names longer than this get no "did you mean": far longer than any real
+// name, and the cost of looking up a name's near spellings grows with the
+// square of its length.
+constexpr size_t kMaxSuggestedBytes = 32;
+
+// The most edits a suggestion may be away: one for short names, two from
+// six characters on.
+int MaxSuggestionEdits(absl::string_view key) {
+  return std::clamp(static_cast<int>(key.size()) / 3, 1, 2);
+}
+
 // At most this many display names are listed when nothing is close.
 constexpr size_t kMaxListedFrameworks = 10;
 
@@ -95,6 +106,7 @@ FrameworkLookup::FrameworkLookup(const advisor::v1::KnowledgeBase& knowledge_bas
       // The validator guarantees keys are unique across frameworks; the
       // first claim wins should that ever be broken.
       if (!key.ok() || key->empty()) continue;
+      spellings_.Add(*key, static_cast<int32_t>(keys_in_order_.size()), 2);
       keys_in_order_.emplace_back(*key, &framework);
       by_key_.try_emplace(*std::move(key), &framework);
     }
@@ -133,17 +145,22 @@ absl::StatusOr<const Framework*> FrameworkLookup::Find(absl::string_view name) c
 }
 
 absl::Status FrameworkLookup::NotFound(absl::string_view name, absl::string_view key) const {
-  // Typo tolerance grows with the name: one edit for short names, a third
-  // of the length for long ones.
-  const int bound = std::max<int>(1, static_cast<int>(key.size()) / 3);
   const Framework* closest = nullptr;
-  int closest_distance = bound + 1;
-  for (const auto& [candidate, framework] : keys_in_order_) {
-    if (CharacterSurplusBound(key, candidate) >= closest_distance) continue;
-    const int distance = text::BoundedEditDistance(key, candidate, closest_distance - 1);
-    if (distance < closest_distance) {
-      closest_distance = distance;
-      closest = framework;
+  if (key.size() <= kMaxSuggestedBytes) {
+    const int bound = MaxSuggestionEdits(key);
+    int closest_distance = bound + 1;
+    thread_local std::vector<int32_t> candidates;
+    spellings_.FindCandidates(std::string(key), bound, &candidates);
+    // Candidates come in knowledge base order, so the first of equally
+    // close names wins.
+    for (const int32_t candidate : candidates) {
+      const auto& [candidate_key, framework] = keys_in_order_[candidate];
+      if (CharacterSurplusBound(key, candidate_key) >= closest_distance) continue;
+      const int distance = text::BoundedEditDistance(key, candidate_key, closest_distance - 1);
+      if (distance < closest_distance) {
+        closest_distance = distance;
+        closest = framework;
+      }
     }
   }
   if (closest != nullptr) {

@@ -11,6 +11,7 @@
 #include "absl/types/span.h"
 
 #include "advisor/v1/knowledge_base.pb.h"
+#include "service/text/deletion_index.h"
 
 namespace advisor::engines {
 
@@ -60,6 +61,9 @@ class FrameworkLookup {
   absl::flat_hash_map<std::string, const advisor::v1::Framework*> by_key_;
   // The same keys in knowledge base order, for typo suggestions.
   std::vector<std::pair<std::string, const advisor::v1::Framework*>> keys_in_order_;
+  // Positions in keys_in_order_ by near spellings, so a suggestion does not
+  // compare the name with every key.
+  text::DeletionIndex spellings_;
 };
 
 }  // namespace advisor::engines

@@ -9,6 +9,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_join.h"
 
+#include "service/text/deletion_index.h"
 #include "service/text/edit_distance.h"
 #include "service/text/stemmer.h"
 #include "service/text/text_normalizer.h"
@@ -63,6 +64,10 @@ constexpr size_t kMinCorrectableLength = 4;
 constexpr size_t kMinOneEditLength = 5;
 // From this length on, two edits are tolerated instead of one.
 constexpr size_t kTwoEditLength = 8;
+// Longer words (in bytes) are never corrected nor corrected towards. The
+// deletion keys of a word grow with the square of its length (a 4 KiB
+// word in a question would need gigabytes), and no real word is this long.
+constexpr size_t kMaxCorrectableLength = 32;
 
 bool IsAscii(absl::string_view text) {
   return std::all_of(text.begin(), text.end(),
@@ -118,32 +123,6 @@ bool IsSwap(absl::string_view a, absl::string_view b) {
 
 int MaxEdits(absl::string_view word) { return word.size() >= kTwoEditLength ? 2 : 1; }
 
-// Every string `depth` or fewer single-byte deletions away from `word`
-// (excluding `word` itself), added to `out`.
-void AddDeletions(const std::string& word, int depth, absl::flat_hash_set<std::string>* out) {
-  if (depth == 0 || word.size() <= 1) return;
-  for (size_t i = 0; i < word.size(); ++i) {
-    std::string shorter = word.substr(0, i) + word.substr(i + 1);
-    if (out->insert(shorter).second) AddDeletions(shorter, depth - 1, out);
-  }
-}
-
-// As AddDeletions, into a list that may repeat strings: cheaper than a set
-// for the handful of keys one question word needs. Positions are deleted in
-// increasing order (a deeper level starts at `from`), so each set of
-// deleted positions is generated once, not once per order: for two edits
-// this halves the keys to look up.
-void AddQueryDeletions(const std::string& word, size_t from, int depth,
-                       std::vector<std::string>* out) {
-  if (depth == 0 || word.size() <= 1) return;
-  for (size_t i = from; i < word.size(); ++i) {
-    std::string shorter = word;
-    shorter.erase(i, 1);
-    AddQueryDeletions(shorter, i, depth - 1, out);
-    out->push_back(std::move(shorter));
-  }
-}
-
 struct WordInfo {
   int32_t word = -1;  // Index into Lexicon::stems.
   bool stop = false;
@@ -172,7 +151,7 @@ struct TextAnalyzer::Lexicon {
   // Typo correction: candidate words by the strings a few deletions away.
   std::vector<std::string> correction_words;
   std::vector<int> correction_counts;  // How often each was seen; breaks ties.
-  absl::flat_hash_map<std::string, std::vector<int32_t>> deletions;
+  DeletionIndex deletions;
 
   int32_t Child(int32_t node, int32_t word) const {
     const auto it =
@@ -184,21 +163,10 @@ struct TextAnalyzer::Lexicon {
   const std::string* Correct(const std::string& word) const {
     if (word.size() < kMinCorrectableLength || HasDigit(word)) return nullptr;
     const int max_edits = MaxEdits(word);
-    // Per-thread buffers: words this short stay in std::string's inline
-    // storage, so generating the keys allocates nothing after warm-up.
-    thread_local std::vector<std::string> keys;
+    // Nothing longer can be within max_edits of a correctable word.
+    if (word.size() > kMaxCorrectableLength + static_cast<size_t>(max_edits)) return nullptr;
     thread_local std::vector<int32_t> candidates;
-    keys.clear();
-    candidates.clear();
-    keys.push_back(word);
-    AddQueryDeletions(word, 0, max_edits, &keys);
-    for (const std::string& key : keys) {
-      const auto it = deletions.find(key);
-      if (it == deletions.end()) continue;
-      candidates.insert(candidates.end(), it->second.begin(), it->second.end());
-    }
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    deletions.FindCandidates(word, max_edits, &candidates);
     int best = -1;
     int best_distance = max_edits + 1;
     for (const int32_t candidate : candidates) {
@@ -346,14 +314,15 @@ TextAnalyzer TextAnalyzer::Builder::Build() {
   }
 
   for (const auto& [surface, info] : lexicon->surfaces) {
-    if (surface.size() < kMinCorrectableLength - 1 || HasDigit(surface)) continue;
+    if (surface.size() < kMinCorrectableLength - 1 || surface.size() > kMaxCorrectableLength ||
+        HasDigit(surface)) {
+      continue;
+    }
     const auto index = static_cast<int32_t>(lexicon->correction_words.size());
     lexicon->correction_words.push_back(surface);
     lexicon->correction_counts.push_back(counts[surface]);
     // Deep enough for the longest question word that may reach this one.
-    absl::flat_hash_set<std::string> keys = {surface};
-    AddDeletions(surface, surface.size() + 2 >= kTwoEditLength ? 2 : 1, &keys);
-    for (const std::string& key : keys) lexicon->deletions[key].push_back(index);
+    lexicon->deletions.Add(surface, index, surface.size() + 2 >= kTwoEditLength ? 2 : 1);
   }
   return TextAnalyzer(std::move(lexicon));
 }
