@@ -1,11 +1,16 @@
 // advisor_load: a closed-loop gRPC load generator (like ghz) for any unary
-// method linked into it. The request is given as JSON, encoded once, and
+// or bidirectional streaming method linked into it. The request is given as JSON, encoded once, and
 // the same bytes are sent on every call through a generic stub, so the
 // client spends its time on gRPC, not on building messages.
 //
 //   advisor_load --target=127.0.0.1:50051 --rpc=answer_question \
 //       --request='{"question":"Is PyTorch good for startups?"}' \
 //       --concurrency=16 --duration=10s
+//
+// A bidirectional method (stream_answers) is loaded with --concurrency
+// streams, each keeping --stream_window requests in flight; its "calls" are
+// answers. For Batch* methods, answers per second is QPS times the
+// request's `requests` count.
 //
 // Prints a human summary and one machine-readable line starting "RESULT ".
 // Exit status: 0 done, 1 some calls failed (unless --allow_errors),
@@ -28,12 +33,13 @@
 
 #include "tests/bench/load/load_runner.h"
 #include "tests/bench/load/rpc_method.h"
+#include "tests/bench/load/stream_load.h"
 
 ABSL_FLAG(std::string, target, "127.0.0.1:50051", "gRPC target (host:port) to load.");
 ABSL_FLAG(std::string, rpc, "",
           "Method to call: package.Service/Method or an alias (get_framework, "
           "list_frameworks, compare_frameworks, match_role, answer_question, list_faqs, "
-          "health_check, echo).");
+          "batch_answer_questions, batch_match_roles, stream_answers, health_check, echo).");
 ABSL_FLAG(std::string, request, "{}", "The request as JSON (proto3 JSON mapping).");
 ABSL_FLAG(std::string, request_file, "", "Read the JSON request from this file instead.");
 ABSL_FLAG(int, concurrency, 16, "Calls in flight at once (closed loop).");
@@ -42,6 +48,7 @@ ABSL_FLAG(absl::Duration, duration, absl::Seconds(10), "How long to measure, e.g
 ABSL_FLAG(absl::Duration, warmup, absl::Seconds(1), "Load before measuring starts, e.g. 1s.");
 ABSL_FLAG(int64_t, total_calls, 0, "When > 0, measure this many calls instead of --duration.");
 ABSL_FLAG(absl::Duration, call_timeout, absl::Seconds(10), "Deadline of each call.");
+ABSL_FLAG(int, stream_window, 32, "For a streaming method: requests each stream keeps in flight.");
 ABSL_FLAG(bool, allow_errors, false, "Exit 0 even when some calls fail.");
 ABSL_FLAG(bool, print_response, false, "Print the response to one call as JSON first.");
 
@@ -74,7 +81,7 @@ std::string ErrorCounts(const LoadResult& result) {
   return parts.empty() ? "-" : absl::StrJoin(parts, ",");
 }
 
-void PrintResult(const std::string& rpc_name, const LoadOptions& options,
+void PrintResult(const std::string& rpc_name, const LoadOptions& options, int items_per_call,
                  const LoadResult& result) {
   const LatencyHistogram& latency = result.latency;
   const double seconds = absl::ToDoubleSeconds(result.elapsed);
@@ -87,6 +94,7 @@ void PrintResult(const std::string& rpc_name, const LoadOptions& options,
               static_cast<long long>(result.calls_by_code[0]),
               static_cast<long long>(result.errors()));
   std::printf("  qps         %.1f\n", result.qps());
+  std::printf("  answers/s   %.1f (%d per call)\n", result.qps() * items_per_call, items_per_call);
   std::printf("  latency us  p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f  mean %.1f\n",
               Micros(latency.ValueAtPercentile(50)), Micros(latency.ValueAtPercentile(90)),
               Micros(latency.ValueAtPercentile(99)), Micros(latency.ValueAtPercentile(99.9)),
@@ -100,12 +108,13 @@ void PrintResult(const std::string& rpc_name, const LoadOptions& options,
   std::printf(
       "RESULT rpc=%s concurrency=%d connections=%d duration_s=%.3f calls=%lld qps=%.1f "
       "p50_us=%.1f p90_us=%.1f p99_us=%.1f p999_us=%.1f max_us=%.1f mean_us=%.1f "
-      "errors=%lld error_codes=%s client_cpu=%.2f\n",
+      "errors=%lld error_codes=%s client_cpu=%.2f items_per_call=%d answers_per_s=%.1f\n",
       rpc_name.c_str(), options.concurrency, options.connections, seconds,
       static_cast<long long>(result.calls()), result.qps(), Micros(latency.ValueAtPercentile(50)),
       Micros(latency.ValueAtPercentile(90)), Micros(latency.ValueAtPercentile(99)),
       Micros(latency.ValueAtPercentile(99.9)), Micros(latency.max()), latency.mean() / 1000.0,
-      static_cast<long long>(result.errors()), ErrorCounts(result).c_str(), client_cpu);
+      static_cast<long long>(result.errors()), ErrorCounts(result).c_str(), client_cpu,
+      items_per_call, result.qps() * items_per_call);
   std::fflush(stdout);
 }
 
@@ -140,7 +149,10 @@ int Run() {
   const std::string rpc_name = options.method_path.substr(1);
   const bool allow_errors = absl::GetFlag(FLAGS_allow_errors);
 
-  if (absl::GetFlag(FLAGS_print_response)) {
+  const bool streaming = (*method)->client_streaming();
+  const int items_per_call = ItemsPerCall(**method, options.request_bytes);
+
+  if (absl::GetFlag(FLAGS_print_response) && !streaming) {
     const absl::StatusOr<std::string> response = CallOnce(options);
     if (!response.ok()) {
       std::fprintf(stderr, "advisor_load: first call failed: %s\n",
@@ -153,12 +165,13 @@ int Run() {
     }
   }
 
-  const absl::StatusOr<LoadResult> result = RunLoad(options);
+  const absl::StatusOr<LoadResult> result =
+      streaming ? RunStreamLoad(options, absl::GetFlag(FLAGS_stream_window)) : RunLoad(options);
   if (!result.ok()) {
     std::fprintf(stderr, "advisor_load: %s\n", result.status().ToString().c_str());
     return kExitUsage;
   }
-  PrintResult(rpc_name, options, *result);
+  PrintResult(rpc_name, options, items_per_call, *result);
   if (result->calls() == 0) {
     std::fprintf(stderr, "advisor_load: no call completed in the measured window\n");
     return kExitCallsFailed;
@@ -175,7 +188,7 @@ int main(int argc, char** argv) {
   // load generator must stay cheap; it has no locks of its own to check.
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   absl::SetProgramUsageMessage(
-      absl::StrCat("Closed-loop load generator for unary gRPC methods.\n"
+      absl::StrCat("Closed-loop load generator for unary and bidirectional gRPC methods.\n"
                    "Usage: advisor_load --target=HOST:PORT --rpc=METHOD --request=JSON\n"
                    "Method aliases:\n",
                    advisor::bench::MethodAliasesHelp()));

@@ -34,6 +34,9 @@ constexpr MethodAlias kAliases[] = {
     {"match_role", "advisor.v1.RoleMatchingService/MatchRole"},
     {"answer_question", "advisor.v1.FaqService/AnswerQuestion"},
     {"list_faqs", "advisor.v1.FaqService/ListFaqs"},
+    {"batch_answer_questions", "advisor.v1.FaqService/BatchAnswerQuestions"},
+    {"batch_match_roles", "advisor.v1.RoleMatchingService/BatchMatchRoles"},
+    {"stream_answers", "advisor.v1.FaqService/StreamAnswers"},
     {"health_check", "grpc.health.v1.Health/Check"},
     {"echo", "advisor.bench.v1.EchoService/Echo"},
 };
@@ -73,9 +76,10 @@ absl::StatusOr<const MethodDescriptor*> ResolveMethod(absl::string_view rpc) {
                                             "\": give package.Service/Method or one of:\n",
                                             MethodAliasesHelp()));
   }
-  if (method->client_streaming() || method->server_streaming()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("rpc \"", rpc, "\" is streaming; only unary methods can be loaded"));
+  if (method->client_streaming() != method->server_streaming()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "rpc \"", rpc,
+        "\" streams one way only; only unary and bidirectional methods can be loaded"));
   }
   return method;
 }
@@ -104,6 +108,15 @@ absl::StatusOr<std::string> SerializeRequestFromJson(const MethodDescriptor& met
                                                    " in JSON: ", parsed.message().as_string()));
   }
   return request->SerializeAsString();
+}
+
+int ItemsPerCall(const MethodDescriptor& method, const std::string& request_bytes) {
+  const google::protobuf::FieldDescriptor* items = method.input_type()->FindFieldByName("requests");
+  if (items == nullptr || !items->is_repeated()) return 1;
+  google::protobuf::DynamicMessageFactory factory;
+  std::unique_ptr<google::protobuf::Message> request = NewMessage(factory, *method.input_type());
+  if (!request->ParseFromString(request_bytes)) return 1;
+  return request->GetReflection()->FieldSize(*request, items);
 }
 
 absl::StatusOr<std::string> ResponseToJson(const MethodDescriptor& method,

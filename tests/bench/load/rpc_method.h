@@ -9,12 +9,13 @@
 
 namespace advisor::bench {
 
-// Finds a unary method among the services linked into this binary (the
-// advisor.v1 services, grpc.health.v1.Health and the bench echo service).
-// `rpc` is a full name, "advisor.v1.FaqService/AnswerQuestion" (a leading
-// "/" or "." instead of "/" is fine), or a short alias such as
-// "answer_question" (see MethodAliasesHelp). NOT_FOUND for an unknown
-// service or method, INVALID_ARGUMENT for a streaming method.
+// Finds a unary or bidirectional streaming method among the services
+// linked into this binary (the advisor.v1 services, grpc.health.v1.Health
+// and the bench echo service). `rpc` is a full name,
+// "advisor.v1.FaqService/AnswerQuestion" (a leading "/" or "." instead of
+// "/" is fine), or a short alias such as "answer_question" (see
+// MethodAliasesHelp). NOT_FOUND for an unknown service or method,
+// INVALID_ARGUMENT for a client- or server-only streaming method.
 absl::StatusOr<const google::protobuf::MethodDescriptor*> ResolveMethod(absl::string_view rpc);
 
 // One line per alias: "answer_question = advisor.v1.FaqService/AnswerQuestion".
@@ -27,6 +28,12 @@ std::string MethodPath(const google::protobuf::MethodDescriptor& method);
 // it in wire format. INVALID_ARGUMENT when it does not parse.
 absl::StatusOr<std::string> SerializeRequestFromJson(
     const google::protobuf::MethodDescriptor& method, absl::string_view json);
+
+// Answers one call of `method` with `request_bytes` asks for: the number of
+// entries of the request's repeated `requests` field (the Batch* RPCs), else
+// 1. 1 also when the bytes do not parse.
+int ItemsPerCall(const google::protobuf::MethodDescriptor& method,
+                 const std::string& request_bytes);
 
 // Decodes a response of the method from wire format into JSON.
 // INVALID_ARGUMENT when the bytes are not such a response.
