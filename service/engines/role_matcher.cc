@@ -343,19 +343,27 @@ absl::StatusOr<RoleMatch> RoleMatcher::Match(absl::string_view description) cons
   }
 
   // The learning path: the strongest recognised pattern's, else the
-  // default; every framework once, missing ones appended.
+  // default; every framework once, missing ones appended in knowledge base
+  // order, at most kMaxMatchedFrameworks steps. path_position is each
+  // framework's place on the full path, which breaks ties in the ranking.
   const auto& path_spec = match.recognized.empty() ? knowledge_base_.default_learning_path()
                                                    : match.recognized.front()->learning_path();
-  std::vector<bool> on_path(framework_count, false);
+  std::vector<int> path_position(framework_count, -1);
+  int path_length = 0;
   for (const LearningStepSpec& step : path_spec) {
     const auto it = index.framework_by_id.find(step.framework_id());
-    if (it == index.framework_by_id.end() || on_path[it->second]) continue;
-    on_path[it->second] = true;
-    match.learning_path.push_back({index.frameworks[it->second], step.why()});
+    if (it == index.framework_by_id.end() || path_position[it->second] >= 0) continue;
+    path_position[it->second] = path_length++;
+    if (match.learning_path.size() < kMaxMatchedFrameworks) {
+      match.learning_path.push_back({index.frameworks[it->second], step.why()});
+    }
   }
   for (int f = 0; f < framework_count; ++f) {
-    if (!on_path[f])
+    if (path_position[f] >= 0) continue;
+    path_position[f] = path_length++;
+    if (match.learning_path.size() < kMaxMatchedFrameworks) {
       match.learning_path.push_back({index.frameworks[f], index.fallback_reasons[f]});
+    }
   }
 
   // Evidence per framework, then scores.
@@ -369,28 +377,30 @@ absl::StatusOr<RoleMatch> RoleMatcher::Match(absl::string_view description) cons
   }
   const double total_evidence = std::accumulate(evidence.begin(), evidence.end(), 0.0);
 
-  std::vector<double> scores(framework_count);
+  // Frameworks without evidence (most of a large knowledge base) keep the
+  // base score without an exp() each.
+  std::vector<double> scores(framework_count, kBaseScore);
   for (int f = 0; f < framework_count; ++f) {
+    if (evidence[f] == 0) continue;
     const double absolute = 1.0 - std::exp(-evidence[f] / kEvidenceScale);
     const double share = evidence[f] / (total_evidence + kShareSmoothing);
     scores[f] =
         kBaseScore + kScoreRange * (kAbsoluteWeight * absolute + (1 - kAbsoluteWeight) * share);
   }
 
-  // Best fit first; on equal scores, in learning path order.
-  std::vector<int> path_position(framework_count, 0);
-  for (size_t s = 0; s < match.learning_path.size(); ++s) {
-    path_position[index.framework_by_id.at(match.learning_path[s].framework->id())] =
-        static_cast<int>(s);
-  }
+  // Best fit first; on equal scores, in learning path order. Only the
+  // best kMaxMatchedFrameworks are ranked and described.
   std::vector<int> ranking(framework_count);
   std::iota(ranking.begin(), ranking.end(), 0);
-  std::sort(ranking.begin(), ranking.end(), [&](int a, int b) {
+  const auto ranked_end =
+      ranking.begin() + std::min<std::ptrdiff_t>(framework_count, kMaxMatchedFrameworks);
+  std::partial_sort(ranking.begin(), ranked_end, ranking.end(), [&](int a, int b) {
     if (scores[a] != scores[b]) return scores[a] > scores[b];
     return path_position[a] < path_position[b];
   });
+  ranking.erase(ranked_end, ranking.end());
 
-  match.fits.reserve(framework_count);
+  match.fits.reserve(ranking.size());
   for (const int f : ranking) {
     FrameworkFit fit;
     fit.framework = index.frameworks[f];

@@ -11,6 +11,11 @@
 
 namespace advisor::engines {
 
+// A match describes at most this many frameworks (and learning steps): all
+// of a knowledge base of the usual size, the best ones of a large one, so a
+// match costs little more with a thousand frameworks than with three.
+inline constexpr int kMaxMatchedFrameworks = 20;
+
 // How well one framework fits a role.
 struct FrameworkFit {
   const advisor::v1::Framework* framework = nullptr;
@@ -28,9 +33,11 @@ struct LearningStep {
 
 // The result of matching one role description.
 struct RoleMatch {
-  // Every framework, best fit first.
+  // Every framework, best fit first (the best kMaxMatchedFrameworks when
+  // there are more).
   std::vector<FrameworkFit> fits;
-  // Frameworks to learn, in order; every framework appears once.
+  // Frameworks to learn, in order; every framework appears once (at most
+  // kMaxMatchedFrameworks steps).
   std::vector<LearningStep> learning_path;
   std::string advice;
   // Hiring patterns recognised in the description, strongest first.

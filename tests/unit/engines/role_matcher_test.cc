@@ -11,6 +11,8 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
+#include "absl/strings/str_cat.h"
+
 #include "service/knowledge_base/knowledge_base_loader.h"
 
 namespace advisor::engines {
@@ -367,6 +369,36 @@ TEST(RoleMatcherCustomKnowledgeBaseTest, ScoresFromTheGivenSignals) {
   EXPECT_DOUBLE_EQ(nothing->fits[0].score, nothing->fits[1].score);
   EXPECT_THAT(nothing->recognized, IsEmpty());
   EXPECT_THAT(nothing->advice, HasSubstr("(Labs)"));
+}
+
+}  // namespace
+}  // namespace advisor::engines
+
+namespace advisor::engines {
+namespace {
+
+// A large knowledge base gets the best kMaxMatchedFrameworks, not all.
+TEST(RoleMatcherLargeKnowledgeBaseTest, DescribesTheBestFrameworksOnly) {
+  auto loaded = knowledge_base::LoadDefaultKnowledgeBase();
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  advisor::v1::KnowledgeBase knowledge_base = *std::move(loaded);
+  const advisor::v1::Framework model = knowledge_base.frameworks(0);
+  for (int i = 0; i < kMaxMatchedFrameworks; ++i) {
+    advisor::v1::Framework* extra = knowledge_base.add_frameworks();
+    *extra = model;
+    extra->set_id(absl::StrCat("extra", i));
+    extra->set_name(absl::StrCat("frameworks/extra", i));
+    extra->set_display_name(absl::StrCat("Extra ", i));
+    extra->clear_aliases();
+  }
+  const RoleMatcher matcher(knowledge_base);
+
+  auto match = matcher.Match("PhD student in computer vision");
+  ASSERT_TRUE(match.ok()) << match.status();
+  ASSERT_EQ(match->fits.size(), static_cast<size_t>(kMaxMatchedFrameworks));
+  EXPECT_EQ(match->fits.front().framework->id(), "pytorch");
+  EXPECT_EQ(match->learning_path.size(), static_cast<size_t>(kMaxMatchedFrameworks));
+  EXPECT_EQ(match->learning_path.front().framework->id(), "pytorch");
 }
 
 }  // namespace
