@@ -1,0 +1,165 @@
+// libFuzzer target for the engines over the default knowledge base:
+// FrameworkLookup::Find and Compare, RoleMatcher::Match, FaqAnswerer::Answer
+// and ResolvePage, each checked against the properties its header promises.
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
+
+#include "service/engines/faq_answerer.h"
+#include "service/engines/framework_lookup.h"
+#include "service/engines/pagination.h"
+#include "service/engines/role_matcher.h"
+#include "service/engines/snapshot.h"
+#include "service/text/text_normalizer.h"
+#include "tests/fuzz/default_snapshot.h"
+#include "tests/fuzz/fuzz_input.h"
+
+namespace advisor::fuzz {
+namespace {
+
+bool IsFindError(const absl::Status& status) {
+  return status.code() == absl::StatusCode::kInvalidArgument ||
+         status.code() == absl::StatusCode::kNotFound;
+}
+
+void FuzzFind(const engines::Snapshot& snapshot, absl::string_view name) {
+  absl::StatusOr<const advisor::v1::Framework*> found = snapshot.frameworks().Find(name);
+  if (!found.ok()) {
+    ADVISOR_FUZZ_CHECK(IsFindError(found.status()));
+    return;
+  }
+  ADVISOR_FUZZ_CHECK(*found != nullptr);
+  // A found framework is found again by its resource name.
+  absl::StatusOr<const advisor::v1::Framework*> again =
+      snapshot.frameworks().Find((*found)->name());
+  ADVISOR_FUZZ_CHECK(again.ok() && *again == *found);
+}
+
+void FuzzCompare(const engines::Snapshot& snapshot, absl::string_view input) {
+  const std::vector<std::string> names = absl::StrSplit(input, '\n');
+  absl::StatusOr<engines::FrameworkComparison> comparison = snapshot.frameworks().Compare(names);
+  if (!comparison.ok()) {
+    ADVISOR_FUZZ_CHECK(IsFindError(comparison.status()));
+    return;
+  }
+  ADVISOR_FUZZ_CHECK(comparison->entries.size() >= 2);
+  ADVISOR_FUZZ_CHECK(comparison->entries.size() <= engines::kMaxComparedFrameworks);
+  absl::flat_hash_set<const advisor::v1::Framework*> distinct;
+  for (const auto& entry : comparison->entries) {
+    ADVISOR_FUZZ_CHECK(entry.framework != nullptr);
+    ADVISOR_FUZZ_CHECK(distinct.insert(entry.framework).second);
+  }
+}
+
+void FuzzMatch(const engines::Snapshot& snapshot, absl::string_view description) {
+  const bool valid = text::ValidateFreeText(description, "description").ok();
+  absl::StatusOr<engines::RoleMatch> match = snapshot.roles().Match(description);
+  ADVISOR_FUZZ_CHECK(match.ok() == valid);
+  if (!match.ok()) {
+    ADVISOR_FUZZ_CHECK(match.status().code() == absl::StatusCode::kInvalidArgument);
+    return;
+  }
+  const int frameworks = snapshot.knowledge_base().frameworks_size();
+  ADVISOR_FUZZ_CHECK(static_cast<int>(match->fits.size()) == frameworks);
+  for (size_t i = 0; i < match->fits.size(); ++i) {
+    const engines::FrameworkFit& fit = match->fits[i];
+    ADVISOR_FUZZ_CHECK(fit.framework != nullptr);
+    ADVISOR_FUZZ_CHECK(fit.score >= 0 && fit.score <= 1);
+    if (i > 0) ADVISOR_FUZZ_CHECK(match->fits[i - 1].score >= fit.score);
+  }
+  absl::flat_hash_set<const advisor::v1::Framework*> in_path;
+  for (const engines::LearningStep& step : match->learning_path) {
+    ADVISOR_FUZZ_CHECK(step.framework != nullptr);
+    ADVISOR_FUZZ_CHECK(in_path.insert(step.framework).second);
+  }
+  ADVISOR_FUZZ_CHECK(static_cast<int>(in_path.size()) == frameworks);
+  for (const advisor::v1::HiringPattern* pattern : match->recognized) {
+    ADVISOR_FUZZ_CHECK(pattern != nullptr);
+  }
+}
+
+void FuzzAnswer(const engines::Snapshot& snapshot, absl::string_view question) {
+  const bool valid = text::ValidateFreeText(question, "question").ok();
+  absl::StatusOr<engines::FaqAnswer> answer = snapshot.faqs().Answer(question);
+  ADVISOR_FUZZ_CHECK(answer.ok() == valid);
+  if (!answer.ok()) {
+    ADVISOR_FUZZ_CHECK(answer.status().code() == absl::StatusCode::kInvalidArgument);
+    return;
+  }
+  ADVISOR_FUZZ_CHECK(answer->confidence >= 0 && answer->confidence <= 1);
+  if (answer->best == nullptr) ADVISOR_FUZZ_CHECK(answer->confidence == 0 && !answer->answered);
+  if (answer->answered) ADVISOR_FUZZ_CHECK(answer->confidence >= engines::kAnswerThreshold);
+  ADVISOR_FUZZ_CHECK(answer->alternatives.size() <= engines::kMaxAlternatives);
+  for (const engines::FaqCandidate& candidate : answer->alternatives) {
+    ADVISOR_FUZZ_CHECK(candidate.entry != nullptr && candidate.entry != answer->best);
+    ADVISOR_FUZZ_CHECK(candidate.confidence >= engines::kMinAlternativeConfidence);
+    ADVISOR_FUZZ_CHECK(candidate.confidence <= answer->confidence);
+  }
+}
+
+// The payload starts with two 32-bit integers (total, page_size) followed
+// by a page token.
+void FuzzPage(absl::string_view input) {
+  int32_t total = 0;
+  int32_t page_size = 0;
+  if (input.size() < sizeof(total) + sizeof(page_size)) return;
+  std::memcpy(&total, input.data(), sizeof(total));
+  std::memcpy(&page_size, input.data() + sizeof(total), sizeof(page_size));
+  input.remove_prefix(sizeof(total) + sizeof(page_size));
+  absl::StatusOr<engines::Page> page = engines::ResolvePage(total, page_size, input, "faqs");
+  if (!page.ok()) {
+    ADVISOR_FUZZ_CHECK(page.status().code() == absl::StatusCode::kInvalidArgument);
+    return;
+  }
+  ADVISOR_FUZZ_CHECK(page_size >= 0);
+  ADVISOR_FUZZ_CHECK(page->begin >= 0 && page->begin <= page->end);
+  ADVISOR_FUZZ_CHECK(page->end <= std::max(total, 0));
+  ADVISOR_FUZZ_CHECK(page->end - page->begin <= engines::kMaxPageSize);
+  if (page->next_page_token.empty()) {
+    ADVISOR_FUZZ_CHECK(page->end == std::max(total, 0));
+    return;
+  }
+  // The token resumes where the page ended, and only for its collection.
+  absl::StatusOr<engines::Page> next =
+      engines::ResolvePage(total, page_size, page->next_page_token, "faqs");
+  ADVISOR_FUZZ_CHECK(next.ok() && next->begin == page->end);
+  ADVISOR_FUZZ_CHECK(
+      !engines::ResolvePage(total, page_size, page->next_page_token, "frameworks").ok());
+}
+
+}  // namespace
+}  // namespace advisor::fuzz
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace advisor::fuzz;  // NOLINT(google-build-using-namespace): one entry point.
+  static const advisor::engines::Snapshot& snapshot = *DefaultSnapshot();
+  const SelectedInput input = SplitSelector(data, size);
+  switch (input.selector % 5) {
+    case 0:
+      FuzzFind(snapshot, input.payload);
+      break;
+    case 1:
+      FuzzCompare(snapshot, input.payload);
+      break;
+    case 2:
+      FuzzMatch(snapshot, input.payload);
+      break;
+    case 3:
+      FuzzAnswer(snapshot, input.payload);
+      break;
+    default:
+      FuzzPage(input.payload);
+      break;
+  }
+  return 0;
+}
