@@ -14,9 +14,9 @@ SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian 12 packages needed to build and run the server and the SDK.
 BUILD_PACKAGES := cmake ninja-build g++ pkg-config \
   protobuf-compiler libprotobuf-dev protobuf-compiler-grpc libgrpc++-dev \
-  libabsl-dev libutf8proc-dev libstemmer-dev
+  libabsl-dev libutf8proc-dev libstemmer-dev prometheus-cpp-dev libcivetweb-dev
 # Extra packages the test suite needs.
-TEST_PACKAGES := libgtest-dev libgmock-dev libbenchmark-dev python3-yaml
+TEST_PACKAGES := libgtest-dev libgmock-dev libbenchmark-dev python3-yaml prometheus
 
 .PHONY: all deps test-deps configure build run test format clean
 
