@@ -49,6 +49,9 @@ class ServerProcess {
   // Everything the process has written to stderr so far.
   std::string Stderr() const;
 
+  // The process id, e.g. to read /proc/<pid>/status.
+  pid_t pid() const { return pid_; }
+
  private:
   ServerProcess(pid_t pid, int stdout_fd, std::string stderr_path)
       : pid_(pid), stdout_fd_(stdout_fd), stderr_path_(std::move(stderr_path)) {}
