@@ -5,11 +5,17 @@
 namespace advisor::client_internal {
 
 AdvisorConnectionImpl::AdvisorConnectionImpl(std::shared_ptr<AdvisorStub> stub,
-                                             absl::Duration timeout)
-    : stub_(std::move(stub)), timeout_(timeout) {}
+                                             absl::Duration timeout, absl::Duration stream_timeout)
+    : stub_(std::move(stub)), timeout_(timeout), stream_timeout_(stream_timeout) {}
 
 void AdvisorConnectionImpl::Configure(grpc::ClientContext& context) const {
   context.set_deadline(absl::ToChronoTime(absl::Now() + timeout_));
+}
+
+std::unique_ptr<grpc::ClientContext> AdvisorConnectionImpl::MakeContext() const {
+  auto context = std::make_unique<grpc::ClientContext>();
+  Configure(*context);
+  return context;
 }
 
 absl::StatusOr<v1::GetFrameworkResponse> AdvisorConnectionImpl::GetFramework(
@@ -40,6 +46,13 @@ absl::StatusOr<v1::MatchRoleResponse> AdvisorConnectionImpl::MatchRole(
   return stub_->MatchRole(context, request);
 }
 
+absl::StatusOr<v1::BatchMatchRolesResponse> AdvisorConnectionImpl::BatchMatchRoles(
+    v1::BatchMatchRolesRequest const& request) {
+  grpc::ClientContext context;
+  Configure(context);
+  return stub_->BatchMatchRoles(context, request);
+}
+
 absl::StatusOr<v1::AnswerQuestionResponse> AdvisorConnectionImpl::AnswerQuestion(
     v1::AnswerQuestionRequest const& request) {
   grpc::ClientContext context;
@@ -47,11 +60,66 @@ absl::StatusOr<v1::AnswerQuestionResponse> AdvisorConnectionImpl::AnswerQuestion
   return stub_->AnswerQuestion(context, request);
 }
 
+absl::StatusOr<v1::BatchAnswerQuestionsResponse> AdvisorConnectionImpl::BatchAnswerQuestions(
+    v1::BatchAnswerQuestionsRequest const& request) {
+  grpc::ClientContext context;
+  Configure(context);
+  return stub_->BatchAnswerQuestions(context, request);
+}
+
 absl::StatusOr<v1::ListFaqsResponse> AdvisorConnectionImpl::ListFaqs(
     v1::ListFaqsRequest const& request) {
   grpc::ClientContext context;
   Configure(context);
   return stub_->ListFaqs(context, request);
+}
+
+void AdvisorConnectionImpl::AsyncGetFramework(v1::GetFrameworkRequest const& request,
+                                              client::Callback<v1::GetFrameworkResponse> done) {
+  stub_->AsyncGetFramework(MakeContext(), request, std::move(done));
+}
+
+void AdvisorConnectionImpl::AsyncListFrameworks(v1::ListFrameworksRequest const& request,
+                                                client::Callback<v1::ListFrameworksResponse> done) {
+  stub_->AsyncListFrameworks(MakeContext(), request, std::move(done));
+}
+
+void AdvisorConnectionImpl::AsyncCompareFrameworks(
+    v1::CompareFrameworksRequest const& request,
+    client::Callback<v1::CompareFrameworksResponse> done) {
+  stub_->AsyncCompareFrameworks(MakeContext(), request, std::move(done));
+}
+
+void AdvisorConnectionImpl::AsyncMatchRole(v1::MatchRoleRequest const& request,
+                                           client::Callback<v1::MatchRoleResponse> done) {
+  stub_->AsyncMatchRole(MakeContext(), request, std::move(done));
+}
+
+void AdvisorConnectionImpl::AsyncBatchMatchRoles(
+    v1::BatchMatchRolesRequest const& request, client::Callback<v1::BatchMatchRolesResponse> done) {
+  stub_->AsyncBatchMatchRoles(MakeContext(), request, std::move(done));
+}
+
+void AdvisorConnectionImpl::AsyncAnswerQuestion(v1::AnswerQuestionRequest const& request,
+                                                client::Callback<v1::AnswerQuestionResponse> done) {
+  stub_->AsyncAnswerQuestion(MakeContext(), request, std::move(done));
+}
+
+void AdvisorConnectionImpl::AsyncBatchAnswerQuestions(
+    v1::BatchAnswerQuestionsRequest const& request,
+    client::Callback<v1::BatchAnswerQuestionsResponse> done) {
+  stub_->AsyncBatchAnswerQuestions(MakeContext(), request, std::move(done));
+}
+
+void AdvisorConnectionImpl::AsyncListFaqs(v1::ListFaqsRequest const& request,
+                                          client::Callback<v1::ListFaqsResponse> done) {
+  stub_->AsyncListFaqs(MakeContext(), request, std::move(done));
+}
+
+std::unique_ptr<client::AnswerStream> AdvisorConnectionImpl::StreamAnswers() {
+  auto context = std::make_unique<grpc::ClientContext>();
+  context->set_deadline(absl::ToChronoTime(absl::Now() + stream_timeout_));
+  return stub_->StreamAnswers(std::move(context));
 }
 
 }  // namespace advisor::client_internal

@@ -34,16 +34,90 @@ absl::StatusOr<v1::MatchRoleResponse> AdvisorMetadata::MatchRole(
   return child_->MatchRole(context, request);
 }
 
+absl::StatusOr<v1::BatchMatchRolesResponse> AdvisorMetadata::BatchMatchRoles(
+    grpc::ClientContext& context, v1::BatchMatchRolesRequest const& request) {
+  AddMetadata(context);
+  return child_->BatchMatchRoles(context, request);
+}
+
 absl::StatusOr<v1::AnswerQuestionResponse> AdvisorMetadata::AnswerQuestion(
     grpc::ClientContext& context, v1::AnswerQuestionRequest const& request) {
   AddMetadata(context);
   return child_->AnswerQuestion(context, request);
 }
 
+absl::StatusOr<v1::BatchAnswerQuestionsResponse> AdvisorMetadata::BatchAnswerQuestions(
+    grpc::ClientContext& context, v1::BatchAnswerQuestionsRequest const& request) {
+  AddMetadata(context);
+  return child_->BatchAnswerQuestions(context, request);
+}
+
 absl::StatusOr<v1::ListFaqsResponse> AdvisorMetadata::ListFaqs(grpc::ClientContext& context,
                                                                v1::ListFaqsRequest const& request) {
   AddMetadata(context);
   return child_->ListFaqs(context, request);
+}
+
+void AdvisorMetadata::AsyncGetFramework(std::unique_ptr<grpc::ClientContext> context,
+                                        v1::GetFrameworkRequest const& request,
+                                        Callback<v1::GetFrameworkResponse> done) {
+  AddMetadata(*context);
+  child_->AsyncGetFramework(std::move(context), request, std::move(done));
+}
+
+void AdvisorMetadata::AsyncListFrameworks(std::unique_ptr<grpc::ClientContext> context,
+                                          v1::ListFrameworksRequest const& request,
+                                          Callback<v1::ListFrameworksResponse> done) {
+  AddMetadata(*context);
+  child_->AsyncListFrameworks(std::move(context), request, std::move(done));
+}
+
+void AdvisorMetadata::AsyncCompareFrameworks(std::unique_ptr<grpc::ClientContext> context,
+                                             v1::CompareFrameworksRequest const& request,
+                                             Callback<v1::CompareFrameworksResponse> done) {
+  AddMetadata(*context);
+  child_->AsyncCompareFrameworks(std::move(context), request, std::move(done));
+}
+
+void AdvisorMetadata::AsyncMatchRole(std::unique_ptr<grpc::ClientContext> context,
+                                     v1::MatchRoleRequest const& request,
+                                     Callback<v1::MatchRoleResponse> done) {
+  AddMetadata(*context);
+  child_->AsyncMatchRole(std::move(context), request, std::move(done));
+}
+
+void AdvisorMetadata::AsyncBatchMatchRoles(std::unique_ptr<grpc::ClientContext> context,
+                                           v1::BatchMatchRolesRequest const& request,
+                                           Callback<v1::BatchMatchRolesResponse> done) {
+  AddMetadata(*context);
+  child_->AsyncBatchMatchRoles(std::move(context), request, std::move(done));
+}
+
+void AdvisorMetadata::AsyncAnswerQuestion(std::unique_ptr<grpc::ClientContext> context,
+                                          v1::AnswerQuestionRequest const& request,
+                                          Callback<v1::AnswerQuestionResponse> done) {
+  AddMetadata(*context);
+  child_->AsyncAnswerQuestion(std::move(context), request, std::move(done));
+}
+
+void AdvisorMetadata::AsyncBatchAnswerQuestions(std::unique_ptr<grpc::ClientContext> context,
+                                                v1::BatchAnswerQuestionsRequest const& request,
+                                                Callback<v1::BatchAnswerQuestionsResponse> done) {
+  AddMetadata(*context);
+  child_->AsyncBatchAnswerQuestions(std::move(context), request, std::move(done));
+}
+
+void AdvisorMetadata::AsyncListFaqs(std::unique_ptr<grpc::ClientContext> context,
+                                    v1::ListFaqsRequest const& request,
+                                    Callback<v1::ListFaqsResponse> done) {
+  AddMetadata(*context);
+  child_->AsyncListFaqs(std::move(context), request, std::move(done));
+}
+
+std::unique_ptr<client::AnswerStream> AdvisorMetadata::StreamAnswers(
+    std::unique_ptr<grpc::ClientContext> context) {
+  AddMetadata(*context);
+  return child_->StreamAnswers(std::move(context));
 }
 
 }  // namespace advisor::client_internal

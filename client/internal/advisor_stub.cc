@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "client/internal/grpc_answer_stream.h"
 #include "client/internal/status_conversion.h"
 
 namespace advisor::client_internal {
@@ -14,6 +15,30 @@ absl::StatusOr<Response> Invoke(Call&& call) {
   grpc::Status status = std::forward<Call>(call)(&response);
   if (!status.ok()) return MakeStatusFromRpcError(status);
   return response;
+}
+
+// Starts one generated callback-API unary call. What the call points into
+// (context, request copy, response) lives on the heap until it completes,
+// then is freed after `done` has run.
+template <typename Request, typename Response, typename Start>
+void AsyncInvoke(std::unique_ptr<grpc::ClientContext> context, Request const& request,
+                 Callback<Response> done, Start&& start) {
+  struct Call {
+    std::unique_ptr<grpc::ClientContext> context;
+    Request request;
+    Response response;
+    Callback<Response> done;
+  };
+  auto* call = new Call{std::move(context), request, Response(), std::move(done)};
+  std::forward<Start>(start)(call->context.get(), &call->request, &call->response,
+                             [call](grpc::Status const& status) {
+                               std::unique_ptr<Call> owned(call);
+                               if (!status.ok()) {
+                                 owned->done(MakeStatusFromRpcError(status));
+                               } else {
+                                 owned->done(std::move(owned->response));
+                               }
+                             });
 }
 
 }  // namespace
@@ -52,6 +77,13 @@ absl::StatusOr<v1::MatchRoleResponse> DefaultAdvisorStub::MatchRole(
   });
 }
 
+absl::StatusOr<v1::BatchMatchRolesResponse> DefaultAdvisorStub::BatchMatchRoles(
+    grpc::ClientContext& context, v1::BatchMatchRolesRequest const& request) {
+  return Invoke<v1::BatchMatchRolesResponse>([&](v1::BatchMatchRolesResponse* response) {
+    return roles_->BatchMatchRoles(&context, request, response);
+  });
+}
+
 absl::StatusOr<v1::AnswerQuestionResponse> DefaultAdvisorStub::AnswerQuestion(
     grpc::ClientContext& context, v1::AnswerQuestionRequest const& request) {
   return Invoke<v1::AnswerQuestionResponse>([&](v1::AnswerQuestionResponse* response) {
@@ -59,10 +91,86 @@ absl::StatusOr<v1::AnswerQuestionResponse> DefaultAdvisorStub::AnswerQuestion(
   });
 }
 
+absl::StatusOr<v1::BatchAnswerQuestionsResponse> DefaultAdvisorStub::BatchAnswerQuestions(
+    grpc::ClientContext& context, v1::BatchAnswerQuestionsRequest const& request) {
+  return Invoke<v1::BatchAnswerQuestionsResponse>([&](v1::BatchAnswerQuestionsResponse* response) {
+    return faqs_->BatchAnswerQuestions(&context, request, response);
+  });
+}
+
 absl::StatusOr<v1::ListFaqsResponse> DefaultAdvisorStub::ListFaqs(
     grpc::ClientContext& context, v1::ListFaqsRequest const& request) {
   return Invoke<v1::ListFaqsResponse>(
       [&](v1::ListFaqsResponse* response) { return faqs_->ListFaqs(&context, request, response); });
+}
+
+void DefaultAdvisorStub::AsyncGetFramework(std::unique_ptr<grpc::ClientContext> context,
+                                           v1::GetFrameworkRequest const& request,
+                                           Callback<v1::GetFrameworkResponse> done) {
+  AsyncInvoke(std::move(context), request, std::move(done), [this](auto&&... args) {
+    frameworks_->async()->GetFramework(std::forward<decltype(args)>(args)...);
+  });
+}
+
+void DefaultAdvisorStub::AsyncListFrameworks(std::unique_ptr<grpc::ClientContext> context,
+                                             v1::ListFrameworksRequest const& request,
+                                             Callback<v1::ListFrameworksResponse> done) {
+  AsyncInvoke(std::move(context), request, std::move(done), [this](auto&&... args) {
+    frameworks_->async()->ListFrameworks(std::forward<decltype(args)>(args)...);
+  });
+}
+
+void DefaultAdvisorStub::AsyncCompareFrameworks(std::unique_ptr<grpc::ClientContext> context,
+                                                v1::CompareFrameworksRequest const& request,
+                                                Callback<v1::CompareFrameworksResponse> done) {
+  AsyncInvoke(std::move(context), request, std::move(done), [this](auto&&... args) {
+    frameworks_->async()->CompareFrameworks(std::forward<decltype(args)>(args)...);
+  });
+}
+
+void DefaultAdvisorStub::AsyncMatchRole(std::unique_ptr<grpc::ClientContext> context,
+                                        v1::MatchRoleRequest const& request,
+                                        Callback<v1::MatchRoleResponse> done) {
+  AsyncInvoke(std::move(context), request, std::move(done), [this](auto&&... args) {
+    roles_->async()->MatchRole(std::forward<decltype(args)>(args)...);
+  });
+}
+
+void DefaultAdvisorStub::AsyncBatchMatchRoles(std::unique_ptr<grpc::ClientContext> context,
+                                              v1::BatchMatchRolesRequest const& request,
+                                              Callback<v1::BatchMatchRolesResponse> done) {
+  AsyncInvoke(std::move(context), request, std::move(done), [this](auto&&... args) {
+    roles_->async()->BatchMatchRoles(std::forward<decltype(args)>(args)...);
+  });
+}
+
+void DefaultAdvisorStub::AsyncAnswerQuestion(std::unique_ptr<grpc::ClientContext> context,
+                                             v1::AnswerQuestionRequest const& request,
+                                             Callback<v1::AnswerQuestionResponse> done) {
+  AsyncInvoke(std::move(context), request, std::move(done), [this](auto&&... args) {
+    faqs_->async()->AnswerQuestion(std::forward<decltype(args)>(args)...);
+  });
+}
+
+void DefaultAdvisorStub::AsyncBatchAnswerQuestions(
+    std::unique_ptr<grpc::ClientContext> context, v1::BatchAnswerQuestionsRequest const& request,
+    Callback<v1::BatchAnswerQuestionsResponse> done) {
+  AsyncInvoke(std::move(context), request, std::move(done), [this](auto&&... args) {
+    faqs_->async()->BatchAnswerQuestions(std::forward<decltype(args)>(args)...);
+  });
+}
+
+void DefaultAdvisorStub::AsyncListFaqs(std::unique_ptr<grpc::ClientContext> context,
+                                       v1::ListFaqsRequest const& request,
+                                       Callback<v1::ListFaqsResponse> done) {
+  AsyncInvoke(std::move(context), request, std::move(done), [this](auto&&... args) {
+    faqs_->async()->ListFaqs(std::forward<decltype(args)>(args)...);
+  });
+}
+
+std::unique_ptr<client::AnswerStream> DefaultAdvisorStub::StreamAnswers(
+    std::unique_ptr<grpc::ClientContext> context) {
+  return std::make_unique<GrpcAnswerStream>(*faqs_, std::move(context));
 }
 
 }  // namespace advisor::client_internal

@@ -5,6 +5,8 @@
 
 #include "absl/status/statusor.h"
 
+#include "advisor/client/answer_stream.h"
+#include "advisor/client/connection.h"
 #include "advisor/v1/faq_service.grpc.pb.h"
 #include "advisor/v1/framework_service.grpc.pb.h"
 #include "advisor/v1/role_matching_service.grpc.pb.h"
@@ -12,9 +14,13 @@
 
 namespace advisor::client_internal {
 
-/// One unary call per RPC of the three advisor services, on a
-/// caller-prepared context (deadline, metadata). Decorators implement this
-/// interface around another stub to add cross-cutting behaviour.
+using client::Callback;
+
+/// Every RPC of the three advisor services on a caller-prepared context
+/// (deadline, metadata): a blocking and an async call per unary RPC, and
+/// the answer stream. An async call owns its context until it completes.
+/// Decorators implement this interface around another stub to add
+/// cross-cutting behaviour.
 class AdvisorStub {
  public:
   virtual ~AdvisorStub() = default;
@@ -31,12 +37,55 @@ class AdvisorStub {
   /// RoleMatchingService.MatchRole.
   virtual absl::StatusOr<v1::MatchRoleResponse> MatchRole(grpc::ClientContext& context,
                                                           v1::MatchRoleRequest const& request) = 0;
+  /// RoleMatchingService.BatchMatchRoles.
+  virtual absl::StatusOr<v1::BatchMatchRolesResponse> BatchMatchRoles(
+      grpc::ClientContext& context, v1::BatchMatchRolesRequest const& request) = 0;
   /// FaqService.AnswerQuestion.
   virtual absl::StatusOr<v1::AnswerQuestionResponse> AnswerQuestion(
       grpc::ClientContext& context, v1::AnswerQuestionRequest const& request) = 0;
+  /// FaqService.BatchAnswerQuestions.
+  virtual absl::StatusOr<v1::BatchAnswerQuestionsResponse> BatchAnswerQuestions(
+      grpc::ClientContext& context, v1::BatchAnswerQuestionsRequest const& request) = 0;
   /// FaqService.ListFaqs.
   virtual absl::StatusOr<v1::ListFaqsResponse> ListFaqs(grpc::ClientContext& context,
                                                         v1::ListFaqsRequest const& request) = 0;
+
+  /// FrameworkService.GetFramework, asynchronously.
+  virtual void AsyncGetFramework(std::unique_ptr<grpc::ClientContext> context,
+                                 v1::GetFrameworkRequest const& request,
+                                 Callback<v1::GetFrameworkResponse> done) = 0;
+  /// FrameworkService.ListFrameworks, asynchronously.
+  virtual void AsyncListFrameworks(std::unique_ptr<grpc::ClientContext> context,
+                                   v1::ListFrameworksRequest const& request,
+                                   Callback<v1::ListFrameworksResponse> done) = 0;
+  /// FrameworkService.CompareFrameworks, asynchronously.
+  virtual void AsyncCompareFrameworks(std::unique_ptr<grpc::ClientContext> context,
+                                      v1::CompareFrameworksRequest const& request,
+                                      Callback<v1::CompareFrameworksResponse> done) = 0;
+  /// RoleMatchingService.MatchRole, asynchronously.
+  virtual void AsyncMatchRole(std::unique_ptr<grpc::ClientContext> context,
+                              v1::MatchRoleRequest const& request,
+                              Callback<v1::MatchRoleResponse> done) = 0;
+  /// RoleMatchingService.BatchMatchRoles, asynchronously.
+  virtual void AsyncBatchMatchRoles(std::unique_ptr<grpc::ClientContext> context,
+                                    v1::BatchMatchRolesRequest const& request,
+                                    Callback<v1::BatchMatchRolesResponse> done) = 0;
+  /// FaqService.AnswerQuestion, asynchronously.
+  virtual void AsyncAnswerQuestion(std::unique_ptr<grpc::ClientContext> context,
+                                   v1::AnswerQuestionRequest const& request,
+                                   Callback<v1::AnswerQuestionResponse> done) = 0;
+  /// FaqService.BatchAnswerQuestions, asynchronously.
+  virtual void AsyncBatchAnswerQuestions(std::unique_ptr<grpc::ClientContext> context,
+                                         v1::BatchAnswerQuestionsRequest const& request,
+                                         Callback<v1::BatchAnswerQuestionsResponse> done) = 0;
+  /// FaqService.ListFaqs, asynchronously.
+  virtual void AsyncListFaqs(std::unique_ptr<grpc::ClientContext> context,
+                             v1::ListFaqsRequest const& request,
+                             Callback<v1::ListFaqsResponse> done) = 0;
+
+  /// FaqService.StreamAnswers; the stream owns `context`.
+  virtual std::unique_ptr<client::AnswerStream> StreamAnswers(
+      std::unique_ptr<grpc::ClientContext> context) = 0;
 };
 
 /// The stub that talks to the wire: the generated stubs of the three
@@ -57,10 +106,42 @@ class DefaultAdvisorStub : public AdvisorStub {
       grpc::ClientContext& context, v1::CompareFrameworksRequest const& request) override;
   absl::StatusOr<v1::MatchRoleResponse> MatchRole(grpc::ClientContext& context,
                                                   v1::MatchRoleRequest const& request) override;
+  absl::StatusOr<v1::BatchMatchRolesResponse> BatchMatchRoles(
+      grpc::ClientContext& context, v1::BatchMatchRolesRequest const& request) override;
   absl::StatusOr<v1::AnswerQuestionResponse> AnswerQuestion(
       grpc::ClientContext& context, v1::AnswerQuestionRequest const& request) override;
+  absl::StatusOr<v1::BatchAnswerQuestionsResponse> BatchAnswerQuestions(
+      grpc::ClientContext& context, v1::BatchAnswerQuestionsRequest const& request) override;
   absl::StatusOr<v1::ListFaqsResponse> ListFaqs(grpc::ClientContext& context,
                                                 v1::ListFaqsRequest const& request) override;
+
+  void AsyncGetFramework(std::unique_ptr<grpc::ClientContext> context,
+                         v1::GetFrameworkRequest const& request,
+                         Callback<v1::GetFrameworkResponse> done) override;
+  void AsyncListFrameworks(std::unique_ptr<grpc::ClientContext> context,
+                           v1::ListFrameworksRequest const& request,
+                           Callback<v1::ListFrameworksResponse> done) override;
+  void AsyncCompareFrameworks(std::unique_ptr<grpc::ClientContext> context,
+                              v1::CompareFrameworksRequest const& request,
+                              Callback<v1::CompareFrameworksResponse> done) override;
+  void AsyncMatchRole(std::unique_ptr<grpc::ClientContext> context,
+                      v1::MatchRoleRequest const& request,
+                      Callback<v1::MatchRoleResponse> done) override;
+  void AsyncBatchMatchRoles(std::unique_ptr<grpc::ClientContext> context,
+                            v1::BatchMatchRolesRequest const& request,
+                            Callback<v1::BatchMatchRolesResponse> done) override;
+  void AsyncAnswerQuestion(std::unique_ptr<grpc::ClientContext> context,
+                           v1::AnswerQuestionRequest const& request,
+                           Callback<v1::AnswerQuestionResponse> done) override;
+  void AsyncBatchAnswerQuestions(std::unique_ptr<grpc::ClientContext> context,
+                                 v1::BatchAnswerQuestionsRequest const& request,
+                                 Callback<v1::BatchAnswerQuestionsResponse> done) override;
+  void AsyncListFaqs(std::unique_ptr<grpc::ClientContext> context,
+                     v1::ListFaqsRequest const& request,
+                     Callback<v1::ListFaqsResponse> done) override;
+
+  std::unique_ptr<client::AnswerStream> StreamAnswers(
+      std::unique_ptr<grpc::ClientContext> context) override;
 
  private:
   std::unique_ptr<v1::FrameworkService::StubInterface> frameworks_;

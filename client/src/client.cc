@@ -5,6 +5,8 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 
+#include "client/internal/ordered_answers.h"
+
 namespace advisor::client {
 namespace {
 
@@ -117,6 +119,87 @@ absl::StatusOr<v1::ListFaqsResponse> AdvisorClient::ListFaqs(int page_size,
 
 absl::StatusOr<v1::ListFaqsResponse> AdvisorClient::ListFaqs(v1::ListFaqsRequest const& request) {
   return connection_->ListFaqs(request);
+}
+
+absl::StatusOr<v1::BatchAnswerQuestionsResponse> AdvisorClient::BatchAnswerQuestions(
+    std::vector<std::string> const& questions) {
+  v1::BatchAnswerQuestionsRequest request;
+  for (auto const& question : questions) request.add_requests()->set_question(question);
+  return connection_->BatchAnswerQuestions(request);
+}
+
+absl::StatusOr<v1::BatchAnswerQuestionsResponse> AdvisorClient::BatchAnswerQuestions(
+    v1::BatchAnswerQuestionsRequest const& request) {
+  return connection_->BatchAnswerQuestions(request);
+}
+
+absl::StatusOr<v1::BatchMatchRolesResponse> AdvisorClient::BatchMatchRoles(
+    std::vector<std::string> const& descriptions) {
+  v1::BatchMatchRolesRequest request;
+  for (auto const& description : descriptions) request.add_requests()->set_description(description);
+  return connection_->BatchMatchRoles(request);
+}
+
+absl::StatusOr<v1::BatchMatchRolesResponse> AdvisorClient::BatchMatchRoles(
+    v1::BatchMatchRolesRequest const& request) {
+  return connection_->BatchMatchRoles(request);
+}
+
+absl::Status AdvisorClient::ForEachAnswer(absl::Span<std::string const> questions,
+                                          AnswerSink const& sink, int window) {
+  return client_internal::AnswerInOrder(*connection_, questions, window, sink);
+}
+
+absl::StatusOr<std::vector<AnswerOrError>> AdvisorClient::AnswerQuestions(
+    absl::Span<std::string const> questions, int window) {
+  std::vector<AnswerOrError> answers;
+  answers.reserve(questions.size());
+  absl::Status status = ForEachAnswer(
+      questions,
+      [&](std::size_t /*index*/, AnswerOrError answer) { answers.push_back(std::move(answer)); },
+      window);
+  if (!status.ok()) return status;
+  return answers;
+}
+
+void AdvisorClient::AsyncGetFramework(v1::GetFrameworkRequest const& request,
+                                      Callback<v1::GetFrameworkResponse> done) {
+  connection_->AsyncGetFramework(request, std::move(done));
+}
+
+void AdvisorClient::AsyncListFrameworks(v1::ListFrameworksRequest const& request,
+                                        Callback<v1::ListFrameworksResponse> done) {
+  connection_->AsyncListFrameworks(request, std::move(done));
+}
+
+void AdvisorClient::AsyncCompareFrameworks(v1::CompareFrameworksRequest const& request,
+                                           Callback<v1::CompareFrameworksResponse> done) {
+  connection_->AsyncCompareFrameworks(request, std::move(done));
+}
+
+void AdvisorClient::AsyncMatchRole(v1::MatchRoleRequest const& request,
+                                   Callback<v1::MatchRoleResponse> done) {
+  connection_->AsyncMatchRole(request, std::move(done));
+}
+
+void AdvisorClient::AsyncBatchMatchRoles(v1::BatchMatchRolesRequest const& request,
+                                         Callback<v1::BatchMatchRolesResponse> done) {
+  connection_->AsyncBatchMatchRoles(request, std::move(done));
+}
+
+void AdvisorClient::AsyncAnswerQuestion(v1::AnswerQuestionRequest const& request,
+                                        Callback<v1::AnswerQuestionResponse> done) {
+  connection_->AsyncAnswerQuestion(request, std::move(done));
+}
+
+void AdvisorClient::AsyncBatchAnswerQuestions(v1::BatchAnswerQuestionsRequest const& request,
+                                              Callback<v1::BatchAnswerQuestionsResponse> done) {
+  connection_->AsyncBatchAnswerQuestions(request, std::move(done));
+}
+
+void AdvisorClient::AsyncListFaqs(v1::ListFaqsRequest const& request,
+                                  Callback<v1::ListFaqsResponse> done) {
+  connection_->AsyncListFaqs(request, std::move(done));
 }
 
 absl::StatusOr<std::vector<v1::Faq>> AdvisorClient::ListAllFaqs(int page_size) {

@@ -1,9 +1,11 @@
 #include "advisor/client/connection.h"
 
+#include <string>
 #include <utility>
 
 #include "client/internal/advisor_connection_impl.h"
 #include "client/internal/advisor_stub_factory.h"
+#include "client/internal/failed_answer_stream.h"
 #include "client/internal/failing_advisor_connection.h"
 
 namespace advisor::client {
@@ -36,9 +38,19 @@ absl::StatusOr<v1::MatchRoleResponse> AdvisorConnection::MatchRole(
   return Unimplemented("MatchRole");
 }
 
+absl::StatusOr<v1::BatchMatchRolesResponse> AdvisorConnection::BatchMatchRoles(
+    v1::BatchMatchRolesRequest const& /*request*/) {
+  return Unimplemented("BatchMatchRoles");
+}
+
 absl::StatusOr<v1::AnswerQuestionResponse> AdvisorConnection::AnswerQuestion(
     v1::AnswerQuestionRequest const& /*request*/) {
   return Unimplemented("AnswerQuestion");
+}
+
+absl::StatusOr<v1::BatchAnswerQuestionsResponse> AdvisorConnection::BatchAnswerQuestions(
+    v1::BatchAnswerQuestionsRequest const& /*request*/) {
+  return Unimplemented("BatchAnswerQuestions");
 }
 
 absl::StatusOr<v1::ListFaqsResponse> AdvisorConnection::ListFaqs(
@@ -46,12 +58,57 @@ absl::StatusOr<v1::ListFaqsResponse> AdvisorConnection::ListFaqs(
   return Unimplemented("ListFaqs");
 }
 
+void AdvisorConnection::AsyncGetFramework(v1::GetFrameworkRequest const& /*request*/,
+                                          Callback<v1::GetFrameworkResponse> done) {
+  done(Unimplemented("AsyncGetFramework"));
+}
+
+void AdvisorConnection::AsyncListFrameworks(v1::ListFrameworksRequest const& /*request*/,
+                                            Callback<v1::ListFrameworksResponse> done) {
+  done(Unimplemented("AsyncListFrameworks"));
+}
+
+void AdvisorConnection::AsyncCompareFrameworks(v1::CompareFrameworksRequest const& /*request*/,
+                                               Callback<v1::CompareFrameworksResponse> done) {
+  done(Unimplemented("AsyncCompareFrameworks"));
+}
+
+void AdvisorConnection::AsyncMatchRole(v1::MatchRoleRequest const& /*request*/,
+                                       Callback<v1::MatchRoleResponse> done) {
+  done(Unimplemented("AsyncMatchRole"));
+}
+
+void AdvisorConnection::AsyncBatchMatchRoles(v1::BatchMatchRolesRequest const& /*request*/,
+                                             Callback<v1::BatchMatchRolesResponse> done) {
+  done(Unimplemented("AsyncBatchMatchRoles"));
+}
+
+void AdvisorConnection::AsyncAnswerQuestion(v1::AnswerQuestionRequest const& /*request*/,
+                                            Callback<v1::AnswerQuestionResponse> done) {
+  done(Unimplemented("AsyncAnswerQuestion"));
+}
+
+void AdvisorConnection::AsyncBatchAnswerQuestions(
+    v1::BatchAnswerQuestionsRequest const& /*request*/,
+    Callback<v1::BatchAnswerQuestionsResponse> done) {
+  done(Unimplemented("AsyncBatchAnswerQuestions"));
+}
+
+void AdvisorConnection::AsyncListFaqs(v1::ListFaqsRequest const& /*request*/,
+                                      Callback<v1::ListFaqsResponse> done) {
+  done(Unimplemented("AsyncListFaqs"));
+}
+
+std::unique_ptr<AnswerStream> AdvisorConnection::StreamAnswers() {
+  return std::make_unique<client_internal::FailedAnswerStream>(Unimplemented("StreamAnswers"));
+}
+
 std::shared_ptr<AdvisorConnection> MakeAdvisorConnection(ClientOptions const& options) {
   if (absl::Status valid = ValidateClientOptions(options); !valid.ok()) {
     return std::make_shared<client_internal::FailingAdvisorConnection>(std::move(valid));
   }
   return std::make_shared<client_internal::AdvisorConnectionImpl>(
-      client_internal::CreateAdvisorStub(options), options.timeout);
+      client_internal::CreateAdvisorStub(options), options.timeout, options.stream_timeout);
 }
 
 }  // namespace advisor::client

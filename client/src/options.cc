@@ -17,6 +17,10 @@ absl::Status ValidateClientOptions(ClientOptions const& options) {
     return absl::InvalidArgumentError(
         absl::StrCat("timeout must be positive, got ", absl::FormatDuration(options.timeout)));
   }
+  if (options.stream_timeout <= absl::ZeroDuration()) {
+    return absl::InvalidArgumentError(absl::StrCat("stream_timeout must be positive, got ",
+                                                   absl::FormatDuration(options.stream_timeout)));
+  }
   RetryOptions const& retry = options.retry;
   if (retry.max_attempts < 1 || retry.max_attempts > kMaxRetryAttempts) {
     return absl::InvalidArgumentError(

@@ -1,13 +1,17 @@
 #ifndef ADVISOR_CLIENT_CLIENT_H_
 #define ADVISOR_CLIENT_CLIENT_H_
 
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/types/span.h"
 
 #include "advisor/client/connection.h"
+#include "advisor/client/options.h"
 #include "advisor/v1/faq.pb.h"
 #include "advisor/v1/faq_service.pb.h"
 #include "advisor/v1/framework.pb.h"
@@ -15,6 +19,22 @@
 #include "advisor/v1/role_matching_service.pb.h"
 
 namespace advisor::client {
+
+/// One answer of a batch or stream: the response, or the error that
+/// question alone got (e.g. INVALID_ARGUMENT for an empty one).
+using AnswerOrError = absl::StatusOr<v1::AnswerQuestionResponse>;
+
+/// Receives the answers of `AdvisorClient::ForEachAnswer`: the question's
+/// index in the input and its answer or error.
+using AnswerSink = std::function<void(std::size_t index, AnswerOrError answer)>;
+
+/// The status inside a batch or stream item's error, with the same code
+/// and message the unary call would have returned. An `error` whose code
+/// is not a canonical code becomes UNKNOWN.
+absl::Status ItemStatus(v1::ItemError const& error);
+
+/// The answer or error held in one result of a batch or stream.
+AnswerOrError ToAnswerOrError(v1::AnswerQuestionResult const& result);
 
 /// Asks an advisor server about deep learning frameworks (PyTorch,
 /// TensorFlow, Keras): look-ups, comparisons, role matching and FAQ answers.
@@ -43,6 +63,11 @@ namespace advisor::client {
 /// - INTERNAL: a request string is not valid UTF-8 (the server cannot parse
 ///   it), or the server broke an invariant.
 /// - CANCELLED: the call was cancelled, e.g. the server shut down.
+///
+/// Every unary RPC also has an `Async` form that returns at once and
+/// reports to a `Callback` (see connection.h): for event loops and for
+/// many calls in flight from one thread. Its errors are those of the
+/// blocking form.
 class AdvisorClient {
  public:
   /// Uses `connection` for every call; it must not be null.
@@ -97,6 +122,67 @@ class AdvisorClient {
   /// AnswerQuestion with a full request.
   absl::StatusOr<v1::AnswerQuestionResponse> AnswerQuestion(
       v1::AnswerQuestionRequest const& request);
+
+  /// Answers up to 1000 questions in one call; `results` come in input
+  /// order, each the answer or that question's own error (ToAnswerOrError).
+  /// Errors of the whole call: INVALID_ARGUMENT for no questions or more
+  /// than 1000; RESOURCE_EXHAUSTED when the request exceeds the server's
+  /// message size limit (64 KiB on advisor_server).
+  absl::StatusOr<v1::BatchAnswerQuestionsResponse> BatchAnswerQuestions(
+      std::vector<std::string> const& questions);
+  /// BatchAnswerQuestions with a full request.
+  absl::StatusOr<v1::BatchAnswerQuestionsResponse> BatchAnswerQuestions(
+      v1::BatchAnswerQuestionsRequest const& request);
+
+  /// Matches up to 1000 role descriptions in one call; `results` come in
+  /// input order, each the match or that description's own error.
+  /// Errors of the whole call as BatchAnswerQuestions.
+  absl::StatusOr<v1::BatchMatchRolesResponse> BatchMatchRoles(
+      std::vector<std::string> const& descriptions);
+  /// BatchMatchRoles with a full request.
+  absl::StatusOr<v1::BatchMatchRolesResponse> BatchMatchRoles(
+      v1::BatchMatchRolesRequest const& request);
+
+  /// Answers any number of questions over one StreamAnswers stream,
+  /// keeping at most `window` (>= 1) unanswered on the wire, and hands each
+  /// answer to `sink` in input order, on the calling thread, as soon as it
+  /// and every earlier one have arrived. A bad question gets its own error
+  /// in the sink; the others still answer. Blocks until done; writes from
+  /// one extra thread it starts and joins.
+  /// Returns OK when every question was answered. Otherwise the stream's
+  /// error (DEADLINE_EXCEEDED after `ClientOptions::stream_timeout`,
+  /// UNAVAILABLE, ...) after the answers that did arrive were sunk;
+  /// INVALID_ARGUMENT for window < 1; INTERNAL if the server answers a
+  /// question twice, one it was not asked, or not all of them.
+  absl::Status ForEachAnswer(absl::Span<std::string const> questions, AnswerSink const& sink,
+                             int window = kDefaultStreamWindow);
+  /// ForEachAnswer collecting the answers: element i answers questions[i].
+  /// Errors as ForEachAnswer (the answers that did arrive are then lost).
+  absl::StatusOr<std::vector<AnswerOrError>> AnswerQuestions(
+      absl::Span<std::string const> questions, int window = kDefaultStreamWindow);
+
+  /// GetFramework, asynchronously.
+  void AsyncGetFramework(v1::GetFrameworkRequest const& request,
+                         Callback<v1::GetFrameworkResponse> done);
+  /// ListFrameworks (one page), asynchronously.
+  void AsyncListFrameworks(v1::ListFrameworksRequest const& request,
+                           Callback<v1::ListFrameworksResponse> done);
+  /// CompareFrameworks, asynchronously.
+  void AsyncCompareFrameworks(v1::CompareFrameworksRequest const& request,
+                              Callback<v1::CompareFrameworksResponse> done);
+  /// MatchRole, asynchronously.
+  void AsyncMatchRole(v1::MatchRoleRequest const& request, Callback<v1::MatchRoleResponse> done);
+  /// BatchMatchRoles, asynchronously.
+  void AsyncBatchMatchRoles(v1::BatchMatchRolesRequest const& request,
+                            Callback<v1::BatchMatchRolesResponse> done);
+  /// AnswerQuestion, asynchronously.
+  void AsyncAnswerQuestion(v1::AnswerQuestionRequest const& request,
+                           Callback<v1::AnswerQuestionResponse> done);
+  /// BatchAnswerQuestions, asynchronously.
+  void AsyncBatchAnswerQuestions(v1::BatchAnswerQuestionsRequest const& request,
+                                 Callback<v1::BatchAnswerQuestionsResponse> done);
+  /// ListFaqs (one page), asynchronously.
+  void AsyncListFaqs(v1::ListFaqsRequest const& request, Callback<v1::ListFaqsResponse> done);
 
   /// Returns one page of FAQ entries; paging as in ListFrameworks.
   /// Errors: INVALID_ARGUMENT for a negative page size or a page token the

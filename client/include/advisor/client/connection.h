@@ -1,10 +1,12 @@
 #ifndef ADVISOR_CLIENT_CONNECTION_H_
 #define ADVISOR_CLIENT_CONNECTION_H_
 
+#include <functional>
 #include <memory>
 
 #include "absl/status/statusor.h"
 
+#include "advisor/client/answer_stream.h"
 #include "advisor/client/options.h"
 #include "advisor/v1/faq_service.pb.h"
 #include "advisor/v1/framework_service.pb.h"
@@ -12,14 +14,22 @@
 
 namespace advisor::client {
 
-/// The seam between `AdvisorClient` and the wire: one virtual function per
-/// RPC of the advisor API, taking the request and returning the response
-/// or the call's status.
+/// Receives the outcome of an asynchronous call: the response or the call's
+/// status. Called exactly once, on a gRPC thread (possibly before the Async
+/// method returns); it must not block, since it holds up other completions.
+template <typename Response>
+using Callback = std::function<void(absl::StatusOr<Response>)>;
+
+/// The seam between `AdvisorClient` and the wire: for each unary RPC of the
+/// advisor API a blocking virtual function (request in, response or status
+/// out) and an `Async` one (returns at once, reports to a `Callback`), and
+/// `StreamAnswers` to open a stream.
 ///
 /// Applications get one from `MakeAdvisorConnection`. Tests derive from it
 /// (or use `MockAdvisorConnection`) to run code written against
 /// `AdvisorClient` without a server. Every default implementation returns
-/// UNIMPLEMENTED, so a new RPC never breaks an existing subclass.
+/// (or calls back with) UNIMPLEMENTED, so a new RPC never breaks an
+/// existing subclass.
 ///
 /// Thread safety: implementations returned by `MakeAdvisorConnection` may
 /// be called from many threads at once.
@@ -38,11 +48,47 @@ class AdvisorConnection {
       v1::CompareFrameworksRequest const& request);
   /// RoleMatchingService.MatchRole.
   virtual absl::StatusOr<v1::MatchRoleResponse> MatchRole(v1::MatchRoleRequest const& request);
+  /// RoleMatchingService.BatchMatchRoles.
+  virtual absl::StatusOr<v1::BatchMatchRolesResponse> BatchMatchRoles(
+      v1::BatchMatchRolesRequest const& request);
   /// FaqService.AnswerQuestion.
   virtual absl::StatusOr<v1::AnswerQuestionResponse> AnswerQuestion(
       v1::AnswerQuestionRequest const& request);
+  /// FaqService.BatchAnswerQuestions.
+  virtual absl::StatusOr<v1::BatchAnswerQuestionsResponse> BatchAnswerQuestions(
+      v1::BatchAnswerQuestionsRequest const& request);
   /// FaqService.ListFaqs (one page).
   virtual absl::StatusOr<v1::ListFaqsResponse> ListFaqs(v1::ListFaqsRequest const& request);
+
+  /// FrameworkService.GetFramework, asynchronously.
+  virtual void AsyncGetFramework(v1::GetFrameworkRequest const& request,
+                                 Callback<v1::GetFrameworkResponse> done);
+  /// FrameworkService.ListFrameworks (one page), asynchronously.
+  virtual void AsyncListFrameworks(v1::ListFrameworksRequest const& request,
+                                   Callback<v1::ListFrameworksResponse> done);
+  /// FrameworkService.CompareFrameworks, asynchronously.
+  virtual void AsyncCompareFrameworks(v1::CompareFrameworksRequest const& request,
+                                      Callback<v1::CompareFrameworksResponse> done);
+  /// RoleMatchingService.MatchRole, asynchronously.
+  virtual void AsyncMatchRole(v1::MatchRoleRequest const& request,
+                              Callback<v1::MatchRoleResponse> done);
+  /// RoleMatchingService.BatchMatchRoles, asynchronously.
+  virtual void AsyncBatchMatchRoles(v1::BatchMatchRolesRequest const& request,
+                                    Callback<v1::BatchMatchRolesResponse> done);
+  /// FaqService.AnswerQuestion, asynchronously.
+  virtual void AsyncAnswerQuestion(v1::AnswerQuestionRequest const& request,
+                                   Callback<v1::AnswerQuestionResponse> done);
+  /// FaqService.BatchAnswerQuestions, asynchronously.
+  virtual void AsyncBatchAnswerQuestions(v1::BatchAnswerQuestionsRequest const& request,
+                                         Callback<v1::BatchAnswerQuestionsResponse> done);
+  /// FaqService.ListFaqs (one page), asynchronously.
+  virtual void AsyncListFaqs(v1::ListFaqsRequest const& request,
+                             Callback<v1::ListFaqsResponse> done);
+
+  /// Opens a FaqService.StreamAnswers stream with the `stream_timeout`
+  /// deadline. Never null; a stream that cannot start reports why in
+  /// Finish.
+  virtual std::unique_ptr<AnswerStream> StreamAnswers();
 };
 
 /// Builds the connection to an advisor server described by `options`: one

@@ -17,6 +17,11 @@ namespace advisor::client {
 inline constexpr char kDefaultTarget[] = "localhost:50051";
 /// Deadline of one call, all retries included.
 inline constexpr absl::Duration kDefaultTimeout = absl::Seconds(5);
+/// Deadline of a whole StreamAnswers stream (AdvisorClient::AnswerQuestions):
+/// long enough for many thousands of questions.
+inline constexpr absl::Duration kDefaultStreamTimeout = absl::Minutes(10);
+/// Questions AdvisorClient::AnswerQuestions keeps in flight on its stream.
+inline constexpr int kDefaultStreamWindow = 64;
 /// Load balancing policy; round_robin spreads calls over every address the
 /// target resolves to (gRPC's own default, pick_first, uses only one).
 inline constexpr char kDefaultLoadBalancingPolicy[] = "round_robin";
@@ -70,6 +75,8 @@ struct ClientOptions {
   std::string target = kDefaultTarget;
   /// Deadline of each call, retries included; positive.
   absl::Duration timeout = kDefaultTimeout;
+  /// Deadline of each StreamAnswers stream, from its start; positive.
+  absl::Duration stream_timeout = kDefaultStreamTimeout;
   /// Use TLS instead of a plaintext channel.
   bool use_tls = false;
   /// TLS settings, read only when `use_tls` is true.
@@ -94,7 +101,7 @@ struct ClientOptions {
 
 /// Checks that `options` can build a working connection. Returns OK, or
 /// INVALID_ARGUMENT naming the first bad field (empty target, non-positive
-/// timeout, retry settings out of range, empty load balancing policy,
+/// timeout or stream timeout, retry settings out of range, empty load balancing policy,
 /// negative keepalive time, a bearer token with a line break).
 absl::Status ValidateClientOptions(ClientOptions const& options);
 
