@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 
 #include "service/api/answer_conversion.h"
+#include "service/api/call_metadata.h"
 #include "service/api/item_results.h"
 #include "service/api/status_conversion.h"
 #include "service/api/stream_answers_reactor.h"
@@ -65,6 +66,7 @@ grpc::ServerUnaryReactor* FaqServiceImpl::AnswerQuestion(grpc::CallbackServerCon
                                                          const AnswerQuestionRequest* request,
                                                          AnswerQuestionResponse* response) {
   const std::shared_ptr<const engines::Snapshot> snapshot = snapshots_.Current();
+  RecordKnowledgeBaseVersion(*context, *snapshot);
   const absl::Status status = FillAnswer(*snapshot, *request, *response);
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   reactor->Finish(ToGrpcStatus(status));
@@ -75,6 +77,7 @@ grpc::ServerUnaryReactor* FaqServiceImpl::ListFaqs(grpc::CallbackServerContext* 
                                                    const ListFaqsRequest* request,
                                                    ListFaqsResponse* response) {
   const std::shared_ptr<const engines::Snapshot> snapshot = snapshots_.Current();
+  RecordKnowledgeBaseVersion(*context, *snapshot);
   const absl::Status status = FillList(*snapshot, *request, *response);
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   reactor->Finish(ToGrpcStatus(status));
@@ -85,6 +88,7 @@ grpc::ServerUnaryReactor* FaqServiceImpl::BatchAnswerQuestions(
     grpc::CallbackServerContext* context, const BatchAnswerQuestionsRequest* request,
     BatchAnswerQuestionsResponse* response) {
   const std::shared_ptr<const engines::Snapshot> snapshot = snapshots_.Current();
+  RecordKnowledgeBaseVersion(*context, *snapshot);
   const absl::Status status = FillBatch(*snapshot, *request, *response);
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   reactor->Finish(ToGrpcStatus(status));
@@ -92,7 +96,10 @@ grpc::ServerUnaryReactor* FaqServiceImpl::BatchAnswerQuestions(
 }
 
 grpc::ServerBidiReactor<advisor::v1::StreamAnswersRequest, advisor::v1::StreamAnswersResponse>*
-FaqServiceImpl::StreamAnswers(grpc::CallbackServerContext* /*context*/) {
+FaqServiceImpl::StreamAnswers(grpc::CallbackServerContext* context) {
+  // The version serving when the stream opens; each answer uses the one
+  // current when it is answered.
+  RecordKnowledgeBaseVersion(*context, *snapshots_.Current());
   return new StreamAnswersReactor(snapshots_, kStreamAnswersWindow);
 }
 

@@ -7,6 +7,7 @@
 
 #include "absl/status/status.h"
 
+#include "service/api/call_metadata.h"
 #include "service/api/status_conversion.h"
 #include "service/engines/framework_lookup.h"
 #include "service/engines/pagination.h"
@@ -137,18 +138,22 @@ absl::Status FillCompare(const engines::Snapshot& snapshot, const CompareFramewo
 FrameworkServiceImpl::FrameworkServiceImpl(const SnapshotSource& snapshots)
     : snapshots_(snapshots) {}
 
-grpc::ServerUnaryReactor* FrameworkServiceImpl::GetFramework(
-    grpc::CallbackServerContext* /*context*/, const GetFrameworkRequest* request,
-    GetFrameworkResponse* response) {
-  auto* reactor = new LentFrameworkReactor(snapshots_.Current(), response);
+grpc::ServerUnaryReactor* FrameworkServiceImpl::GetFramework(grpc::CallbackServerContext* context,
+                                                             const GetFrameworkRequest* request,
+                                                             GetFrameworkResponse* response) {
+  std::shared_ptr<const engines::Snapshot> snapshot = snapshots_.Current();
+  RecordKnowledgeBaseVersion(*context, *snapshot);
+  auto* reactor = new LentFrameworkReactor(std::move(snapshot), response);
   reactor->Serve(*request);
   return reactor;
 }
 
-grpc::ServerUnaryReactor* FrameworkServiceImpl::ListFrameworks(
-    grpc::CallbackServerContext* /*context*/, const ListFrameworksRequest* request,
-    ListFrameworksResponse* response) {
-  auto* reactor = new LentFrameworkPageReactor(snapshots_.Current(), response);
+grpc::ServerUnaryReactor* FrameworkServiceImpl::ListFrameworks(grpc::CallbackServerContext* context,
+                                                               const ListFrameworksRequest* request,
+                                                               ListFrameworksResponse* response) {
+  std::shared_ptr<const engines::Snapshot> snapshot = snapshots_.Current();
+  RecordKnowledgeBaseVersion(*context, *snapshot);
+  auto* reactor = new LentFrameworkPageReactor(std::move(snapshot), response);
   reactor->Serve(*request);
   return reactor;
 }
@@ -157,6 +162,7 @@ grpc::ServerUnaryReactor* FrameworkServiceImpl::CompareFrameworks(
     grpc::CallbackServerContext* context, const CompareFrameworksRequest* request,
     CompareFrameworksResponse* response) {
   const std::shared_ptr<const engines::Snapshot> snapshot = snapshots_.Current();
+  RecordKnowledgeBaseVersion(*context, *snapshot);
   const absl::Status status = FillCompare(*snapshot, *request, *response);
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   reactor->Finish(ToGrpcStatus(status));

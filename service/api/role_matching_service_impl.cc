@@ -6,6 +6,7 @@
 
 #include "absl/status/status.h"
 
+#include "service/api/call_metadata.h"
 #include "service/api/item_results.h"
 #include "service/api/status_conversion.h"
 #include "service/engines/role_matcher.h"
@@ -63,6 +64,7 @@ grpc::ServerUnaryReactor* RoleMatchingServiceImpl::MatchRole(grpc::CallbackServe
                                                              const MatchRoleRequest* request,
                                                              MatchRoleResponse* response) {
   const std::shared_ptr<const engines::Snapshot> snapshot = snapshots_.Current();
+  RecordKnowledgeBaseVersion(*context, *snapshot);
   const absl::Status status = FillMatch(*snapshot, *request, *response);
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   reactor->Finish(ToGrpcStatus(status));
@@ -73,6 +75,7 @@ grpc::ServerUnaryReactor* RoleMatchingServiceImpl::BatchMatchRoles(
     grpc::CallbackServerContext* context, const BatchMatchRolesRequest* request,
     BatchMatchRolesResponse* response) {
   const std::shared_ptr<const engines::Snapshot> snapshot = snapshots_.Current();
+  RecordKnowledgeBaseVersion(*context, *snapshot);
   const absl::Status status = FillBatch(*snapshot, *request, *response);
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   reactor->Finish(ToGrpcStatus(status));

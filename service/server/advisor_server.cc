@@ -10,6 +10,7 @@
 #include "advisor/v1/faq_service.grpc.pb.h"
 #include "advisor/v1/framework_service.grpc.pb.h"
 #include "advisor/v1/role_matching_service.grpc.pb.h"
+#include "service/server/call_interceptor.h"
 #include <grpc/grpc.h>
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/health_check_service_interface.h>
@@ -32,6 +33,9 @@ absl::Status ValidateOptions(const AdvisorServerOptions& options) {
     return absl::InvalidArgumentError("no knowledge base snapshot to serve");
   }
   if (options.host.empty()) return absl::InvalidArgumentError("host must not be empty");
+  for (const auto& observer : options.observers) {
+    if (observer == nullptr) return absl::InvalidArgumentError("null observer");
+  }
   if (options.port < 0 || options.port > kMaxPort) {
     return absl::InvalidArgumentError(
         absl::StrCat("port must be in [0, ", kMaxPort, "], got ", options.port));
@@ -48,11 +52,13 @@ void LinkHealthDescriptors() { grpc::health::v1::HealthCheckRequest::descriptor(
 
 }  // namespace
 
-AdvisorServer::AdvisorServer(std::shared_ptr<const engines::Snapshot> snapshot)
+AdvisorServer::AdvisorServer(std::shared_ptr<const engines::Snapshot> snapshot,
+                             std::vector<std::shared_ptr<ServerObserver>> observers)
     : snapshots_(std::move(snapshot)),
       framework_service_(snapshots_),
       role_matching_service_(snapshots_),
-      faq_service_(snapshots_) {}
+      faq_service_(snapshots_),
+      observers_(std::move(observers)) {}
 
 AdvisorServer::~AdvisorServer() {
   Shutdown(absl::Now());
@@ -67,7 +73,8 @@ absl::StatusOr<std::unique_ptr<AdvisorServer>> AdvisorServer::Start(AdvisorServe
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
 
   // The constructor is private, so make_unique cannot reach it.
-  std::unique_ptr<AdvisorServer> server(new AdvisorServer(std::move(options.snapshot)));
+  std::unique_ptr<AdvisorServer> server(
+      new AdvisorServer(std::move(options.snapshot), std::move(options.observers)));
   grpc::ServerBuilder builder;
   const std::string requested = JoinHostPort(options.host, options.port);
   builder.AddListeningPort(requested, grpc::InsecureServerCredentials(), &server->port_);
@@ -78,6 +85,10 @@ absl::StatusOr<std::unique_ptr<AdvisorServer>> AdvisorServer::Start(AdvisorServe
   builder.RegisterService(&server->framework_service_);
   builder.RegisterService(&server->role_matching_service_);
   builder.RegisterService(&server->faq_service_);
+  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
+  interceptors.push_back(std::make_unique<CallInterceptorFactory>(
+      &server->observers_, std::move(options.server_version), &server->in_flight_));
+  builder.experimental().SetInterceptorCreators(std::move(interceptors));
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {
     // Destroying `server` stops whatever part did start.
@@ -93,6 +104,11 @@ absl::StatusOr<std::unique_ptr<AdvisorServer>> AdvisorServer::Start(AdvisorServe
                               advisor::v1::FaqService::service_full_name()}) {
     health->SetServingStatus(service, true);
   }
+  const std::string version = server->snapshots_.Current()->knowledge_base().version();
+  KnowledgeBaseLoad load;
+  load.ok = true;
+  load.serving_version = version;
+  for (const auto& observer : server->observers_) observer->OnKnowledgeBaseLoad(load);
   return server;
 }
 

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
@@ -13,6 +14,7 @@
 #include "service/api/role_matching_service_impl.h"
 #include "service/api/snapshot_source.h"
 #include "service/engines/snapshot.h"
+#include "service/server/server_observer.h"
 #include <grpcpp/server.h>
 
 namespace advisor::server {
@@ -31,12 +33,20 @@ struct AdvisorServerOptions {
   int port = 50051;
   // The knowledge base and engines to serve. Required.
   std::shared_ptr<const engines::Snapshot> snapshot;
+  // Told about every call and every knowledge base load, in this order.
+  // Shared ownership: the server keeps them alive while it runs; callers
+  // may keep their own references (e.g. to read metrics).
+  std::vector<std::shared_ptr<ServerObserver>> observers;
+  // Build version returned in every call's `advisor-server-version`
+  // initial metadata.
+  std::string server_version = "unknown";
 };
 
 // The Framework Advisor gRPC server: the three advisor.v1 services, the
 // standard health service (grpc.health.v1.Health, every service SERVING)
-// and server reflection, on one insecure port. Runs in the calling process,
-// so tests can start it in-process.
+// and server reflection, on one port. Every call goes through
+// CallInterceptorFactory (request id, version metadata, observers).
+// Runs in the calling process, so tests can start it in-process.
 //
 // Thread safety: Shutdown() and Wait() may be called from any thread;
 // snapshots() is thread-safe.
@@ -74,13 +84,22 @@ class AdvisorServer {
   // Blocks until the server has shut down.
   void Wait();
 
+  // The observers from the options (for reload and other server events).
+  const std::vector<std::shared_ptr<ServerObserver>>& observers() const { return observers_; }
+
+  // Calls the server is working on right now (every service included).
+  int calls_in_flight() const { return in_flight_.load(std::memory_order_relaxed); }
+
  private:
-  explicit AdvisorServer(std::shared_ptr<const engines::Snapshot> snapshot);
+  AdvisorServer(std::shared_ptr<const engines::Snapshot> snapshot,
+                std::vector<std::shared_ptr<ServerObserver>> observers);
 
   api::SnapshotSource snapshots_;
   api::FrameworkServiceImpl framework_service_;
   api::RoleMatchingServiceImpl role_matching_service_;
   api::FaqServiceImpl faq_service_;
+  const std::vector<std::shared_ptr<ServerObserver>> observers_;
+  std::atomic<int> in_flight_{0};
   std::atomic<bool> shut_down_{false};
   int port_ = 0;
   std::string address_;

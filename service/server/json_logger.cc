@@ -1,8 +1,12 @@
 #include "service/server/json_logger.h"
 
+#include <atomic>
 #include <cstdio>
 #include <string>
 
+#include "absl/status/status.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
@@ -10,8 +14,12 @@
 namespace advisor::server {
 namespace {
 
+std::atomic<int> minimum_severity{static_cast<int>(Severity::kInfo)};
+
 absl::string_view SeverityName(Severity severity) {
   switch (severity) {
+    case Severity::kDebug:
+      return "DEBUG";
     case Severity::kInfo:
       return "INFO";
     case Severity::kWarning:
@@ -63,8 +71,26 @@ void AppendField(absl::string_view key, absl::string_view value, std::string& ou
 
 }  // namespace
 
+void SetMinimumSeverity(Severity minimum) {
+  minimum_severity.store(static_cast<int>(minimum), std::memory_order_relaxed);
+}
+
+bool ShouldLog(Severity severity) {
+  return static_cast<int>(severity) >= minimum_severity.load(std::memory_order_relaxed);
+}
+
+absl::StatusOr<Severity> ParseSeverity(absl::string_view name) {
+  for (const Severity severity :
+       {Severity::kDebug, Severity::kInfo, Severity::kWarning, Severity::kError}) {
+    if (absl::EqualsIgnoreCase(name, SeverityName(severity))) return severity;
+  }
+  return absl::InvalidArgumentError(
+      absl::StrCat("unknown log level '", name, "'; use debug, info, warning or error"));
+}
+
 void LogEvent(Severity severity, absl::string_view message,
               std::initializer_list<LogField> fields) {
+  if (!ShouldLog(severity)) return;
   std::string line = "{";
   AppendJsonString("time", line);
   line.push_back(':');

@@ -22,6 +22,8 @@
 #include "service/engines/snapshot.h"
 #include "service/knowledge_base/knowledge_base_loader.h"
 #include "service/server/advisor_server.h"
+#include "service/server/call_log_observer.h"
+#include "service/server/environment_flags.h"
 #include "service/server/json_logger.h"
 #include "service/server/shutdown_signals.h"
 
@@ -36,6 +38,10 @@ ABSL_FLAG(std::string, knowledge_base, "",
 ABSL_FLAG(absl::Duration, grace_period, absl::Seconds(10),
           "On SIGTERM or SIGINT, how long calls in flight may take to finish before they are "
           "cancelled, e.g. 10s or 500ms.");
+ABSL_FLAG(std::string, log_level, "info",
+          "Least severe JSON log lines written to stderr: debug, info, warning or error. Each "
+          "call is logged as one line: OK calls at debug, server faults (INTERNAL, UNKNOWN, "
+          "DATA_LOSS) at warning, every other failure at info.");
 
 namespace {
 
@@ -48,15 +54,19 @@ constexpr char kUsage[] =
     "Serves the Framework Advisor gRPC API (advisor.v1.FrameworkService, "
     "RoleMatchingService, FaqService) with the gRPC health service and server reflection.\n"
     "\n"
-    "Usage: advisor_server [--host=0.0.0.0] [--port=50051] [--knowledge_base=PATH] "
-    "[--grace_period=10s]\n"
+    "Usage: advisor_server [--flag=value ...]\n"
+    "\n"
+    "Every flag below can also be set by an environment variable named ADVISOR_ and the flag "
+    "name in upper case (ADVISOR_PORT=8080, ADVISOR_KNOWLEDGE_BASE=/etc/advisor/kb.txtpb); "
+    "the command line wins over the environment. An environment value that does not parse is "
+    "an error (exit status 2).\n"
     "\n"
     "Prints \"advisor_server listening on HOST:PORT\" on stdout once it serves, and logs JSON "
     "lines on stderr. SIGTERM or SIGINT turns health to NOT_SERVING, lets calls in flight "
     "finish within --grace_period, and exits.\n"
     "Exit status: 0 after a signalled shutdown; 2 for an invalid knowledge base (the problem, "
-    "with file and line, goes to stderr) or an out-of-range flag value; 1 for anything else, "
-    "such as an address that cannot be bound or a flag that does not parse.";
+    "with file and line, goes to stderr) or an invalid flag or environment value; 1 for "
+    "anything else, such as an address that cannot be bound.";
 
 void PrintError(absl::string_view what, const absl::Status& status) {
   absl::FPrintF(stderr, "advisor_server: %s: %s\n", what, status.message());
@@ -75,12 +85,15 @@ int main(int argc, char** argv) {
   usage_config.version_string = [] {
     return absl::StrCat("advisor_server ", ADVISOR_VERSION, "\n");
   };
-  // --help lists the flags of this file (Abseil's default looks for a file
-  // named after the binary).
-  usage_config.contains_help_flags = [](absl::string_view file) {
-    return absl::EndsWith(file, "service/server/main.cc");
-  };
+  // --help lists the server's flags, wherever under service/server/ they
+  // are defined (Abseil's default looks for a file named after the binary).
+  usage_config.contains_help_flags = advisor::server::IsServerFlagFile;
   absl::SetFlagsUsageConfig(usage_config);
+  // Before the command line, so the command line wins.
+  if (absl::Status applied = advisor::server::ApplyFlagsFromEnvironment(); !applied.ok()) {
+    PrintError("invalid environment", applied);
+    return kExitBadConfiguration;
+  }
   const std::vector<char*> arguments = absl::ParseCommandLine(argc, argv);
   if (arguments.size() > 1) {
     std::fprintf(stderr, "advisor_server: unexpected argument '%s' (see --help)\n", arguments[1]);
@@ -91,6 +104,14 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "advisor_server: --grace_period must not be negative\n");
     return kExitBadConfiguration;
   }
+
+  absl::StatusOr<advisor::server::Severity> log_level =
+      advisor::server::ParseSeverity(absl::GetFlag(FLAGS_log_level));
+  if (!log_level.ok()) {
+    PrintError("--log_level", log_level.status());
+    return kExitBadConfiguration;
+  }
+  advisor::server::SetMinimumSeverity(*log_level);
 
   // Before gRPC starts any thread (see ShutdownSignals::Block).
   absl::StatusOr<advisor::server::ShutdownSignals> signals =
@@ -112,6 +133,8 @@ int main(int argc, char** argv) {
   options.host = absl::GetFlag(FLAGS_host);
   options.port = absl::GetFlag(FLAGS_port);
   options.snapshot = advisor::engines::Snapshot::Build(*std::move(knowledge_base));
+  options.server_version = ADVISOR_VERSION;
+  options.observers.push_back(std::make_shared<advisor::server::CallLogObserver>());
   absl::StatusOr<std::unique_ptr<advisor::server::AdvisorServer>> server =
       advisor::server::AdvisorServer::Start(std::move(options));
   if (!server.ok()) {
