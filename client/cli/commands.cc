@@ -18,7 +18,8 @@ struct Subcommand {
   char const* arguments;
   char const* summary;
   int min_args;
-  int max_args;  // -1: no upper bound.
+  int max_args;             // -1: no upper bound.
+  bool takes_file = false;  // Accepts --file FILE instead of its argument.
 };
 
 constexpr Subcommand kSubcommands[] = {
@@ -26,8 +27,16 @@ constexpr Subcommand kSubcommands[] = {
     {"list", "", "list every framework", 0, 0},
     {"compare", "NAME NAME...", "compare two or more frameworks side by side", 2, -1},
     {"match-role", "\"DESCRIPTION\"",
-     "rank the frameworks for a role, e.g. \"ML engineer at a bank\"", 1, 1},
-    {"ask", "\"QUESTION\"", "answer a question from the knowledge base's FAQ", 1, 1},
+     "rank the frameworks for a role, e.g. \"ML engineer at a bank\"", 1, 1, true},
+    // The --file forms are listed for --help; FindSubcommand finds the
+    // entry before each, whose takes_file allows --file.
+    {"match-role", "--file FILE",
+     "match every line of FILE (--file=- reads stdin); JSON lines out, via batch calls", 1, 1,
+     true},
+    {"ask", "\"QUESTION\"", "answer a question from the knowledge base's FAQ", 1, 1, true},
+    {"ask", "--file FILE",
+     "answer every line of FILE (--file=- reads stdin); JSON lines out, over one stream", 1, 1,
+     true},
     {"faqs", "", "list every FAQ entry with its answer", 0, 0},
 };
 
@@ -96,11 +105,22 @@ std::string SubcommandHelp() {
   return out;
 }
 
-absl::Status CheckUsage(std::vector<std::string> const& args) {
+absl::Status CheckUsage(std::vector<std::string> const& args, bool from_file) {
   if (args.empty()) return absl::InvalidArgumentError("missing subcommand");
   Subcommand const* subcommand = FindSubcommand(args[0]);
   if (subcommand == nullptr) {
     return absl::InvalidArgumentError(absl::StrCat("unknown subcommand '", args[0], "'"));
+  }
+  if (from_file) {
+    if (!subcommand->takes_file) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("--file works with ask and match-role only, not ", subcommand->name));
+    }
+    if (args.size() > 1) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "usage: advisor ", subcommand->name, " --file FILE (no other argument with --file)"));
+    }
+    return absl::OkStatus();
   }
   int const count = static_cast<int>(args.size()) - 1;
   if (count < subcommand->min_args || (subcommand->max_args >= 0 && count > subcommand->max_args)) {

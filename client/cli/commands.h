@@ -24,8 +24,10 @@ enum class OutputFormat {
 std::string SubcommandHelp();
 
 /// Checks `args` (the subcommand, then its arguments) against the
-/// subcommand's usage. INVALID_ARGUMENT says what is wrong.
-absl::Status CheckUsage(std::vector<std::string> const& args);
+/// subcommand's usage. `from_file`: --file was given, which only `ask` and
+/// `match-role` accept, and then without an argument. INVALID_ARGUMENT
+/// says what is wrong.
+absl::Status CheckUsage(std::vector<std::string> const& args, bool from_file = false);
 
 /// Runs the subcommand in `args` (which passed CheckUsage) and returns what
 /// to print, or the call's error status. `page_size` applies to `list` and

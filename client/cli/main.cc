@@ -1,11 +1,14 @@
 // advisor: command-line client of the Framework Advisor service.
 //
 // Exit codes: 0 on success; the gRPC status code (1-16, e.g. 5 for
-// NOT_FOUND, 14 for UNAVAILABLE) when a call fails; 64 for a usage error.
+// NOT_FOUND, 14 for UNAVAILABLE) when a call fails (with --file: the code
+// of the first line that failed, after every line is printed); 64 for a
+// usage error.
 
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -22,6 +25,9 @@
 #include "advisor/client/options.h"
 #include "advisor/client/version.h"
 #include "client/cli/commands.h"
+#include "client/cli/file_commands.h"
+#include "client/cli/progress_bar.h"
+#include <unistd.h>
 
 ABSL_FLAG(std::string, target, advisor::client::kDefaultTarget,
           "Address of the advisor server, e.g. localhost:50051 or dns:///advisor.example:443.");
@@ -40,6 +46,13 @@ ABSL_FLAG(int, retries, advisor::client::kDefaultRetryMaxAttempts,
           "Attempts per call including the first (1-5); only UNAVAILABLE is retried.");
 ABSL_FLAG(std::string, lb_policy, advisor::client::kDefaultLoadBalancingPolicy,
           "gRPC load balancing policy: round_robin or pick_first.");
+ABSL_FLAG(
+    std::string, file, "",
+    "With ask or match-role: read one question or role description per line from this "
+    "file (--file=- reads stdin) and print one JSON line per line. A progress bar goes to stderr "
+    "when it is a terminal. Use a --stream_timeout long enough for the whole file.");
+ABSL_FLAG(absl::Duration, stream_timeout, advisor::client::kDefaultStreamTimeout,
+          "Deadline of the whole stream that ask --file uses, e.g. 10m.");
 ABSL_FLAG(int, page_size, 0, "Page size used by `list` and `faqs` (0: the server's default).");
 
 namespace {
@@ -57,8 +70,11 @@ std::string UsageMessage() {
       "  advisor lookup keras\n"
       "  advisor --json compare pytorch tensorflow\n"
       "  advisor ask \"Why do startups prefer PyTorch?\"\n"
+      "  advisor ask --file questions.txt > answers.jsonl\n"
+      "  advisor match-role --file roles.txt\n"
       "\nExit codes: 0 success; 1-16 the gRPC status code of a failed call "
-      "(5 NOT_FOUND, 14 UNAVAILABLE, ...); 64 usage error.");
+      "(5 NOT_FOUND, 14 UNAVAILABLE, ...; with --file the first failed line's code, "
+      "after all lines are printed); 64 usage error.");
 }
 
 // Reads a whole file, for the TLS flags that name PEM files.
@@ -74,6 +90,7 @@ absl::StatusOr<advisor::client::ClientOptions> OptionsFromFlags() {
   advisor::client::ClientOptions options;
   options.target = absl::GetFlag(FLAGS_target);
   options.timeout = absl::GetFlag(FLAGS_timeout);
+  options.stream_timeout = absl::GetFlag(FLAGS_stream_timeout);
   options.bearer_token = absl::GetFlag(FLAGS_token);
   if (options.bearer_token.empty()) {
     if (char const* token = std::getenv("ADVISOR_TOKEN")) options.bearer_token = token;
@@ -108,6 +125,35 @@ int UsageError(absl::string_view message) {
   return kUsageExitCode;
 }
 
+int CallFailed(absl::Status const& status) {
+  std::cerr << "error: " << absl::StatusCodeToString(status.code()) << ": " << status.message()
+            << "\n";
+  return static_cast<int>(status.code());
+}
+
+// `advisor ask|match-role --file PATH`: JSON lines on stdout, progress on
+// stderr when it is a terminal.
+int RunFromFile(advisor::client::AdvisorClient& client, std::string const& subcommand,
+                std::string const& path) {
+  std::ifstream file;
+  if (path != "-") {
+    file.open(path);
+    if (!file) return UsageError(absl::StrCat("--file: cannot read ", path));
+  }
+  std::istream& input = path == "-" ? std::cin : file;
+  std::vector<advisor::cli::InputLine> const lines = advisor::cli::ReadInputLines(input);
+  std::unique_ptr<advisor::cli::ProgressBar> progress;
+  if (isatty(STDERR_FILENO) == 1) {
+    progress = std::make_unique<advisor::cli::ProgressBar>(std::cerr, lines.size());
+  }
+  absl::Status const status =
+      subcommand == "ask"
+          ? advisor::cli::AskFromLines(client, lines, std::cout, progress.get())
+          : advisor::cli::MatchRolesFromLines(client, lines, std::cout, progress.get());
+  if (progress != nullptr) progress->Finish(lines.size());
+  return status.ok() ? 0 : CallFailed(status);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -125,21 +171,19 @@ int main(int argc, char** argv) {
 
   std::vector<char*> positional = absl::ParseCommandLine(argc, argv);
   std::vector<std::string> args(positional.begin() + 1, positional.end());
-  if (absl::Status usage = advisor::cli::CheckUsage(args); !usage.ok()) {
+  std::string const file = absl::GetFlag(FLAGS_file);
+  if (absl::Status usage = advisor::cli::CheckUsage(args, !file.empty()); !usage.ok()) {
     return UsageError(usage.message());
   }
   auto options = OptionsFromFlags();
   if (!options.ok()) return UsageError(options.status().message());
 
   advisor::client::AdvisorClient client(advisor::client::MakeAdvisorConnection(*options));
+  if (!file.empty()) return RunFromFile(client, args[0], file);
   auto const format = absl::GetFlag(FLAGS_json) ? advisor::cli::OutputFormat::kJson
                                                 : advisor::cli::OutputFormat::kText;
   auto output = advisor::cli::RunCommand(client, args, format, absl::GetFlag(FLAGS_page_size));
-  if (!output.ok()) {
-    std::cerr << "error: " << absl::StatusCodeToString(output.status().code()) << ": "
-              << output.status().message() << "\n";
-    return static_cast<int>(output.status().code());
-  }
+  if (!output.ok()) return CallFailed(output.status());
   std::cout << *output;
   return 0;
 }
