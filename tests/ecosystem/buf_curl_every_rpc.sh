@@ -13,13 +13,14 @@ call() {  # call SERVICE/METHOD JSON_REQUEST
 }
 
 # expect NAME JS_CONDITION: reads JSON on stdin, fails unless the condition
-# (a JavaScript expression over `r`) holds.
+# (a JavaScript expression over `r`) holds. A stream's responses, which buf
+# curl prints one JSON object after another, arrive as an array.
 expect() {
   node -e '
     const fs = require("fs");
     const [name, cond] = process.argv.slice(1);
     const text = fs.readFileSync(0, "utf8");
-    const r = JSON.parse(text);
+    const r = JSON.parse(/^\}\s*\{/m.test(text) ? "[" + text.replace(/^\}\s*\{/gm, "},{") + "]" : text);
     if (!new Function("r", "return (" + cond + ");")(r)) {
       console.error("FAIL " + name + ": " + cond + "\n" + text);
       process.exit(1);
@@ -59,6 +60,20 @@ call advisor.v1.FaqService/AnswerQuestion \
 
 call advisor.v1.FaqService/ListFaqs '{}' |
   expect ListFaqs 'r.faqs.length > 0 && r.faqs.every(f => f.question && f.answer)'
+
+call advisor.v1.RoleMatchingService/BatchMatchRoles \
+  '{"requests":[{"description":"Research scientist prototyping new deep learning models"},{"description":""}]}' |
+  expect BatchMatchRoles 'r.results.length === 2 && r.results[0].response.matches[0].framework === "frameworks/pytorch" && r.results[1].error.code === 3'
+
+call advisor.v1.FaqService/BatchAnswerQuestions \
+  '{"requests":[{"question":"Which AI framework is most popular in 2024 hiring trends globally?"},{"question":" "}]}' |
+  expect BatchAnswerQuestions 'r.results.length === 2 && r.results[0].response.answered === true && r.results[1].error.code === 3'
+
+# A bidirectional stream: buf curl sends the concatenated request objects,
+# then half-closes, and prints every response.
+call advisor.v1.FaqService/StreamAnswers \
+  '{"requestId":"a","request":{"question":"Which AI framework is most popular in 2024 hiring trends globally?"}} {"requestId":"b","request":{"question":""}} {"requestId":"c","request":{"question":"How do I cook pasta?"}}' |
+  expect StreamAnswers 'r.length === 3 && r.map(x => x.requestId).join() === "a,b,c" && r[0].result.response.answered === true && r[1].result.error.code === 3 && r[2].result.response.answered !== true'
 
 call grpc.health.v1.Health/Check '{}' |
   expect Health/Check 'r.status === "SERVING"'

@@ -111,6 +111,53 @@ test('ListFaqs lists questions with answers', async () => {
   }
 });
 
+test('BatchAnswerQuestions answers in order with a per-item error', async () => {
+  const response = await call(faqs, 'batchAnswerQuestions', {
+    requests: [
+      {question: 'Which AI framework is most popular in 2024 hiring trends globally?'},
+      {question: ''},
+    ],
+  });
+  assert.equal(response.results.length, 2);
+  assert.equal(response.results[0].response.answered, true);
+  assert.equal(response.results[1].error.code, grpc.status.INVALID_ARGUMENT);
+});
+
+test('BatchMatchRoles matches in order with a per-item error', async () => {
+  const response = await call(roles, 'batchMatchRoles', {
+    requests: [{description: 'Research scientist prototyping new deep learning models'}, {description: ' '}],
+  });
+  assert.equal(response.results.length, 2);
+  assert.equal(response.results[0].response.matches[0].framework, 'frameworks/pytorch');
+  assert.equal(response.results[1].error.code, grpc.status.INVALID_ARGUMENT);
+});
+
+test('BatchAnswerQuestions refuses an empty batch as INVALID_ARGUMENT', async () => {
+  await assert.rejects(
+      call(faqs, 'batchAnswerQuestions', {requests: []}),
+      (error) => error.code === grpc.status.INVALID_ARGUMENT);
+});
+
+test('StreamAnswers answers every question of a bidirectional stream, tagged by id', async () => {
+  const stream = faqs.streamAnswers({deadline: new Date(Date.now() + 10000)});
+  const responses = [];
+  const ended = new Promise((resolve, reject) => {
+    stream.on('data', (response) => responses.push(response));
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  for (let i = 0; i < 50; ++i) {
+    const question = i === 7 ? '   ' : 'Which AI framework is most popular in 2024 hiring trends globally?';
+    stream.write({requestId: `q${i}`, request: {question}});
+  }
+  stream.end();
+  await ended;
+  assert.deepEqual(responses.map((r) => r.requestId), Array.from({length: 50}, (_, i) => `q${i}`));
+  assert.equal(responses[0].result.response.answered, true);
+  assert.equal(responses[7].result.error.code, grpc.status.INVALID_ARGUMENT);
+  assert.equal(responses[8].result.response.answered, true);
+});
+
 test('Health/Check reports SERVING', async () => {
   const response = await call(health, 'check', {});
   assert.equal(response.status, 'SERVING');
