@@ -31,8 +31,7 @@ const std::vector<double>& CallDurationBuckets() {
 
 MetricsObserver::MetricsObserver(prometheus::Registry& registry,
                                  const std::vector<std::string>& methods,
-                                 absl::string_view build_version,
-                                 absl::string_view knowledge_base_version)
+                                 absl::string_view build_version)
     : calls_family_(prometheus::BuildCounter()
                         .Name("advisor_calls_total")
                         .Help("Calls finished, by full gRPC method name and status code.")
@@ -56,8 +55,7 @@ MetricsObserver::MetricsObserver(prometheus::Registry& registry,
                                 "version serves) or failed (rejected, the old version serves).")
                           .Register(registry)),
       reloads_ok_(reloads_family_.Add({{"result", "ok"}})),
-      reloads_failed_(reloads_family_.Add({{"result", "failed"}})),
-      knowledge_base_version_(knowledge_base_version) {
+      reloads_failed_(reloads_family_.Add({{"result", "failed"}})) {
   prometheus::BuildGauge()
       .Name("advisor_build_info")
       .Help("Always 1; the version label is the advisor_server build version.")
@@ -68,9 +66,6 @@ MetricsObserver::MetricsObserver(prometheus::Registry& registry,
     if (!methods_.contains(method)) AddMethod(method);
   }
   other_ = &AddMethod(kOtherMethod);
-  std::lock_guard<std::mutex> lock(knowledge_base_mutex_);
-  knowledge_base_info_ = &knowledge_base_info_family_.Add({{"version", knowledge_base_version_}});
-  knowledge_base_info_->Set(1);
 }
 
 MetricsObserver::MethodMetrics& MetricsObserver::AddMethod(const std::string& label) {
@@ -117,11 +112,12 @@ void MetricsObserver::OnCallFinished(const server::FinishedCall& call) {
 }
 
 void MetricsObserver::OnKnowledgeBaseLoad(const server::KnowledgeBaseLoad& load) {
-  (load.ok ? reloads_ok_ : reloads_failed_).Increment();
   std::lock_guard<std::mutex> lock(knowledge_base_mutex_);
+  if (start_up_load_seen_) (load.ok ? reloads_ok_ : reloads_failed_).Increment();
+  start_up_load_seen_ = true;
   if (load.serving_version.empty() || load.serving_version == knowledge_base_version_) return;
   // One series at a time: the old version's disappears from the next scrape.
-  knowledge_base_info_family_.Remove(knowledge_base_info_);
+  if (knowledge_base_info_ != nullptr) knowledge_base_info_family_.Remove(knowledge_base_info_);
   knowledge_base_version_ = std::string(load.serving_version);
   knowledge_base_info_ = &knowledge_base_info_family_.Add({{"version", knowledge_base_version_}});
   knowledge_base_info_->Set(1);

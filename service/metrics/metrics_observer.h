@@ -54,19 +54,19 @@ class MetricsObserver final : public server::ServerObserver {
   // front (at zero, so rate() works from the first scrape). Calls to any
   // other name count under method="other", so clients sending made-up names
   // cannot grow the number of series. `build_version` labels
-  // advisor_build_info; `knowledge_base_version` is the version serving at
-  // start-up (later versions come from OnKnowledgeBaseLoad).
+  // advisor_build_info.
   MetricsObserver(prometheus::Registry& registry, const std::vector<std::string>& methods,
-                  absl::string_view build_version, absl::string_view knowledge_base_version);
+                  absl::string_view build_version);
 
   MetricsObserver(const MetricsObserver&) = delete;
   MetricsObserver& operator=(const MetricsObserver&) = delete;
 
   void OnCallStarted(absl::string_view method) override;
   void OnCallFinished(const server::FinishedCall& call) override;
-  // Counts a reload (every call here is one: the start-up load is the
-  // constructor's knowledge_base_version) and moves advisor_knowledge_base_info
-  // to the version now serving.
+  // Moves advisor_knowledge_base_info to the version now serving. The first
+  // load reported is the start-up one (AdvisorServer::Start reports it; a
+  // start-up load that fails ends the process); every later one counts in
+  // advisor_knowledge_base_reloads_total by its result.
   void OnKnowledgeBaseLoad(const server::KnowledgeBaseLoad& load) override;
 
  private:
@@ -98,6 +98,7 @@ class MetricsObserver final : public server::ServerObserver {
 
   // Reloads are rare; a plain mutex keeps the version swap simple.
   std::mutex knowledge_base_mutex_;
+  bool start_up_load_seen_ ABSL_GUARDED_BY(knowledge_base_mutex_) = false;
   std::string knowledge_base_version_ ABSL_GUARDED_BY(knowledge_base_mutex_);
   prometheus::Gauge* knowledge_base_info_ ABSL_GUARDED_BY(knowledge_base_mutex_) = nullptr;
 };

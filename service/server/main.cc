@@ -21,6 +21,8 @@
 
 #include "service/engines/snapshot.h"
 #include "service/knowledge_base/knowledge_base_loader.h"
+#include "service/metrics/metrics_endpoint.h"
+#include "service/metrics/served_methods.h"
 #include "service/server/advisor_server.h"
 #include "service/server/call_log_observer.h"
 #include "service/server/environment_flags.h"
@@ -42,6 +44,12 @@ ABSL_FLAG(std::string, log_level, "info",
           "Least severe JSON log lines written to stderr: debug, info, warning or error. Each "
           "call is logged as one line: OK calls at debug, server faults (INTERNAL, UNKNOWN, "
           "DATA_LOSS) at warning, every other failure at info.");
+
+ABSL_FLAG(int, metrics_port, -1,
+          "TCP port of the Prometheus metrics endpoint (HTTP GET /metrics); -1 turns it off, 0 "
+          "picks a free port and prints \"advisor_server metrics on HOST:PORT\" on stdout.");
+ABSL_FLAG(std::string, metrics_host, "0.0.0.0",
+          "IPv4 address the metrics endpoint listens on, e.g. 127.0.0.1 to keep it local.");
 
 namespace {
 
@@ -135,6 +143,25 @@ int main(int argc, char** argv) {
   options.snapshot = advisor::engines::Snapshot::Build(*std::move(knowledge_base));
   options.server_version = ADVISOR_VERSION;
   options.observers.push_back(std::make_shared<advisor::server::CallLogObserver>());
+  // Before the gRPC server, so its observer sees every call.
+  std::unique_ptr<advisor::metrics::MetricsEndpoint> metrics;
+  if (absl::GetFlag(FLAGS_metrics_port) != -1) {
+    advisor::metrics::MetricsEndpointOptions metrics_options;
+    metrics_options.host = absl::GetFlag(FLAGS_metrics_host);
+    metrics_options.port = absl::GetFlag(FLAGS_metrics_port);
+    metrics_options.methods =
+        advisor::metrics::FullMethodNames(advisor::metrics::ServedServiceNames());
+    metrics_options.build_version = ADVISOR_VERSION;
+    absl::StatusOr<std::unique_ptr<advisor::metrics::MetricsEndpoint>> started =
+        advisor::metrics::MetricsEndpoint::Start(std::move(metrics_options));
+    if (!started.ok()) {
+      PrintError("cannot serve metrics", started.status());
+      return started.status().code() == absl::StatusCode::kInvalidArgument ? kExitBadConfiguration
+                                                                           : kExitCannotServe;
+    }
+    metrics = *std::move(started);
+    options.observers.push_back(metrics->observer());
+  }
   absl::StatusOr<std::unique_ptr<advisor::server::AdvisorServer>> server =
       advisor::server::AdvisorServer::Start(std::move(options));
   if (!server.ok()) {
@@ -146,6 +173,10 @@ int main(int argc, char** argv) {
   // Tests and scripts started with --port=0 read the port from this line.
   std::printf("advisor_server listening on %s\n", (*server)->address().c_str());
   std::fflush(stdout);
+  if (metrics != nullptr) {
+    std::printf("advisor_server metrics on %s\n", metrics->address().c_str());
+    std::fflush(stdout);
+  }
   advisor::server::LogEvent(
       advisor::server::Severity::kInfo,
       absl::StrCat("listening on ", (*server)->address(), " with knowledge base version ", version),

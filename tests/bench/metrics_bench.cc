@@ -46,7 +46,7 @@ const std::vector<std::string>& Methods() {
 metrics::MetricsObserver& Observer() {
   static prometheus::Registry* const registry = new prometheus::Registry();
   static metrics::MetricsObserver* const observer =
-      new metrics::MetricsObserver(*registry, Methods(), "bench", "bench");
+      new metrics::MetricsObserver(*registry, Methods(), "bench");
   return *observer;
 }
 
@@ -103,7 +103,7 @@ BENCHMARK(BM_RecordUnknownMethod);
 // /metrics costs, on the metrics server's own thread).
 void BM_Scrape(benchmark::State& state) {
   auto registry = std::make_shared<prometheus::Registry>();
-  metrics::MetricsObserver observer(*registry, Methods(), "bench", "bench");
+  metrics::MetricsObserver observer(*registry, Methods(), "bench");
   for (const std::string& method : Methods()) {
     observer.OnCallStarted(method);
     observer.OnCallFinished(Call(method, 0));

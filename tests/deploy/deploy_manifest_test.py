@@ -25,6 +25,7 @@ import subprocess
 import tempfile
 import time
 import unittest
+import urllib.request
 
 import yaml
 
@@ -40,6 +41,7 @@ SYSTEMD_UNIT = os.path.join(DEPLOY_DIR, "systemd", "advisor.service")
 REPO_KNOWLEDGE_BASE = os.path.join(
     SOURCE_DIR, "service", "knowledge_base", "default_knowledge_base.txtpb")
 LISTENING_PREFIX = "advisor_server listening on "
+METRICS_PREFIX = "advisor_server metrics on "
 SERVER_START_TIMEOUT_S = 30
 SERVER_STOP_TIMEOUT_S = 30
 # Every file the deploy/ tree configures the server with, at one path.
@@ -94,15 +96,25 @@ def duration_seconds(text):
 
 def start_server_and_stop(testcase, flags):
     """Runs advisor_server with `flags` (on 127.0.0.1, a free port), checks
-    that it serves, then that SIGTERM stops it with exit status 0."""
+    that it serves (and serves /metrics when the flags turn metrics on),
+    then that SIGTERM stops it with exit status 0."""
     args = [SERVER_PATH] + [f"--{name}={value}" for name, value in flags.items()]
-    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # Unbuffered, so select() sees a second line readline() has not read.
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0)
     try:
         ready, _, _ = select.select([process.stdout], [], [], SERVER_START_TIMEOUT_S)
         line = process.stdout.readline().decode() if ready else ""
         testcase.assertTrue(
             line.startswith(LISTENING_PREFIX + "127.0.0.1:"),
             f"{args} did not start: {line!r} {process.stderr.read1(4096) if not line else ''}")
+        if int(flags.get("metrics_port", -1)) != -1:
+            ready, _, _ = select.select([process.stdout], [], [], SERVER_START_TIMEOUT_S)
+            line = process.stdout.readline().decode() if ready else ""
+            testcase.assertTrue(line.startswith(METRICS_PREFIX + "127.0.0.1:"), line)
+            metrics_url = f"http://{line[len(METRICS_PREFIX):].strip()}/metrics"
+            with urllib.request.urlopen(metrics_url, timeout=10) as response:
+                testcase.assertEqual(response.status, 200)
+                testcase.assertIn(b"advisor_build_info", response.read())
         process.send_signal(signal.SIGTERM)
         testcase.assertEqual(process.wait(SERVER_STOP_TIMEOUT_S), 0)
     finally:
@@ -119,6 +131,9 @@ def local_flags(flags, knowledge_base_file):
     local = dict(flags)
     local["host"] = "127.0.0.1"
     local["port"] = "0"
+    if "metrics_port" in local:
+        local["metrics_host"] = "127.0.0.1"
+        local["metrics_port"] = "0"
     if "knowledge_base" in local:
         local["knowledge_base"] = knowledge_base_file
     return local
@@ -288,6 +303,17 @@ class DeploymentTest(unittest.TestCase):
     def test_container_port_is_the_port_flag_and_the_servers_default(self):
         self.assertEqual(self.grpc_port["containerPort"], int(self.flags["port"]))
         self.assertEqual(self.grpc_port["containerPort"], server_default_port())
+
+    def test_metrics_port_is_the_flag_and_annotated_for_prometheus(self):
+        metrics_port = next(p for p in self.container["ports"] if p["name"] == "metrics")
+        self.assertEqual(metrics_port["containerPort"], int(self.flags["metrics_port"]))
+        self.assertNotEqual(metrics_port["containerPort"], self.grpc_port["containerPort"])
+        annotations = self.deployment["spec"]["template"]["metadata"]["annotations"]
+        self.assertEqual(annotations["prometheus.io/scrape"], "true")
+        self.assertEqual(annotations["prometheus.io/port"], str(metrics_port["containerPort"]))
+        self.assertEqual(annotations["prometheus.io/path"], "/metrics")
+        # Reachable from the Prometheus pod: not bound to loopback only.
+        self.assertEqual(self.flags.get("metrics_host", "0.0.0.0"), "0.0.0.0")
 
     def test_probes_are_native_grpc_on_the_serving_port(self):
         for probe in ("readinessProbe", "livenessProbe"):

@@ -10,41 +10,13 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
+#include "tests/metrics/raw_http.h"
 
 namespace advisor::metrics {
 namespace {
 
 using testing::HasSubstr;
 using testing::StartsWith;
-
-// Sends one raw HTTP/1.1 request to 127.0.0.1:port and returns the whole
-// response (the request asks the server to close the connection).
-std::string Request(int port, const std::string& method, const std::string& path) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) return "socket failed";
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<uint16_t>(port));
-  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-  std::string response;
-  if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) == 0) {
-    const std::string request =
-        absl::StrCat(method, " ", path, " HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n");
-    if (write(fd, request.data(), request.size()) == static_cast<ssize_t>(request.size())) {
-      char buffer[4096];
-      ssize_t read_bytes = 0;
-      while ((read_bytes = read(fd, buffer, sizeof(buffer))) > 0) {
-        response.append(buffer, static_cast<size_t>(read_bytes));
-      }
-    }
-  }
-  close(fd);
-  return response;
-}
 
 // One server for the whole suite: civetweb takes up to two seconds to stop.
 class MetricsHttpServerTest : public testing::Test {
@@ -83,7 +55,7 @@ TEST_F(MetricsHttpServerTest, ReportsTheBoundPort) {
 }
 
 TEST_F(MetricsHttpServerTest, GetMetricsServesTheRenderedTextAsFormat004) {
-  const std::string response = Request(server_->port(), "GET", "/metrics");
+  const std::string response = RawHttpRequest(server_->port(), "GET", "/metrics");
   EXPECT_THAT(response, StartsWith("HTTP/1.1 200 OK\r\n"));
   EXPECT_THAT(response, HasSubstr("Content-Type: text/plain; version=0.0.4; charset=utf-8\r\n"));
   EXPECT_THAT(response, HasSubstr("Content-Length: 5\r\n"));
@@ -92,20 +64,20 @@ TEST_F(MetricsHttpServerTest, GetMetricsServesTheRenderedTextAsFormat004) {
 }
 
 TEST_F(MetricsHttpServerTest, HeadHasNoBody) {
-  const std::string response = Request(server_->port(), "HEAD", "/metrics");
+  const std::string response = RawHttpRequest(server_->port(), "HEAD", "/metrics");
   EXPECT_THAT(response, StartsWith("HTTP/1.1 200 OK\r\n"));
   EXPECT_THAT(response, testing::EndsWith("\r\n\r\n"));
 }
 
 TEST_F(MetricsHttpServerTest, OtherPathsAreNotFound) {
   for (const char* path : {"/", "/metrics/x", "/metricsx", "/favicon.ico"}) {
-    EXPECT_THAT(Request(server_->port(), "GET", path), StartsWith("HTTP/1.1 404 ")) << path;
+    EXPECT_THAT(RawHttpRequest(server_->port(), "GET", path), StartsWith("HTTP/1.1 404 ")) << path;
   }
   EXPECT_EQ(Renders(), 0);
 }
 
 TEST_F(MetricsHttpServerTest, OtherMethodsAreNotAllowed) {
-  EXPECT_THAT(Request(server_->port(), "POST", "/metrics"), StartsWith("HTTP/1.1 405 "));
+  EXPECT_THAT(RawHttpRequest(server_->port(), "POST", "/metrics"), StartsWith("HTTP/1.1 405 "));
   EXPECT_EQ(Renders(), 0);
 }
 

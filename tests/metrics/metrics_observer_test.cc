@@ -47,10 +47,21 @@ server::FinishedCall Finished(absl::string_view method, int code, absl::Duration
   return call;
 }
 
+server::KnowledgeBaseLoad Load(bool ok, absl::string_view serving_version) {
+  server::KnowledgeBaseLoad load;
+  load.ok = ok;
+  load.serving_version = serving_version;
+  if (!ok) load.error = "line 3: bad field";
+  return load;
+}
+
 class MetricsObserverTest : public testing::Test {
  protected:
+  // As AdvisorServer::Start does: the start-up load is reported first.
+  void SetUp() override { observer_.OnKnowledgeBaseLoad(Load(true, "2024.1")); }
+
   prometheus::Registry registry_;
-  MetricsObserver observer_{registry_, {kAnswer, kGet}, "1.2.3", "2024.1"};
+  MetricsObserver observer_{registry_, {kAnswer, kGet}, "1.2.3"};
 };
 
 TEST_F(MetricsObserverTest, StartsWithZeroOkSeriesForEveryMethodAndOther) {
@@ -154,24 +165,33 @@ TEST_F(MetricsObserverTest, BuildAndKnowledgeBaseInfoExactText) {
 }
 
 TEST_F(MetricsObserverTest, ReloadsMoveTheVersionAndCountResults) {
-  server::KnowledgeBaseLoad ok;
-  ok.ok = true;
-  ok.serving_version = "2024.2";
-  observer_.OnKnowledgeBaseLoad(ok);
-  server::KnowledgeBaseLoad failed;
-  failed.ok = false;
-  failed.serving_version = "2024.2";
-  failed.error = "line 3: bad field";
-  observer_.OnKnowledgeBaseLoad(failed);
-  observer_.OnKnowledgeBaseLoad(failed);
+  observer_.OnKnowledgeBaseLoad(Load(true, "2024.2"));
+  observer_.OnKnowledgeBaseLoad(Load(false, "2024.2"));
+  observer_.OnKnowledgeBaseLoad(Load(false, "2024.2"));
 
-  EXPECT_THAT(Family(registry_, "advisor_knowledge_base_info"),
-              testing::EndsWith("advisor_knowledge_base_info{version=\"2024.2\"} 1\n"));
-  EXPECT_THAT(Family(registry_, "advisor_knowledge_base_info"),
-              testing::Not(testing::HasSubstr("2024.1")));
+  EXPECT_EQ(Family(registry_, "advisor_knowledge_base_info"),
+            "# HELP advisor_knowledge_base_info Always 1; the version label is the knowledge "
+            "base version serving now.\n"
+            "# TYPE advisor_knowledge_base_info gauge\n"
+            "advisor_knowledge_base_info{version=\"2024.2\"} 1\n");
   EXPECT_THAT(Family(registry_, "advisor_knowledge_base_reloads_total"),
               testing::EndsWith("advisor_knowledge_base_reloads_total{result=\"failed\"} 2\n"
                                 "advisor_knowledge_base_reloads_total{result=\"ok\"} 1\n"));
+}
+
+TEST(MetricsObserverStartUpTest, NoVersionUntilTheStartUpLoadWhichIsNotAReload) {
+  prometheus::Registry registry;
+  MetricsObserver observer(registry, {kAnswer}, "1.2.3");
+  EXPECT_THAT(Family(registry, "advisor_knowledge_base_info"),
+              testing::Not(testing::HasSubstr("version=")));
+
+  observer.OnKnowledgeBaseLoad(Load(true, "2024.1"));
+
+  EXPECT_THAT(Family(registry, "advisor_knowledge_base_info"),
+              testing::EndsWith("advisor_knowledge_base_info{version=\"2024.1\"} 1\n"));
+  EXPECT_THAT(Family(registry, "advisor_knowledge_base_reloads_total"),
+              testing::EndsWith("advisor_knowledge_base_reloads_total{result=\"failed\"} 0\n"
+                                "advisor_knowledge_base_reloads_total{result=\"ok\"} 0\n"));
 }
 
 TEST(CallDurationBucketsTest, SpanTenMicrosecondsToTenSecondsAscending) {

@@ -1,0 +1,308 @@
+#!/usr/bin/env python3
+"""End-to-end checks of advisor_server's Prometheus endpoint.
+
+ScrapeTest: the real server (gRPC and metrics on free 127.0.0.1 ports) gets
+OK and NOT_FOUND calls from the advisor CLI; /metrics shows the counters
+moved, the histogram, in-flight and info gauges and the process metrics,
+with the right Content-Type, and `promtool check metrics` accepts it.
+
+FlagTest: --metrics_port and --metrics_host values the server refuses, a
+taken port, and metrics off by default.
+
+PrometheusServerTest: a real Prometheus server scrapes that endpoint every
+second; its HTTP API must return advisor_calls_total samples and up == 1.
+
+Run by CTest with ADVISOR_SERVER_PATH and ADVISOR_CLI_PATH set (see
+CMakeLists.txt next to this file); `python3 metrics_e2e_test.py ScrapeTest`
+runs one class. No fixed ports, no network beyond 127.0.0.1.
+"""
+
+import json
+import os
+import re
+import select
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+import unittest
+import urllib.error
+import urllib.parse
+import urllib.request
+
+SERVER_PATH = os.environ.get("ADVISOR_SERVER_PATH", "")
+CLI_PATH = os.environ.get("ADVISOR_CLI_PATH", "")
+START_TIMEOUT_S = 30
+STOP_TIMEOUT_S = 30
+# Prometheus needs a few scrapes (every 1 s) before a query answers.
+PROMETHEUS_TIMEOUT_S = 60
+CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
+GET_FRAMEWORK = "/advisor.v1.FrameworkService/GetFramework"
+SAMPLE = re.compile(r"^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{.*\})? (\S+)$")
+LABEL = re.compile(r'([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"')
+
+
+def parse_samples(text):
+    """{(name, frozenset of (label, value)): float} of every sample line."""
+    samples = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        match = SAMPLE.match(line)
+        assert match, f"not a sample line: {line!r}"
+        labels = frozenset(LABEL.findall(match.group(2) or ""))
+        samples[(match.group(1), labels)] = float(match.group(3))
+    return samples
+
+
+def sample(samples, name, **labels):
+    return samples.get((name, frozenset(labels.items())))
+
+
+def http_get(url):
+    """(status, headers, body text) of a GET; HTTP errors are returned too."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.headers, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read().decode()
+
+
+def free_port():
+    """A port free right now on 127.0.0.1 (for Prometheus, which cannot
+    report the port it bound)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Server:
+    """advisor_server on 127.0.0.1 with gRPC and metrics on free ports."""
+
+    def __init__(self):
+        # A file, not a pipe: nobody reads the JSON log while the server runs.
+        self.log = tempfile.TemporaryFile()
+        self.process = subprocess.Popen(
+            [SERVER_PATH, "--host=127.0.0.1", "--port=0", "--metrics_host=127.0.0.1",
+             "--metrics_port=0"],
+            # Unbuffered: select() then sees every line that readline() has not.
+            stdout=subprocess.PIPE, stderr=self.log, bufsize=0)
+        self.address = None
+        self.metrics_address = None
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while self.address is None or self.metrics_address is None:
+            remaining = deadline - time.monotonic()
+            ready, _, _ = select.select([self.process.stdout], [], [], max(remaining, 0))
+            line = self.process.stdout.readline().decode() if ready else ""
+            if not line:
+                self.stop()
+                self.log.seek(0)
+                raise AssertionError("advisor_server did not report both addresses:\n"
+                                     + self.log.read().decode(errors="replace")[-2000:])
+            if line.startswith("advisor_server listening on "):
+                self.address = line.split()[-1]
+            elif line.startswith("advisor_server metrics on "):
+                self.metrics_address = line.split()[-1]
+
+    def scrape(self):
+        return http_get(f"http://{self.metrics_address}/metrics")
+
+    def cli(self, *args):
+        """Exit status of the advisor CLI run against this server."""
+        return subprocess.run([CLI_PATH, f"--target={self.address}", *args],
+                              capture_output=True, timeout=60, check=False).returncode
+
+    def stop(self):
+        """SIGTERM, then the exit status."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(STOP_TIMEOUT_S)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.process.stdout.close()
+        return self.process.returncode
+
+    def close(self):
+        self.log.close()
+
+
+class ScrapeTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.server = Server()
+        status, _, before = cls.server.scrape()
+        assert status == 200, status
+        cls.before = parse_samples(before)
+        # Two OK calls and one NOT_FOUND (the CLI exits with the gRPC code).
+        cls.exit_codes = [cls.server.cli("lookup", "pytorch"), cls.server.cli("lookup", "keras"),
+                          cls.server.cli("lookup", "no-such-framework")]
+        cls.status, cls.headers, cls.text = cls.server.scrape()
+        cls.after = parse_samples(cls.text)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+        cls.server.close()
+
+    def delta(self, name, **labels):
+        return (sample(self.after, name, **labels) or 0) - (sample(self.before, name, **labels) or 0)
+
+    def test_cli_calls_had_the_expected_codes(self):
+        self.assertEqual(self.exit_codes, [0, 0, 5])
+
+    def test_served_as_text_format_0_0_4(self):
+        self.assertEqual(self.status, 200)
+        self.assertEqual(self.headers["Content-Type"], CONTENT_TYPE)
+
+    def test_calls_counted_by_method_and_code_name(self):
+        self.assertEqual(self.delta("advisor_calls_total", code="OK", method=GET_FRAMEWORK), 2)
+        self.assertEqual(
+            self.delta("advisor_calls_total", code="NOT_FOUND", method=GET_FRAMEWORK), 1)
+
+    def test_latency_histogram_counts_every_call(self):
+        self.assertEqual(self.delta("advisor_call_duration_seconds_count", method=GET_FRAMEWORK), 3)
+        self.assertEqual(
+            self.delta("advisor_call_duration_seconds_bucket", method=GET_FRAMEWORK, le="+Inf"), 3)
+        self.assertGreater(self.delta("advisor_call_duration_seconds_sum", method=GET_FRAMEWORK), 0)
+
+    def test_nothing_in_flight_after_the_calls(self):
+        self.assertEqual(sample(self.after, "advisor_calls_in_flight", method=GET_FRAMEWORK), 0)
+
+    def test_build_and_knowledge_base_info(self):
+        build = [key for key in self.after if key[0] == "advisor_build_info"]
+        self.assertEqual(len(build), 1)
+        self.assertEqual(self.after[build[0]], 1)
+        knowledge_base = [key for key in self.after if key[0] == "advisor_knowledge_base_info"]
+        self.assertEqual(len(knowledge_base), 1)
+        self.assertEqual(self.after[knowledge_base[0]], 1)
+        self.assertNotEqual(dict(knowledge_base[0][1]).get("version", ""), "")
+        for result in ("ok", "failed"):
+            self.assertEqual(
+                sample(self.after, "advisor_knowledge_base_reloads_total", result=result), 0)
+
+    def test_process_metrics(self):
+        for name in ("process_resident_memory_bytes", "process_virtual_memory_bytes",
+                     "process_open_fds", "process_max_fds", "process_start_time_seconds"):
+            with self.subTest(name=name):
+                self.assertGreater(sample(self.after, name) or 0, 0)
+        self.assertIsNotNone(sample(self.after, "process_cpu_seconds_total"))
+
+    def test_other_paths_are_not_found(self):
+        status, _, _ = http_get(f"http://{self.server.metrics_address}/")
+        self.assertEqual(status, 404)
+
+    def test_promtool_accepts_the_exposition(self):
+        result = subprocess.run(["promtool", "check", "metrics"], input=self.text,
+                                capture_output=True, text=True, timeout=60, check=False)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertEqual(result.stdout + result.stderr, "")
+
+
+class FlagTest(unittest.TestCase):
+    def run_server(self, *flags):
+        """(exit status, stderr) of a server that is expected not to start."""
+        result = subprocess.run([SERVER_PATH, "--host=127.0.0.1", "--port=0", *flags],
+                                capture_output=True, text=True, timeout=START_TIMEOUT_S,
+                                check=False)
+        return result.returncode, result.stderr
+
+    def test_bad_metrics_flags_exit_2(self):
+        for flags in (["--metrics_port=65536"], ["--metrics_port=-2"],
+                      ["--metrics_port=0", "--metrics_host=::1"],
+                      ["--metrics_port=0", "--metrics_host=localhost"]):
+            with self.subTest(flags=flags):
+                status, stderr = self.run_server(*flags)
+                self.assertEqual(status, 2, stderr)
+                self.assertIn("metrics", stderr)
+
+    def test_metrics_port_in_use_exits_1(self):
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+            taken.bind(("127.0.0.1", 0))
+            taken.listen()
+            port = taken.getsockname()[1]
+            status, stderr = self.run_server("--metrics_host=127.0.0.1", f"--metrics_port={port}")
+        self.assertEqual(status, 1, stderr)
+        self.assertIn(f"cannot serve metrics on 127.0.0.1:{port}", stderr)
+
+    def test_metrics_are_off_by_default(self):
+        process = subprocess.Popen([SERVER_PATH, "--host=127.0.0.1", "--port=0"],
+                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=0)
+        try:
+            ready, _, _ = select.select([process.stdout], [], [], START_TIMEOUT_S)
+            self.assertTrue(ready)
+            self.assertTrue(process.stdout.readline().startswith(b"advisor_server listening on "))
+            process.send_signal(signal.SIGTERM)
+            self.assertEqual(process.wait(STOP_TIMEOUT_S), 0)
+            self.assertEqual(process.stdout.read(), b"")
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+            process.stdout.close()
+
+
+class PrometheusServerTest(unittest.TestCase):
+    def setUp(self):
+        self.directory = tempfile.mkdtemp(prefix="advisor-prometheus-")
+        self.server = Server()
+        self.prometheus = None
+        self.prometheus_log = open(os.path.join(self.directory, "prometheus.log"), "wb")
+
+    def tearDown(self):
+        if self.prometheus is not None and self.prometheus.poll() is None:
+            self.prometheus.terminate()
+            try:
+                self.prometheus.wait(STOP_TIMEOUT_S)
+            except subprocess.TimeoutExpired:
+                self.prometheus.kill()
+                self.prometheus.wait()
+        self.prometheus_log.close()
+        self.assertEqual(self.server.stop(), 0)
+        self.server.close()
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+    def query(self, api, expression):
+        """The data.result list of an instant query."""
+        status, _, body = http_get(
+            f"http://{api}/api/v1/query?" + urllib.parse.urlencode({"query": expression}))
+        if status != 200:
+            return []
+        return json.loads(body)["data"]["result"]
+
+    def test_real_prometheus_scrapes_the_server(self):
+        self.assertEqual(self.server.cli("lookup", "pytorch"), 0)
+        config = os.path.join(self.directory, "prometheus.yml")
+        with open(config, "w", encoding="utf-8") as f:
+            f.write("global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n"
+                    "scrape_configs:\n  - job_name: advisor\n    static_configs:\n"
+                    f"      - targets: ['{self.server.metrics_address}']\n")
+        api = f"127.0.0.1:{free_port()}"
+        self.prometheus = subprocess.Popen(
+            ["prometheus", f"--config.file={config}",
+             f"--storage.tsdb.path={os.path.join(self.directory, 'data')}",
+             f"--web.listen-address={api}"],
+            stdout=self.prometheus_log, stderr=subprocess.STDOUT)
+
+        ok_calls = f'advisor_calls_total{{method="{GET_FRAMEWORK}",code="OK"}}'
+        deadline = time.monotonic() + PROMETHEUS_TIMEOUT_S
+        calls, up = [], []
+        while time.monotonic() < deadline and not (calls and up):
+            self.assertIsNone(self.prometheus.poll(), "prometheus exited; see its log")
+            time.sleep(0.5)
+            calls = self.query(api, ok_calls)
+            up = self.query(api, 'up{job="advisor"} == 1')
+        with open(self.prometheus_log.name, encoding="utf-8", errors="replace") as log:
+            diagnostics = log.read()[-2000:]
+        self.assertTrue(calls, f"no advisor_calls_total sample within {PROMETHEUS_TIMEOUT_S}s\n"
+                        + diagnostics)
+        self.assertTrue(up, "target not up\n" + diagnostics)
+        self.assertEqual(calls[0]["metric"]["job"], "advisor")
+        self.assertEqual(float(calls[0]["value"][1]), 1)
+
+
+if __name__ == "__main__":
+    unittest.main()
