@@ -16,7 +16,7 @@ BUILD_PACKAGES := cmake ninja-build g++ pkg-config \
   protobuf-compiler libprotobuf-dev protobuf-compiler-grpc libgrpc++-dev \
   libabsl-dev libutf8proc-dev libstemmer-dev prometheus-cpp-dev libcivetweb-dev
 # Extra packages the test suite needs.
-TEST_PACKAGES := libgtest-dev libgmock-dev libbenchmark-dev python3-yaml prometheus
+TEST_PACKAGES := libgtest-dev libgmock-dev libbenchmark-dev python3-yaml prometheus openssl
 
 .PHONY: all deps test-deps configure build run test format clean
 

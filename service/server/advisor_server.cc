@@ -14,6 +14,7 @@
 #include <grpc/grpc.h>
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/health_check_service_interface.h>
+#include <grpcpp/resource_quota.h>
 #include <grpcpp/security/server_credentials.h>
 #include <grpcpp/server_builder.h>
 
@@ -33,6 +34,14 @@ absl::Status ValidateOptions(const AdvisorServerOptions& options) {
     return absl::InvalidArgumentError("no knowledge base snapshot to serve");
   }
   if (options.host.empty()) return absl::InvalidArgumentError("host must not be empty");
+  if (options.max_calls_in_flight < 0 || options.max_concurrent_streams < 0 ||
+      options.max_memory_bytes < 0) {
+    return absl::InvalidArgumentError("limits must not be negative (0 means no limit)");
+  }
+  if (options.tls.has_value() &&
+      (options.tls->certificate_chain.empty() || options.tls->private_key.empty())) {
+    return absl::InvalidArgumentError("TLS needs both a certificate chain and a private key");
+  }
   for (const auto& observer : options.observers) {
     if (observer == nullptr) return absl::InvalidArgumentError("null observer");
   }
@@ -77,7 +86,26 @@ absl::StatusOr<std::unique_ptr<AdvisorServer>> AdvisorServer::Start(AdvisorServe
       new AdvisorServer(std::move(options.snapshot), std::move(options.observers)));
   grpc::ServerBuilder builder;
   const std::string requested = JoinHostPort(options.host, options.port);
-  builder.AddListeningPort(requested, grpc::InsecureServerCredentials(), &server->port_);
+  if (options.tokens != nullptr || options.max_calls_in_flight > 0) {
+    CallGate::Options gate;
+    gate.tokens = std::move(options.tokens);
+    gate.auth_reflection = options.auth_reflection;
+    gate.max_calls_in_flight = options.max_calls_in_flight;
+    server->gate_ =
+        std::make_unique<CallGate>(std::move(gate), &server->in_flight_, &server->observers_);
+  }
+  builder.AddListeningPort(
+      requested,
+      MakeServerCredentials(options.tls.has_value() ? &*options.tls : nullptr, server->gate_.get()),
+      &server->port_);
+  if (options.max_concurrent_streams > 0) {
+    builder.AddChannelArgument(GRPC_ARG_MAX_CONCURRENT_STREAMS, options.max_concurrent_streams);
+  }
+  if (options.max_memory_bytes > 0) {
+    grpc::ResourceQuota quota("advisor_server");
+    quota.Resize(static_cast<size_t>(options.max_memory_bytes));
+    builder.SetResourceQuota(quota);
+  }
   // Without this, Linux lets a second server bind the same port and
   // silently share its traffic; failing to start is the honest outcome.
   builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
@@ -93,7 +121,9 @@ absl::StatusOr<std::unique_ptr<AdvisorServer>> AdvisorServer::Start(AdvisorServe
   if (server->server_ == nullptr || server->port_ == 0) {
     // Destroying `server` stops whatever part did start.
     return absl::UnavailableError(
-        absl::StrCat("cannot listen on ", requested, " (is the port in use or the host unknown?)"));
+        absl::StrCat("cannot listen on ", requested,
+                     " (is the port in use, the host unknown, or the TLS certificate, key or CA "
+                     "invalid?)"));
   }
   server->address_ = JoinHostPort(options.host, server->port_);
 
@@ -117,6 +147,10 @@ void AdvisorServer::Shutdown(absl::Time deadline) {
   // Health first: NOT_SERVING for every service, and no later change.
   server_->GetHealthCheckService()->Shutdown();
   server_->Shutdown(absl::ToChronoTime(deadline));
+}
+
+void AdvisorServer::SetTokens(std::shared_ptr<const BearerTokens> tokens) {
+  if (gate_ != nullptr) gate_->SetTokens(std::move(tokens));
 }
 
 void AdvisorServer::Wait() {

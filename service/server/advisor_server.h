@@ -2,7 +2,9 @@
 #define ADVISOR_SERVICE_SERVER_ADVISOR_SERVER_H_
 
 #include <atomic>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,9 @@
 #include "service/api/role_matching_service_impl.h"
 #include "service/api/snapshot_source.h"
 #include "service/engines/snapshot.h"
+#include "service/server/bearer_tokens.h"
+#include "service/server/call_gate.h"
+#include "service/server/server_credentials.h"
 #include "service/server/server_observer.h"
 #include <grpcpp/server.h>
 
@@ -40,11 +45,29 @@ struct AdvisorServerOptions {
   // Build version returned in every call's `advisor-server-version`
   // initial metadata.
   std::string server_version = "unknown";
+
+  // TLS (mutual TLS when it names a client CA); none means plaintext.
+  std::optional<ServerTls> tls;
+  // Bearer tokens every call must carry (`authorization: Bearer <token>`),
+  // except health checks; null means no authentication.
+  std::shared_ptr<const BearerTokens> tokens;
+  // Whether reflection needs a token too (only read with `tokens`).
+  bool auth_reflection = true;
+  // Calls beyond this many in flight are refused at once with
+  // RESOURCE_EXHAUSTED (health checks excepted); 0 means no cap.
+  int max_calls_in_flight = 0;
+  // HTTP/2 streams (concurrent calls) per client connection; 0 keeps
+  // gRPC's default (unlimited).
+  int max_concurrent_streams = 0;
+  // Memory gRPC may use for connections and calls (a grpc::ResourceQuota);
+  // past it gRPC refuses new work instead of growing. 0 means unbounded.
+  int64_t max_memory_bytes = 0;
 };
 
 // The Framework Advisor gRPC server: the three advisor.v1 services, the
 // standard health service (grpc.health.v1.Health, every service SERVING)
-// and server reflection, on one port. Every call goes through
+// and server reflection, on one port, plaintext, TLS or mutual TLS. Every
+// call passes CallGate (tokens, in-flight cap) when one is configured, then
 // CallInterceptorFactory (request id, version metadata, observers).
 // Runs in the calling process, so tests can start it in-process.
 //
@@ -53,8 +76,9 @@ struct AdvisorServerOptions {
 class AdvisorServer {
  public:
   // Builds the server and starts listening. INVALID_ARGUMENT for a missing
-  // snapshot, an empty host or a port outside [0, 65535]; UNAVAILABLE when
-  // the address cannot be bound (port in use, unknown host).
+  // snapshot, an empty host, a port outside [0, 65535], a negative limit or
+  // TLS without certificate or key; UNAVAILABLE when the address cannot be
+  // bound (port in use, unknown host) or the TLS material is unusable.
   static absl::StatusOr<std::unique_ptr<AdvisorServer>> Start(AdvisorServerOptions options);
 
   // Stops at once (no grace) if Shutdown() was not called.
@@ -87,6 +111,10 @@ class AdvisorServer {
   // The observers from the options (for reload and other server events).
   const std::vector<std::shared_ptr<ServerObserver>>& observers() const { return observers_; }
 
+  // Accepts `tokens` from now on, e.g. after the tokens file changed.
+  // Does nothing when the server runs without authentication.
+  void SetTokens(std::shared_ptr<const BearerTokens> tokens);
+
   // Calls the server is working on right now (every service included).
   int calls_in_flight() const { return in_flight_.load(std::memory_order_relaxed); }
 
@@ -100,6 +128,8 @@ class AdvisorServer {
   api::FaqServiceImpl faq_service_;
   const std::vector<std::shared_ptr<ServerObserver>> observers_;
   std::atomic<int> in_flight_{0};
+  // Null when neither authentication nor an in-flight cap is configured.
+  std::unique_ptr<CallGate> gate_;
   std::atomic<bool> shut_down_{false};
   int port_ = 0;
   std::string address_;

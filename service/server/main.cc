@@ -27,6 +27,7 @@
 #include "service/server/call_log_observer.h"
 #include "service/server/environment_flags.h"
 #include "service/server/json_logger.h"
+#include "service/server/operations_flags.h"
 #include "service/server/shutdown_signals.h"
 
 ABSL_FLAG(std::string, host, "0.0.0.0",
@@ -143,6 +144,10 @@ int main(int argc, char** argv) {
   options.snapshot = advisor::engines::Snapshot::Build(*std::move(knowledge_base));
   options.server_version = ADVISOR_VERSION;
   options.observers.push_back(std::make_shared<advisor::server::CallLogObserver>());
+  if (absl::Status applied = advisor::server::ApplyOperationsFlags(options); !applied.ok()) {
+    PrintError("invalid configuration", applied);
+    return kExitBadConfiguration;
+  }
   // Before the gRPC server, so its observer sees every call.
   std::unique_ptr<advisor::metrics::MetricsEndpoint> metrics;
   if (absl::GetFlag(FLAGS_metrics_port) != -1) {

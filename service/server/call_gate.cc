@@ -1,0 +1,71 @@
+#include "service/server/call_gate.h"
+
+#include <utility>
+
+#include "absl/strings/match.h"
+
+#include "service/server/request_id.h"
+
+namespace advisor::server {
+namespace {
+
+constexpr int kResourceExhausted = 8;
+constexpr int kUnauthenticated = 16;
+
+constexpr absl::string_view kHealthPrefix = "/grpc.health.v1.Health/";
+constexpr absl::string_view kReflectionPrefix = "/grpc.reflection.";
+
+}  // namespace
+
+CallGate::CallGate(Options options, const std::atomic<int>* in_flight,
+                   const std::vector<std::shared_ptr<ServerObserver>>* observers)
+    : tokens_(std::move(options.tokens)),
+      authenticates_(tokens_ != nullptr),
+      auth_reflection_(options.auth_reflection),
+      max_calls_in_flight_(options.max_calls_in_flight),
+      in_flight_(in_flight),
+      observers_(observers) {}
+
+CallGate::Decision CallGate::Admit(absl::string_view method, absl::string_view authorization,
+                                   absl::string_view request_id) {
+  // Probes must always get an answer, whatever the load or credentials.
+  if (absl::StartsWith(method, kHealthPrefix)) return {};
+  const bool needs_token =
+      authenticates_ && (auth_reflection_ || !absl::StartsWith(method, kReflectionPrefix));
+  if (needs_token && !std::atomic_load(&tokens_)->Accepts(authorization)) {
+    return Refuse(method, request_id, kUnauthenticated,
+                  authorization.empty() ? "missing bearer token (authorization: Bearer <token>)"
+                                        : "invalid bearer token");
+  }
+  // The count excludes this call, which is not in flight yet.
+  if (max_calls_in_flight_ > 0 &&
+      in_flight_->load(std::memory_order_relaxed) >= max_calls_in_flight_) {
+    return Refuse(method, request_id, kResourceExhausted,
+                  "server overloaded: too many calls in flight; retry with backoff");
+  }
+  return {};
+}
+
+void CallGate::SetTokens(std::shared_ptr<const BearerTokens> tokens) {
+  if (tokens != nullptr && authenticates_) std::atomic_store(&tokens_, std::move(tokens));
+}
+
+CallGate::Decision CallGate::Refuse(absl::string_view method, absl::string_view request_id,
+                                    int status_code, const char* message) {
+  if (!observers_->empty()) {
+    const std::string id =
+        IsAcceptableRequestId(request_id) ? std::string(request_id) : GenerateRequestId();
+    FinishedCall call;
+    call.method = method;
+    call.status_code = status_code;
+    call.latency = absl::ZeroDuration();
+    call.request_id = id;
+    for (const auto& observer : *observers_) {
+      observer->OnCallStarted(method);
+      observer->OnCallFinished(call);
+    }
+  }
+  return {status_code, message};
+}
+
+}  // namespace advisor::server

@@ -1,0 +1,99 @@
+#include "service/server/server_credentials.h"
+
+#include "absl/strings/string_view.h"
+
+#include <grpc/grpc.h>
+#include <grpc/grpc_security.h>
+#include <grpc/slice.h>
+
+namespace advisor::server {
+namespace {
+
+absl::string_view SliceView(const grpc_slice& slice) {
+  return absl::string_view(reinterpret_cast<const char*>(GRPC_SLICE_START_PTR(slice)),
+                           GRPC_SLICE_LENGTH(slice));
+}
+
+// grpc_auth_metadata_processor.process: called by gRPC's server auth filter
+// once per call with the client's initial metadata. Answers synchronously.
+void ProcessCallMetadata(void* state, grpc_auth_context* /*context*/, const grpc_metadata* md,
+                         size_t num_md, grpc_process_auth_metadata_done_cb done, void* user_data) {
+  absl::string_view method;
+  absl::string_view authorization;
+  absl::string_view request_id;
+  const grpc_metadata* authorization_entry = nullptr;
+  for (size_t i = 0; i < num_md; ++i) {
+    const absl::string_view key = SliceView(md[i].key);
+    if (key == ":path") {
+      method = SliceView(md[i].value);
+    } else if (key == "authorization") {
+      authorization = SliceView(md[i].value);
+      authorization_entry = &md[i];
+    } else if (key == "x-request-id") {
+      request_id = SliceView(md[i].value);
+    }
+  }
+  const CallGate::Decision decision =
+      static_cast<CallGate*>(state)->Admit(method, authorization, request_id);
+  // An admitted call's token is consumed: gRPC removes it from the call, so
+  // no handler, interceptor or log ever sees it.
+  const bool consume = decision.status_code == GRPC_STATUS_OK && authorization_entry != nullptr;
+  done(user_data, consume ? authorization_entry : nullptr, consume ? 1 : 0, nullptr, 0,
+       static_cast<grpc_status_code>(decision.status_code), decision.message);
+}
+
+// Server credentials over a core grpc_server_credentials, which it owns.
+class CoreServerCredentials final : public grpc::ServerCredentials {
+ public:
+  explicit CoreServerCredentials(grpc_server_credentials* credentials)
+      : credentials_(credentials) {}
+  ~CoreServerCredentials() override { grpc_server_credentials_release(credentials_); }
+
+  CoreServerCredentials(const CoreServerCredentials&) = delete;
+  CoreServerCredentials& operator=(const CoreServerCredentials&) = delete;
+
+  // The gate is installed on the core credentials instead; nothing else in
+  // the server calls this.
+  void SetAuthMetadataProcessor(
+      const std::shared_ptr<grpc::AuthMetadataProcessor>& /*processor*/) override {}
+
+ private:
+  int AddPortToServer(const std::string& addr, grpc_server* server) override {
+    return grpc_server_add_http2_port(server, addr.c_str(), credentials_);
+  }
+
+  grpc_server_credentials* const credentials_;
+};
+
+grpc_server_credentials* MakeCoreCredentials(const ServerTls& tls) {
+  grpc_ssl_pem_key_cert_pair pair{tls.private_key.c_str(), tls.certificate_chain.c_str()};
+  const bool mutual = !tls.client_ca.empty();
+  // gRPC copies the PEM text.
+  return grpc_ssl_server_credentials_create_ex(
+      mutual ? tls.client_ca.c_str() : nullptr, &pair, 1,
+      mutual ? GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY
+             : GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE,
+      nullptr);
+}
+
+}  // namespace
+
+std::shared_ptr<grpc::ServerCredentials> MakeServerCredentials(const ServerTls* tls,
+                                                               CallGate* gate) {
+  if (gate == nullptr) {
+    if (tls == nullptr) return grpc::InsecureServerCredentials();
+    grpc::SslServerCredentialsOptions options(
+        tls->client_ca.empty() ? GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE
+                               : GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
+    options.pem_root_certs = tls->client_ca;
+    options.pem_key_cert_pairs.push_back({tls->private_key, tls->certificate_chain});
+    return grpc::SslServerCredentials(options);
+  }
+  grpc_server_credentials* core =
+      tls == nullptr ? grpc_insecure_server_credentials_create() : MakeCoreCredentials(*tls);
+  grpc_server_credentials_set_auth_metadata_processor(
+      core, grpc_auth_metadata_processor{ProcessCallMetadata, nullptr, gate});
+  return std::make_shared<CoreServerCredentials>(core);
+}
+
+}  // namespace advisor::server

@@ -1,0 +1,153 @@
+// Limits over real channels: the global in-flight cap answers extra calls
+// at once with RESOURCE_EXHAUSTED (health excepted), the per-connection
+// stream cap makes extra calls wait, a memory quota still serves.
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/time/clock.h"
+#include "gmock/gmock.h"
+#include "grpc/health/v1/health.grpc.pb.h"
+#include "gtest/gtest.h"
+
+#include "advisor/v1/framework_service.grpc.pb.h"
+#include "service/engines/snapshot.h"
+#include "service/knowledge_base/knowledge_base_loader.h"
+#include "service/server/advisor_server.h"
+#include "tests/ops/ops_test_support.h"
+#include <grpcpp/grpcpp.h>
+
+namespace advisor::testing {
+namespace {
+
+using ::testing::HasSubstr;
+
+std::unique_ptr<server::AdvisorServer> StartInProcess(server::AdvisorServerOptions options) {
+  absl::StatusOr<advisor::v1::KnowledgeBase> loaded = knowledge_base::LoadDefaultKnowledgeBase();
+  EXPECT_TRUE(loaded.ok()) << loaded.status();
+  options.host = "127.0.0.1";
+  options.port = 0;
+  options.snapshot = engines::Snapshot::Build(*std::move(loaded));
+  absl::StatusOr<std::unique_ptr<server::AdvisorServer>> started =
+      server::AdvisorServer::Start(std::move(options));
+  EXPECT_TRUE(started.ok()) << started.status();
+  return started.ok() ? *std::move(started) : nullptr;
+}
+
+// A Health.Watch call held open: its first answer has arrived, so the
+// server certainly works on it, and it stays open until destroyed. Health
+// calls count as in flight (and use an HTTP/2 stream) but are never refused,
+// so they can fill the server up without being refused themselves.
+class OpenStream {
+ public:
+  explicit OpenStream(grpc::health::v1::Health::Stub& stub)
+      : context_(CallContext()),
+        stream_(stub.Watch(context_.get(), grpc::health::v1::HealthCheckRequest())) {
+    grpc::health::v1::HealthCheckResponse response;
+    EXPECT_TRUE(stream_->Read(&response));
+  }
+  ~OpenStream() {
+    context_->TryCancel();
+    EXPECT_EQ(stream_->Finish().error_code(), grpc::StatusCode::CANCELLED);
+  }
+  OpenStream(const OpenStream&) = delete;
+  OpenStream& operator=(const OpenStream&) = delete;
+
+ private:
+  std::unique_ptr<grpc::ClientContext> context_;
+  std::unique_ptr<grpc::ClientReader<grpc::health::v1::HealthCheckResponse>> stream_;
+};
+
+grpc::Status GetKeras(advisor::v1::FrameworkService::Stub& stub,
+                      std::unique_ptr<grpc::ClientContext> context = CallContext()) {
+  advisor::v1::GetFrameworkRequest request;
+  request.set_name("keras");
+  advisor::v1::GetFrameworkResponse response;
+  return stub.GetFramework(context.get(), request, &response);
+}
+
+TEST(LimitsTest, CallsOverTheInFlightCapAreRefusedAtOnce) {
+  auto observer = std::make_shared<RecordingObserver>();
+  server::AdvisorServerOptions options;
+  options.max_calls_in_flight = 2;
+  options.observers.push_back(observer);
+  std::unique_ptr<server::AdvisorServer> server = StartInProcess(std::move(options));
+  ASSERT_NE(server, nullptr);
+  auto channel = grpc::CreateChannel(server->address(), grpc::InsecureChannelCredentials());
+  auto frameworks = advisor::v1::FrameworkService::NewStub(channel);
+  auto health = grpc::health::v1::Health::NewStub(channel);
+  {
+    OpenStream first(*health);
+    OpenStream second(*health);
+    EXPECT_EQ(server->calls_in_flight(), 2);
+    const grpc::Status refused = GetKeras(*frameworks);
+    EXPECT_EQ(refused.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+    EXPECT_THAT(refused.error_message(), HasSubstr("server overloaded"));
+    grpc::health::v1::HealthCheckResponse serving;
+    EXPECT_TRUE(
+        health->Check(CallContext().get(), grpc::health::v1::HealthCheckRequest(), &serving).ok());
+  }
+  // The server lets go of a call shortly after the client has its status.
+  const absl::Time deadline = absl::Now() + absl::Seconds(30);
+  while (server->calls_in_flight() > 0 && absl::Now() < deadline) {
+    absl::SleepFor(absl::Milliseconds(5));
+  }
+  EXPECT_TRUE(GetKeras(*frameworks).ok());
+  // Refused calls reach the observers as well.
+  ASSERT_TRUE(observer->WaitForFinished(5, absl::Seconds(30)));
+  int exhausted = 0;
+  for (const RecordingObserver::Call& call : observer->finished()) {
+    if (call.status_code == static_cast<int>(grpc::StatusCode::RESOURCE_EXHAUSTED)) ++exhausted;
+  }
+  EXPECT_EQ(exhausted, 1);
+}
+
+TEST(LimitsTest, CallsOverTheStreamCapOfAConnectionWait) {
+  server::AdvisorServerOptions options;
+  options.max_concurrent_streams = 1;
+  std::unique_ptr<server::AdvisorServer> server = StartInProcess(std::move(options));
+  ASSERT_NE(server, nullptr);
+  auto channel = grpc::CreateChannel(server->address(), grpc::InsecureChannelCredentials());
+  auto health = grpc::health::v1::Health::NewStub(channel);
+  auto frameworks = advisor::v1::FrameworkService::NewStub(channel);
+  {
+    OpenStream open(*health);
+    // Same connection: the call cannot start while the stream is open.
+    auto context = std::make_unique<grpc::ClientContext>();
+    context->set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(500));
+    EXPECT_EQ(GetKeras(*frameworks, std::move(context)).error_code(),
+              grpc::StatusCode::DEADLINE_EXCEEDED);
+    // Another connection has its own streams.
+    grpc::ChannelArguments separate;
+    separate.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
+    auto other = advisor::v1::FrameworkService::NewStub(
+        grpc::CreateCustomChannel(server->address(), grpc::InsecureChannelCredentials(), separate));
+    EXPECT_TRUE(GetKeras(*other).ok());
+  }
+  EXPECT_TRUE(GetKeras(*frameworks).ok());
+}
+
+TEST(LimitsTest, ServesWithinAMemoryQuota) {
+  server::AdvisorServerOptions options;
+  options.max_memory_bytes = 64 << 20;
+  std::unique_ptr<server::AdvisorServer> server = StartInProcess(std::move(options));
+  ASSERT_NE(server, nullptr);
+  auto frameworks = advisor::v1::FrameworkService::NewStub(
+      grpc::CreateChannel(server->address(), grpc::InsecureChannelCredentials()));
+  EXPECT_TRUE(GetKeras(*frameworks).ok());
+}
+
+TEST(LimitsTest, NegativeLimitsAreInvalid) {
+  server::AdvisorServerOptions options;
+  options.max_calls_in_flight = -1;
+  absl::StatusOr<advisor::v1::KnowledgeBase> loaded = knowledge_base::LoadDefaultKnowledgeBase();
+  ASSERT_TRUE(loaded.ok());
+  options.snapshot = engines::Snapshot::Build(*std::move(loaded));
+  EXPECT_EQ(server::AdvisorServer::Start(std::move(options)).status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace advisor::testing
