@@ -17,7 +17,7 @@
 namespace advisor::metrics {
 
 absl::StatusOr<std::unique_ptr<MetricsEndpoint>> MetricsEndpoint::Start(
-    MetricsEndpointOptions options) {
+    const MetricsEndpointOptions& options) {
   std::unique_ptr<MetricsEndpoint> endpoint(new MetricsEndpoint());
   endpoint->registry_ = std::make_shared<prometheus::Registry>();
   endpoint->observer_ = std::make_shared<MetricsObserver>(*endpoint->registry_, options.methods,

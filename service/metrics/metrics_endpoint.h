@@ -36,7 +36,8 @@ class MetricsEndpoint {
  public:
   // Registers the metrics and starts serving. INVALID_ARGUMENT for a bad
   // host or port, UNAVAILABLE when the address cannot be bound.
-  static absl::StatusOr<std::unique_ptr<MetricsEndpoint>> Start(MetricsEndpointOptions options);
+  static absl::StatusOr<std::unique_ptr<MetricsEndpoint>> Start(
+      const MetricsEndpointOptions& options);
 
   MetricsEndpoint(const MetricsEndpoint&) = delete;
   MetricsEndpoint& operator=(const MetricsEndpoint&) = delete;

@@ -1,5 +1,6 @@
 #include "service/metrics/metrics_http_server.h"
 
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <mutex>
@@ -85,7 +86,7 @@ int MetricsHttpServer::HandleMetrics(mg_connection* connection, void* server) {
     return 405;
   }
   const std::string body = static_cast<const MetricsHttpServer*>(server)->render_();
-  mg_send_http_ok(connection, kTextExpositionContentType, static_cast<long long>(body.size()));
+  mg_send_http_ok(connection, kTextExpositionContentType, static_cast<int64_t>(body.size()));
   if (!head) mg_write(connection, body.data(), body.size());
   return 200;
 }

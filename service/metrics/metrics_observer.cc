@@ -60,7 +60,7 @@ MetricsObserver::MetricsObserver(prometheus::Registry& registry,
       .Name("advisor_build_info")
       .Help("Always 1; the version label is the advisor_server build version.")
       .Register(registry)
-      .Add({{"version", std::string(build_version)}})
+      .Add({{"version", std::string{build_version}}})
       .Set(1);
   for (const std::string& method : methods) {
     if (!methods_.contains(method)) AddMethod(method);
@@ -74,7 +74,7 @@ MetricsObserver::MethodMetrics& MetricsObserver::AddMethod(const std::string& la
   metrics->in_flight = &in_flight_family_.Add({{"method", label}});
   metrics->duration = &duration_family_.Add({{"method", label}}, CallDurationBuckets());
   metrics->calls[kOkCode].store(
-      &calls_family_.Add({{"method", label}, {"code", std::string(StatusCodeName(kOkCode))}}),
+      &calls_family_.Add({{"method", label}, {"code", std::string{StatusCodeName(kOkCode)}}}),
       std::memory_order_release);
   MethodMetrics& result = *metrics;
   methods_[label] = std::move(metrics);
@@ -94,7 +94,7 @@ prometheus::Counter& MetricsObserver::Calls(MethodMetrics& metrics, int code) {
     // First call with this code: Family::Add locks and returns the same
     // series to every thread that races here, so a plain store is enough.
     counter = &calls_family_.Add(
-        {{"method", metrics.label}, {"code", std::string(StatusCodeName(code))}});
+        {{"method", metrics.label}, {"code", std::string{StatusCodeName(code)}}});
     slot.store(counter, std::memory_order_release);
   }
   return *counter;
@@ -118,7 +118,7 @@ void MetricsObserver::OnKnowledgeBaseLoad(const server::KnowledgeBaseLoad& load)
   if (load.serving_version.empty() || load.serving_version == knowledge_base_version_) return;
   // One series at a time: the old version's disappears from the next scrape.
   if (knowledge_base_info_ != nullptr) knowledge_base_info_family_.Remove(knowledge_base_info_);
-  knowledge_base_version_ = std::string(load.serving_version);
+  knowledge_base_version_ = std::string{load.serving_version};
   knowledge_base_info_ = &knowledge_base_info_family_.Add({{"version", knowledge_base_version_}});
   knowledge_base_info_->Set(1);
 }

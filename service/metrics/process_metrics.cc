@@ -78,8 +78,8 @@ prometheus::MetricFamily OneValue(std::string name, std::string help, prometheus
 
 }  // namespace
 
-absl::StatusOr<ProcessStat> ParseProcessStat(absl::string_view stat, long clock_ticks_per_second,
-                                             long page_size_bytes) {
+absl::StatusOr<ProcessStat> ParseProcessStat(absl::string_view stat, int64_t clock_ticks_per_second,
+                                             int64_t page_size_bytes) {
   const size_t name_end = stat.rfind(')');
   if (name_end == absl::string_view::npos) {
     return absl::InvalidArgumentError("process stat has no ')' after the command name");

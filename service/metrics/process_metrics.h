@@ -1,6 +1,7 @@
 #ifndef ADVISOR_SERVICE_METRICS_PROCESS_METRICS_H_
 #define ADVISOR_SERVICE_METRICS_PROCESS_METRICS_H_
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -25,8 +26,8 @@ struct ProcessStat {
 // Parses the one line of /proc/<pid>/stat (see proc(5)). The command name
 // in parentheses may itself hold spaces and parentheses, so the fields are
 // counted from the last ')'. INVALID_ARGUMENT when the line is malformed.
-absl::StatusOr<ProcessStat> ParseProcessStat(absl::string_view stat, long clock_ticks_per_second,
-                                             long page_size_bytes);
+absl::StatusOr<ProcessStat> ParseProcessStat(absl::string_view stat, int64_t clock_ticks_per_second,
+                                             int64_t page_size_bytes);
 
 // The machine's boot time (the "btime" line of /proc/stat) in seconds since
 // the Unix epoch. NOT_FOUND when the text has no such line.
@@ -46,8 +47,8 @@ class ProcessCollector final : public prometheus::Collectable {
   std::vector<prometheus::MetricFamily> Collect() const override;
 
  private:
-  long clock_ticks_per_second_;
-  long page_size_bytes_;
+  int64_t clock_ticks_per_second_;
+  int64_t page_size_bytes_;
   std::optional<double> start_time_seconds_;
 };
 

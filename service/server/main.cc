@@ -158,7 +158,7 @@ int main(int argc, char** argv) {
         advisor::metrics::FullMethodNames(advisor::metrics::ServedServiceNames());
     metrics_options.build_version = ADVISOR_VERSION;
     absl::StatusOr<std::unique_ptr<advisor::metrics::MetricsEndpoint>> started =
-        advisor::metrics::MetricsEndpoint::Start(std::move(metrics_options));
+        advisor::metrics::MetricsEndpoint::Start(metrics_options);
     if (!started.ok()) {
       PrintError("cannot serve metrics", started.status());
       return started.status().code() == absl::StatusCode::kInvalidArgument ? kExitBadConfiguration
