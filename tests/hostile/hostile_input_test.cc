@@ -31,6 +31,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
+#include "grpc/health/v1/health.grpc.pb.h"
 #include "gtest/gtest.h"
 
 #include "advisor/v1/faq_service.grpc.pb.h"
@@ -389,22 +390,22 @@ TEST(HostileInputTest, ExpiredDeadlinesAndCancelledCallsLeaveTheServerHealthy) {
   }
   EXPECT_GT(cancelled, 0);
 
-  // Streams cancelled while the server holds them open (truly mid-flight).
+  // Health watches cancelled while the server holds them open: a
+  // server-streaming call that never ends by itself, so the cancellation
+  // surely arrives mid-flight.
+  auto health = grpc::health::v1::Health::NewStub(server->channel());
   for (int i = 0; i < 20; ++i) {
     grpc::ClientContext context;
     context.set_deadline(absl::ToChronoTime(absl::Now() + kCallTimeout));
-    std::unique_ptr<grpc::ClientReaderWriter<advisor::v1::StreamAnswersRequest,
-                                             advisor::v1::StreamAnswersResponse>>
-        stream = stub->StreamAnswers(&context);
-    advisor::v1::StreamAnswersRequest request;
-    request.set_request_id("1");
-    request.mutable_request()->set_question("Is Keras good for beginners?");
-    ASSERT_TRUE(stream->Write(request));
-    advisor::v1::StreamAnswersResponse response;
-    ASSERT_TRUE(stream->Read(&response));
-    EXPECT_EQ(response.request_id(), "1");
+    grpc::health::v1::HealthCheckRequest request;
+    request.set_service("advisor.v1.FaqService");
+    std::unique_ptr<grpc::ClientReader<grpc::health::v1::HealthCheckResponse>> watch =
+        health->Watch(&context, request);
+    grpc::health::v1::HealthCheckResponse response;
+    ASSERT_TRUE(watch->Read(&response));
+    EXPECT_EQ(response.status(), grpc::health::v1::HealthCheckResponse::SERVING);
     context.TryCancel();
-    EXPECT_EQ(stream->Finish().error_code(), StatusCode::CANCELLED);
+    EXPECT_EQ(watch->Finish().error_code(), StatusCode::CANCELLED);
   }
   server->ExpectHealthyAndCorrect();
 }
