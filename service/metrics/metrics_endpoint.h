@@ -30,8 +30,7 @@ struct MetricsEndpointOptions {
 // Everything advisor_server needs for --metrics_port in one object: a
 // registry with a MetricsObserver (hand observer() to the AdvisorServer),
 // the process metrics, and the HTTP server answering GET /metrics with all
-// of them. Thread-safe; destroying it stops the HTTP server (which can take
-// up to two seconds: civetweb's accept loop wakes up that often).
+// of them. Thread-safe; destroying it stops the HTTP server.
 class MetricsEndpoint {
  public:
   // Registers the metrics and starts serving. INVALID_ARGUMENT for a bad

@@ -1,10 +1,13 @@
 #include "service/metrics/metrics_http_server.h"
 
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <cstring>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <utility>
 
 #include "absl/status/status.h"
@@ -15,6 +18,8 @@
 #include "service/metrics/text_exposition.h"
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace advisor::metrics {
 namespace {
@@ -31,6 +36,26 @@ void InitCivetwebOnce() {
   static std::once_flag once;
   // No optional features (TLS, files, ...) are needed.
   std::call_once(once, [] { mg_init_library(0); });
+}
+
+// civetweb's accept loop sees a stop request only when its poll() returns,
+// which an idle server's does every 2 s. Connecting to the listening port
+// wakes it at once, so stopping (the server's shutdown, every test) does not
+// wait those seconds. Connects every few milliseconds until `stopped`, since
+// a connection that arrives before the stop request only restarts the wait.
+void WakeAcceptLoopUntil(const in_addr& address, int port, const std::atomic<bool>& stopped) {
+  sockaddr_in target{};
+  target.sin_family = AF_INET;
+  target.sin_port = htons(static_cast<uint16_t>(port));
+  target.sin_addr = address;
+  while (!stopped.load()) {
+    const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd >= 0) {
+      connect(fd, reinterpret_cast<const sockaddr*>(&target), sizeof(target));
+      close(fd);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
 }
 
 }  // namespace
@@ -70,12 +95,20 @@ absl::StatusOr<std::unique_ptr<MetricsHttpServer>> MetricsHttpServer::Start(cons
     return absl::InternalError("civetweb reports no listening port");
   }
   server->port_ = bound.port;
+  // 0.0.0.0 is not an address to connect to; loopback reaches that socket.
+  server->wake_address_.s_addr =
+      parsed.s_addr == htonl(INADDR_ANY) ? htonl(INADDR_LOOPBACK) : parsed.s_addr;
   server->address_ = absl::StrCat(host, ":", bound.port);
   return server;
 }
 
 MetricsHttpServer::~MetricsHttpServer() {
-  if (context_ != nullptr) mg_stop(context_);
+  if (context_ == nullptr) return;
+  std::atomic<bool> stopped{false};
+  std::thread waker([this, &stopped] { WakeAcceptLoopUntil(wake_address_, port_, stopped); });
+  mg_stop(context_);
+  stopped.store(true);
+  waker.join();
 }
 
 int MetricsHttpServer::HandleMetrics(mg_connection* connection, void* server) {

@@ -8,6 +8,8 @@
 
 #include "absl/status/statusor.h"
 
+#include <netinet/in.h>
+
 struct mg_context;
 struct mg_connection;
 
@@ -32,7 +34,8 @@ class MetricsHttpServer {
   static absl::StatusOr<std::unique_ptr<MetricsHttpServer>> Start(const std::string& host, int port,
                                                                   Render render);
 
-  // Stops listening and waits for scrapes in progress.
+  // Stops listening and waits for scrapes in progress (milliseconds, not
+  // civetweb's usual up to 2 s: see WakeAcceptLoopUntil).
   ~MetricsHttpServer();
 
   MetricsHttpServer(const MetricsHttpServer&) = delete;
@@ -54,6 +57,8 @@ class MetricsHttpServer {
   mg_context* context_ = nullptr;
   int port_ = 0;
   std::string address_;
+  // Where the destructor connects to wake civetweb's accept loop.
+  in_addr wake_address_{};
 };
 
 }  // namespace advisor::metrics

@@ -18,7 +18,7 @@ namespace {
 using testing::HasSubstr;
 using testing::StartsWith;
 
-// One server for the whole suite: civetweb takes up to two seconds to stop.
+// One server for the whole suite, as a long-running server would be.
 class MetricsHttpServerTest : public testing::Test {
  protected:
   static void SetUpTestSuite() {
