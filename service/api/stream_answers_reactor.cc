@@ -65,10 +65,14 @@ void StreamAnswersReactor::OnReadDone(bool ok) {
     std::lock_guard<std::mutex> lock(mu_);
     response = &ring_[(head_ + queued_) % ring_.size()];
   }
+  // Clear keeps the answer messages allocated for reuse by the next request.
   response->Clear();
-  response->set_request_id(request_.request_id());
   const std::shared_ptr<const engines::Snapshot> snapshot = snapshots_.Current();
-  FillAnswerResult(*snapshot, request_.request(), *response->mutable_result());
+  for (const advisor::v1::StreamQuestion& question : request_.questions()) {
+    advisor::v1::StreamAnswer* answer = response->add_answers();
+    answer->set_request_id(question.request_id());
+    FillAnswerResult(*snapshot, question.request(), *answer->mutable_result());
+  }
   Next next;
   {
     std::lock_guard<std::mutex> lock(mu_);

@@ -11,17 +11,17 @@
 
 namespace advisor::api {
 
-// Answers queued on one stream that are not yet handed to the transport.
-// The server reads a request only while fewer than this many answers wait,
+// Response messages queued on one stream that are not yet handed to the
+// transport. The server reads a request only while fewer than this many wait,
 // so a client that stops reading soon stops the server reading (and, once
 // HTTP/2's flow-control windows fill, the client writing): memory per
 // stream stays bounded.
 inline constexpr int kStreamAnswersWindow = 16;
 
 // Serves one FaqService.StreamAnswers call with the callback API: reads a
-// request, answers it (from the snapshot current at that moment), queues the
-// response in a ring of `window` reusable messages and writes them one at a
-// time, in arrival order. At most one read and one write are outstanding, as
+// request, answers its questions (from the snapshot current at that moment)
+// into one response, queues it in a ring of `window` reusable messages and
+// writes them one at a time, in arrival order. At most one read and one write are outstanding, as
 // gRPC requires. A bad question yields an error response and the stream
 // goes on. Ends OK once the client half-closes and every answer is written;
 // a cancel, an expired deadline or a failed write ends it with CANCELLED.

@@ -22,11 +22,20 @@ using ::advisor::v1::StreamAnswersRequest;
 using ::advisor::v1::StreamAnswersResponse;
 using Stream = grpc::ClientReaderWriter<StreamAnswersRequest, StreamAnswersResponse>;
 
+// A request message with one question.
 StreamAnswersRequest Item(const std::string& id, const std::string& question) {
   StreamAnswersRequest request;
-  request.set_request_id(id);
-  request.mutable_request()->set_question(question);
+  advisor::v1::StreamQuestion* item = request.add_questions();
+  item->set_request_id(id);
+  item->mutable_request()->set_question(question);
   return request;
+}
+
+// The only answer of a response to a one-question request.
+const advisor::v1::StreamAnswer& Only(const StreamAnswersResponse& response) {
+  EXPECT_EQ(response.answers_size(), 1);
+  return response.answers_size() > 0 ? response.answers(0)
+                                     : advisor::v1::StreamAnswer::default_instance();
 }
 
 class StreamAnswersTest : public BulkServerTest {};
@@ -48,10 +57,11 @@ TEST_F(StreamAnswersTest, AnswersManyQuestionsEachTaggedWithItsRequestId) {
   StreamAnswersResponse response;
   int received = 0;
   while (stream->Read(&response)) {
-    ASSERT_EQ(response.request_id(), absl::StrCat("q", received));
-    ASSERT_EQ(response.result().result_case(), AnswerQuestionResult::kResponse);
-    EXPECT_EQ(response.result().response().question(), questions[received]);
-    if (received == 0) EXPECT_EQ(response.result().response().SerializeAsString(), first_answer);
+    const advisor::v1::StreamAnswer& answer = Only(response);
+    ASSERT_EQ(answer.request_id(), absl::StrCat("q", received));
+    ASSERT_EQ(answer.result().result_case(), AnswerQuestionResult::kResponse);
+    EXPECT_EQ(answer.result().response().question(), questions[received]);
+    if (received == 0) EXPECT_EQ(answer.result().response().SerializeAsString(), first_answer);
     ++received;
   }
   writer.join();
@@ -68,9 +78,9 @@ TEST_F(StreamAnswersTest, ABadQuestionMidStreamGetsAnErrorAndTheStreamGoesOn) {
   ASSERT_TRUE(stream->Write(Item("bad", "  \t ")));
   ASSERT_TRUE(stream->Write(Item("b", good[1])));
   ASSERT_TRUE(stream->WritesDone());
-  std::vector<StreamAnswersResponse> responses;
+  std::vector<advisor::v1::StreamAnswer> responses;
   StreamAnswersResponse response;
-  while (stream->Read(&response)) responses.push_back(response);
+  while (stream->Read(&response)) responses.push_back(Only(response));
   const grpc::Status status = stream->Finish();
   EXPECT_EQ(status.error_code(), grpc::StatusCode::OK) << status.error_message();
   ASSERT_EQ(responses.size(), 3u);
@@ -81,6 +91,35 @@ TEST_F(StreamAnswersTest, ABadQuestionMidStreamGetsAnErrorAndTheStreamGoesOn) {
   EXPECT_EQ(responses[1].result().error().code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(responses[2].request_id(), "b");
   EXPECT_EQ(responses[2].result().response().question(), good[1]);
+}
+
+TEST_F(StreamAnswersTest, AMessageOfSeveralQuestionsGetsOneResponseWithAnAnswerEach) {
+  const std::vector<std::string> questions = FaqQuestions(3);
+  StreamAnswersRequest packed;
+  for (int i = 0; i < 3; ++i) {
+    advisor::v1::StreamQuestion* item = packed.add_questions();
+    item->set_request_id(absl::StrCat("p", i));
+    item->mutable_request()->set_question(i == 1 ? "" : questions[i]);
+  }
+  auto context = Context();
+  std::unique_ptr<Stream> stream = faqs_->StreamAnswers(context.get());
+  ASSERT_TRUE(stream->Write(packed));
+  ASSERT_TRUE(stream->Write(StreamAnswersRequest()));  // No questions: an empty response.
+  ASSERT_TRUE(stream->Write(Item("last", questions[0])));
+  ASSERT_TRUE(stream->WritesDone());
+  StreamAnswersResponse response;
+  ASSERT_TRUE(stream->Read(&response));
+  ASSERT_EQ(response.answers_size(), 3);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(response.answers(i).request_id(), absl::StrCat("p", i));
+  EXPECT_EQ(response.answers(0).result().response().question(), questions[0]);
+  EXPECT_EQ(response.answers(1).result().error().code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(response.answers(2).result().response().question(), questions[2]);
+  ASSERT_TRUE(stream->Read(&response));
+  EXPECT_EQ(response.answers_size(), 0);
+  ASSERT_TRUE(stream->Read(&response));
+  EXPECT_EQ(Only(response).request_id(), "last");
+  EXPECT_FALSE(stream->Read(&response));
+  EXPECT_EQ(stream->Finish().error_code(), grpc::StatusCode::OK);
 }
 
 TEST_F(StreamAnswersTest, AnEmptyStreamEndsOkWithoutAnswers) {
@@ -123,7 +162,7 @@ TEST_F(StreamAnswersTest, AClientThatStopsReadingStopsTheServerReading) {
   StreamAnswersResponse response;
   for (int i = 0; i < 100; ++i) {
     ASSERT_TRUE(stream->Read(&response));
-    ASSERT_EQ(response.request_id(), absl::StrCat(i));
+    ASSERT_EQ(Only(response).request_id(), absl::StrCat(i));
   }
   context.TryCancel();
   writer.join();
@@ -149,7 +188,7 @@ TEST_F(StreamAnswersTest, ACancelMidStreamEndsItAndTheServerKeepsServing) {
   ASSERT_TRUE(next->Write(Item("again", questions[0])));
   ASSERT_TRUE(next->WritesDone());
   ASSERT_TRUE(next->Read(&response));
-  EXPECT_EQ(response.request_id(), "again");
+  EXPECT_EQ(Only(response).request_id(), "again");
   EXPECT_FALSE(next->Read(&response));
   EXPECT_EQ(next->Finish().error_code(), grpc::StatusCode::OK);
 }
@@ -162,7 +201,7 @@ TEST_F(StreamAnswersTest, AnExpiredDeadlineEndsTheStream) {
   ASSERT_TRUE(stream->Write(Item("1", questions[0])));
   StreamAnswersResponse response;
   ASSERT_TRUE(stream->Read(&response));
-  EXPECT_EQ(response.request_id(), "1");
+  EXPECT_EQ(Only(response).request_id(), "1");
   // No half-close: the stream stays open until the deadline ends it.
   while (stream->Read(&response)) {
   }

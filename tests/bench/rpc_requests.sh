@@ -11,7 +11,20 @@ declare -A rpc_method=(
   [ListFrameworks]=advisor.v1.FrameworkService/ListFrameworks
   [CompareFrameworks]=advisor.v1.FrameworkService/CompareFrameworks
   [ListFaqs]=advisor.v1.FaqService/ListFaqs
+  [BatchAnswerQuestions100]=advisor.v1.FaqService/BatchAnswerQuestions
+  [StreamAnswers]=advisor.v1.FaqService/StreamAnswers
 )
+
+# repeat_items N ITEM: N copies of ITEM joined by commas.
+repeat_items() {
+  local i out=""
+  for ((i = 0; i < $1; ++i)); do out+="${out:+,}$2"; done
+  echo "$out"
+}
+question_item='{"question":"Why would a young AI company pick PyTorch over the alternatives?"}'
+stream_item="{\"requestId\":\"1\",\"request\":$question_item}"
+# Questions per StreamAnswers message, as the SDK packs them (up to 32).
+stream_pack=16
 
 # Short name -> request as JSON.
 declare -A rpc_request=(
@@ -21,10 +34,24 @@ declare -A rpc_request=(
   [ListFrameworks]='{}'
   [CompareFrameworks]='{"names":["pytorch","tensorflow"]}'
   [ListFaqs]='{}'
+  # Batch: the AnswerQuestion request 100 times; stream: it once per message.
+  [BatchAnswerQuestions100]="{\"requests\":[$(repeat_items 100 "$question_item")]}"
+  [StreamAnswers]="{\"questions\":[$(repeat_items "$stream_pack" "$stream_item")]}"
 )
 
-# Every RPC, in the order tables list them.
+# Short name -> extra advisor_load flags. A stream keeps 4 messages (64
+# questions) in flight, as many as the SDK's default window.
+declare -A rpc_flags=(
+  [StreamAnswers]="--stream_window=4"
+)
+
+# Every unary RPC, in the order tables list them.
 all_rpcs="GetFramework MatchRole AnswerQuestion ListFrameworks CompareFrameworks ListFaqs"
+
+# The bulk paths (issue 10), measured in answers per second: a batch of 100
+# questions per call, and a stream (--concurrency streams, each with 32
+# messages of $stream_pack questions in flight).
+bulk_rpcs="BatchAnswerQuestions100 StreamAnswers"
 
 # What the echo baseline sends: a question-sized message.
 echo_request='{"message":"Which deep learning framework should I learn first for a job in 2024?"}'

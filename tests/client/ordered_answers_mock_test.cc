@@ -20,7 +20,7 @@ namespace {
 
 using ::advisor::client_mocks::MockAdvisorConnection;
 
-// Answers requests in pairs, second before first, echoing the question in
+// Answers questions in pairs, second before first, one per message, echoing the question in
 // the answer's `question`. Records the most requests ever unanswered.
 // `duplicate_first` answers request 0 twice instead.
 class SwappingStream : public AnswerStream {
@@ -29,12 +29,12 @@ class SwappingStream : public AnswerStream {
 
   bool Write(v1::StreamAnswersRequest const& request) override {
     std::lock_guard<std::mutex> lock(mu_);
-    pending_.push_back(request);
+    for (auto const& question : request.questions()) pending_.push_back(question);
     max_unanswered_ = std::max(max_unanswered_, pending_.size() + ready_.size());
-    if (pending_.size() == 2) {
+    while (pending_.size() >= 2) {
       ready_.push_back(duplicate_first_ ? pending_[0] : pending_[1]);
       ready_.push_back(pending_[0]);
-      pending_.clear();
+      pending_.erase(pending_.begin(), pending_.begin() + 2);
     }
     cv_.notify_all();
     return true;
@@ -51,9 +51,10 @@ class SwappingStream : public AnswerStream {
     std::unique_lock<std::mutex> lock(mu_);
     cv_.wait(lock, [&] { return !ready_.empty() || done_ || cancelled_; });
     if (ready_.empty() || cancelled_) return false;
-    response->set_request_id(ready_.front().request_id());
-    response->mutable_result()->mutable_response()->set_question(
-        ready_.front().request().question());
+    response->Clear();
+    v1::StreamAnswer* answer = response->add_answers();
+    answer->set_request_id(ready_.front().request_id());
+    answer->mutable_result()->mutable_response()->set_question(ready_.front().request().question());
     ready_.erase(ready_.begin());
     return true;
   }
@@ -75,8 +76,8 @@ class SwappingStream : public AnswerStream {
   bool const duplicate_first_;
   std::mutex mu_;
   std::condition_variable cv_;
-  std::vector<v1::StreamAnswersRequest> pending_;
-  std::vector<v1::StreamAnswersRequest> ready_;
+  std::vector<v1::StreamQuestion> pending_;
+  std::vector<v1::StreamQuestion> ready_;
   std::size_t max_unanswered_ = 0;
   bool done_ = false;
   bool cancelled_ = false;
@@ -119,6 +120,24 @@ TEST(OrderedAnswersTest, NeverMoreThanTheWindowIsUnanswered) {
   auto answers = client.AnswerQuestions(Numbered(50), /*window=*/3);
   ASSERT_TRUE(answers.ok()) << answers.status();
   EXPECT_LE(observed->max_unanswered(), 3u);
+}
+
+TEST(OrderedAnswersTest, AQuestionTooLongForAMessageGetsALocalErrorInItsPlace) {
+  auto mock = std::make_shared<MockAdvisorConnection>();
+  EXPECT_CALL(*mock, StreamAnswers).WillOnce([] {
+    return std::unique_ptr<AnswerStream>(new SwappingStream());
+  });
+  AdvisorClient client(mock);
+  std::vector<std::string> questions = Numbered(5);
+  questions[0] = std::string(100 * 1024, 'x');
+  questions[3] = std::string(100 * 1024, 'y');
+  auto answers = client.AnswerQuestions(questions, 2);
+  ASSERT_TRUE(answers.ok()) << answers.status();
+  ASSERT_EQ(answers->size(), 5u);
+  EXPECT_EQ((*answers)[0].status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ((*answers)[1]->question(), "question 1");
+  EXPECT_EQ((*answers)[3].status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ((*answers)[4]->question(), "question 4");
 }
 
 TEST(OrderedAnswersTest, AServerAnsweringARequestTwiceIsInternal) {

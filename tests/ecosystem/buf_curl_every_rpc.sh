@@ -69,11 +69,12 @@ call advisor.v1.FaqService/BatchAnswerQuestions \
   '{"requests":[{"question":"Which AI framework is most popular in 2024 hiring trends globally?"},{"question":" "}]}' |
   expect BatchAnswerQuestions 'r.results.length === 2 && r.results[0].response.answered === true && r.results[1].error.code === 3'
 
-# A bidirectional stream: buf curl sends the concatenated request objects,
-# then half-closes, and prints every response.
+# A bidirectional stream: buf curl sends the concatenated request messages
+# (here one of two questions, then one of one), then half-closes, and prints
+# every response message.
 call advisor.v1.FaqService/StreamAnswers \
-  '{"requestId":"a","request":{"question":"Which AI framework is most popular in 2024 hiring trends globally?"}} {"requestId":"b","request":{"question":""}} {"requestId":"c","request":{"question":"How do I cook pasta?"}}' |
-  expect StreamAnswers 'r.length === 3 && r.map(x => x.requestId).join() === "a,b,c" && r[0].result.response.answered === true && r[1].result.error.code === 3 && r[2].result.response.answered !== true'
+  '{"questions":[{"requestId":"a","request":{"question":"Which AI framework is most popular in 2024 hiring trends globally?"}},{"requestId":"b","request":{"question":""}}]} {"questions":[{"requestId":"c","request":{"question":"How do I cook pasta?"}}]}' |
+  expect StreamAnswers 'r.length === 2 && r.flatMap(m => m.answers).map(a => a.requestId).join() === "a,b,c" && r[0].answers[0].result.response.answered === true && r[0].answers[1].result.error.code === 3 && r[1].answers[0].result.response.answered !== true'
 
 call grpc.health.v1.Health/Check '{}' |
   expect Health/Check 'r.status === "SERVING"'

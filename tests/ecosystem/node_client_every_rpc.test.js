@@ -140,22 +140,27 @@ test('BatchAnswerQuestions refuses an empty batch as INVALID_ARGUMENT', async ()
 
 test('StreamAnswers answers every question of a bidirectional stream, tagged by id', async () => {
   const stream = faqs.streamAnswers({deadline: new Date(Date.now() + 10000)});
-  const responses = [];
+  const answers = [];
   const ended = new Promise((resolve, reject) => {
-    stream.on('data', (response) => responses.push(response));
+    stream.on('data', (response) => answers.push(...response.answers));
     stream.on('end', resolve);
     stream.on('error', reject);
   });
+  const popular = 'Which AI framework is most popular in 2024 hiring trends globally?';
   for (let i = 0; i < 50; ++i) {
-    const question = i === 7 ? '   ' : 'Which AI framework is most popular in 2024 hiring trends globally?';
-    stream.write({requestId: `q${i}`, request: {question}});
+    const question = i === 7 ? '   ' : popular;
+    stream.write({questions: [{requestId: `q${i}`, request: {question}}]});
   }
+  // Several questions in one message are answered in one response, in order.
+  stream.write({questions: [{requestId: 'x', request: {question: popular}}, {requestId: 'y', request: {question: ''}}]});
   stream.end();
   await ended;
-  assert.deepEqual(responses.map((r) => r.requestId), Array.from({length: 50}, (_, i) => `q${i}`));
-  assert.equal(responses[0].result.response.answered, true);
-  assert.equal(responses[7].result.error.code, grpc.status.INVALID_ARGUMENT);
-  assert.equal(responses[8].result.response.answered, true);
+  const ids = Array.from({length: 50}, (_, i) => `q${i}`).concat(['x', 'y']);
+  assert.deepEqual(answers.map((a) => a.requestId), ids);
+  assert.equal(answers[0].result.response.answered, true);
+  assert.equal(answers[7].result.error.code, grpc.status.INVALID_ARGUMENT);
+  assert.equal(answers[8].result.response.answered, true);
+  assert.equal(answers[51].result.error.code, grpc.status.INVALID_ARGUMENT);
 });
 
 test('Health/Check reports SERVING', async () => {

@@ -8,9 +8,9 @@
 //       --concurrency=16 --duration=10s
 //
 // A bidirectional method (stream_answers) is loaded with --concurrency
-// streams, each keeping --stream_window requests in flight; its "calls" are
-// answers. For Batch* methods, answers per second is QPS times the
-// request's `requests` count.
+// streams, each keeping --stream_window request messages in flight; its
+// "calls" are response messages. Answers per second is QPS times the
+// request's `requests` (Batch*) or `questions` (StreamAnswers) count.
 //
 // Prints a human summary and one machine-readable line starting "RESULT ".
 // Exit status: 0 done, 1 some calls failed (unless --allow_errors),

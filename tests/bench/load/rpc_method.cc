@@ -112,6 +112,7 @@ absl::StatusOr<std::string> SerializeRequestFromJson(const MethodDescriptor& met
 
 int ItemsPerCall(const MethodDescriptor& method, const std::string& request_bytes) {
   const google::protobuf::FieldDescriptor* items = method.input_type()->FindFieldByName("requests");
+  if (items == nullptr) items = method.input_type()->FindFieldByName("questions");
   if (items == nullptr || !items->is_repeated()) return 1;
   google::protobuf::DynamicMessageFactory factory;
   std::unique_ptr<google::protobuf::Message> request = NewMessage(factory, *method.input_type());

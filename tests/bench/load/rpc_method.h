@@ -29,9 +29,10 @@ std::string MethodPath(const google::protobuf::MethodDescriptor& method);
 absl::StatusOr<std::string> SerializeRequestFromJson(
     const google::protobuf::MethodDescriptor& method, absl::string_view json);
 
-// Answers one call of `method` with `request_bytes` asks for: the number of
-// entries of the request's repeated `requests` field (the Batch* RPCs), else
-// 1. 1 also when the bytes do not parse.
+// Answers one call (or stream message) of `method` with `request_bytes`
+// asks for: the number of entries of the request's repeated `requests` field
+// (the Batch* RPCs) or `questions` field (StreamAnswers), else 1. 1 also
+// when the bytes do not parse.
 int ItemsPerCall(const google::protobuf::MethodDescriptor& method,
                  const std::string& request_bytes);
 

@@ -144,11 +144,13 @@ class AdvisorClient {
       v1::BatchMatchRolesRequest const& request);
 
   /// Answers any number of questions over one StreamAnswers stream,
-  /// keeping at most `window` (>= 1) unanswered on the wire, and hands each
-  /// answer to `sink` in input order, on the calling thread, as soon as it
-  /// and every earlier one have arrived. A bad question gets its own error
-  /// in the sink; the others still answer. Blocks until done; writes from
-  /// one extra thread it starts and joins.
+  /// keeping at most `window` (>= 1) unanswered on the wire (packed up to 32
+  /// to a message), and hands each answer to `sink` in input order, on the
+  /// calling thread, as soon as it and every earlier one have arrived. A
+  /// bad question gets its own error in the sink (INVALID_ARGUMENT from the
+  /// server, or locally for one too long to send at all, over 48 KiB); the
+  /// others still answer. Blocks until done; writes from one extra thread
+  /// it starts and joins.
   /// Returns OK when every question was answered. Otherwise the stream's
   /// error (DEADLINE_EXCEEDED after `ClientOptions::stream_timeout`,
   /// UNAVAILABLE, ...) after the answers that did arrive were sunk;
