@@ -51,7 +51,9 @@ void WakeAcceptLoopUntil(const in_addr& address, int port, const std::atomic<boo
   while (!stopped.load()) {
     const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd >= 0) {
-      connect(fd, reinterpret_cast<const sockaddr*>(&target), sizeof(target));
+      // Refused once civetweb has closed the port: that is fine too.
+      const int connected = connect(fd, reinterpret_cast<const sockaddr*>(&target), sizeof(target));
+      static_cast<void>(connected);
       close(fd);
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
