@@ -1,10 +1,12 @@
 #include "service/server/advisor_server.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "grpc/health/v1/health.pb.h"
 
 #include "advisor/v1/faq_service.grpc.pb.h"
@@ -22,6 +24,11 @@ namespace advisor::server {
 namespace {
 
 constexpr int kMaxPort = 65535;
+
+// How long admitted calls get to reach their handlers before gRPC's
+// Shutdown cancels those that have not (they need microseconds; this
+// leaves room for a loaded machine).
+constexpr absl::Duration kDrainHandOff = absl::Milliseconds(200);
 
 // "host:port", with an IPv6 literal in brackets as gRPC expects.
 std::string JoinHostPort(const std::string& host, int port) {
@@ -86,14 +93,12 @@ absl::StatusOr<std::unique_ptr<AdvisorServer>> AdvisorServer::Start(AdvisorServe
       new AdvisorServer(std::move(options.snapshot), std::move(options.observers)));
   grpc::ServerBuilder builder;
   const std::string requested = JoinHostPort(options.host, options.port);
-  if (options.tokens != nullptr || options.max_calls_in_flight > 0) {
-    CallGate::Options gate;
-    gate.tokens = std::move(options.tokens);
-    gate.auth_reflection = options.auth_reflection;
-    gate.max_calls_in_flight = options.max_calls_in_flight;
-    server->gate_ =
-        std::make_unique<CallGate>(std::move(gate), &server->in_flight_, &server->observers_);
-  }
+  CallGate::Options gate;
+  gate.tokens = std::move(options.tokens);
+  gate.auth_reflection = options.auth_reflection;
+  gate.max_calls_in_flight = options.max_calls_in_flight;
+  server->gate_ =
+      std::make_unique<CallGate>(std::move(gate), &server->in_flight_, &server->observers_);
   builder.AddListeningPort(
       requested,
       MakeServerCredentials(options.tls.has_value() ? &*options.tls : nullptr, server->gate_.get()),
@@ -146,6 +151,12 @@ void AdvisorServer::Shutdown(absl::Time deadline) {
   if (server_ == nullptr || shut_down_.exchange(true)) return;
   // Health first: NOT_SERVING for every service, and no later change.
   server_->GetHealthCheckService()->Shutdown();
+  // Then refuse new calls in the gate, and give the calls it already let
+  // through a moment to reach their handlers: gRPC's Shutdown cancels calls
+  // that have arrived but not yet started, which would fail calls that
+  // were in flight from their client's point of view.
+  gate_->StartDraining();
+  absl::SleepFor(std::min(kDrainHandOff, std::max(deadline - absl::Now(), absl::ZeroDuration())));
   server_->Shutdown(absl::ToChronoTime(deadline));
 }
 

@@ -98,8 +98,10 @@ class AdvisorServer {
   api::SnapshotSource& snapshots() { return snapshots_; }
 
   // Graceful stop: health turns NOT_SERVING for every service at once (so
-  // load balancers stop sending), new calls are refused, calls in flight
-  // may finish until `deadline` and are cancelled after it. Returns when
+  // load balancers stop sending), new calls are refused with UNAVAILABLE,
+  // calls in flight may finish until `deadline` and are cancelled after
+  // it. Takes at least 200 ms (the hand-off of admitted calls) unless the
+  // deadline is sooner. Returns when
   // all calls are done and clients have closed their connections (gRPC
   // sends them GOAWAY), or at `deadline`: a client that keeps an idle
   // channel open holds shutdown until then. Later calls do nothing.
@@ -128,7 +130,7 @@ class AdvisorServer {
   api::FaqServiceImpl faq_service_;
   const std::vector<std::shared_ptr<ServerObserver>> observers_;
   std::atomic<int> in_flight_{0};
-  // Null when neither authentication nor an in-flight cap is configured.
+  // Always present: it also refuses new calls while the server drains.
   std::unique_ptr<CallGate> gate_;
   std::atomic<bool> shut_down_{false};
   int port_ = 0;

@@ -10,6 +10,7 @@ namespace advisor::server {
 namespace {
 
 constexpr int kResourceExhausted = 8;
+constexpr int kUnavailable = 14;
 constexpr int kUnauthenticated = 16;
 
 constexpr absl::string_view kHealthPrefix = "/grpc.health.v1.Health/";
@@ -30,6 +31,10 @@ CallGate::Decision CallGate::Admit(absl::string_view method, absl::string_view a
                                    absl::string_view request_id) {
   // Probes must always get an answer, whatever the load or credentials.
   if (absl::StartsWith(method, kHealthPrefix)) return {};
+  if (draining_.load(std::memory_order_relaxed)) {
+    return Refuse(method, request_id, kUnavailable,
+                  "server shutting down; retry the call (another replica will take it)");
+  }
   const bool needs_token =
       authenticates_ && (auth_reflection_ || !absl::StartsWith(method, kReflectionPrefix));
   if (needs_token && !std::atomic_load(&tokens_)->Accepts(authorization)) {

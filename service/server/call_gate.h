@@ -14,12 +14,11 @@
 namespace advisor::server {
 
 // Admission control for every call, before any handler (ours or gRPC's
-// health and reflection services) sees it: the bearer-token check and the
-// in-flight cap. It runs inside gRPC's server auth filter (see
-// server_credentials.h), so a refused call costs no handler, no request
-// parsing and no response. Refused calls never reach CallInterceptorFactory,
-// so the gate itself tells the observers about them (peer is empty: the
-// filter does not know it).
+// health and reflection services) sees it: the bearer-token check, the
+// in-flight cap and refusing new calls while the server drains. It runs inside gRPC's server auth
+// filter (see server_credentials.h), so a refused call costs no handler, no request parsing and no
+// response. Refused calls never reach CallInterceptorFactory, so the gate itself tells the
+// observers about them (peer is empty: the filter does not know it).
 //
 // Thread-safe: Admit() runs concurrently on gRPC's threads; SetTokens() may
 // run at any time (token reload).
@@ -51,6 +50,14 @@ class CallGate {
   Decision Admit(absl::string_view method, absl::string_view authorization,
                  absl::string_view request_id);
 
+  // From now on refuses every new call except health checks with
+  // UNAVAILABLE "server shutting down" (clients retry another replica).
+  // Called first thing in a graceful shutdown: gRPC 1.51 cancels calls that
+  // have arrived but are not yet handed to a handler when its Shutdown
+  // starts, so new arrivals are stopped here first and the ones already
+  // admitted get a moment to start (see AdvisorServer::Shutdown).
+  void StartDraining() { draining_.store(true, std::memory_order_relaxed); }
+
   // Serves later calls with `tokens` (non-null: authentication stays on).
   void SetTokens(std::shared_ptr<const BearerTokens> tokens);
 
@@ -65,6 +72,7 @@ class CallGate {
   const bool authenticates_;
   const bool auth_reflection_;
   const int max_calls_in_flight_;
+  std::atomic<bool> draining_{false};
   const std::atomic<int>* const in_flight_;
   const std::vector<std::shared_ptr<ServerObserver>>* const observers_;
 };

@@ -27,6 +27,7 @@
 #include "service/server/call_log_observer.h"
 #include "service/server/environment_flags.h"
 #include "service/server/json_logger.h"
+#include "service/server/knowledge_base_reloader.h"
 #include "service/server/operations_flags.h"
 #include "service/server/shutdown_signals.h"
 
@@ -72,7 +73,8 @@ constexpr char kUsage[] =
     "\n"
     "Prints \"advisor_server listening on HOST:PORT\" on stdout once it serves, and logs JSON "
     "lines on stderr. SIGTERM or SIGINT turns health to NOT_SERVING, lets calls in flight "
-    "finish within --grace_period, and exits.\n"
+    "finish within --grace_period, and exits. SIGHUP reloads the --knowledge_base file and the "
+    "--auth_tokens_file; an invalid file is rejected and the old one keeps serving.\n"
     "Exit status: 0 after a signalled shutdown; 2 for an invalid knowledge base (the problem, "
     "with file and line, goes to stderr) or an invalid flag or environment value; 1 for "
     "anything else, such as an address that cannot be bound.";
@@ -187,7 +189,18 @@ int main(int argc, char** argv) {
       absl::StrCat("listening on ", (*server)->address(), " with knowledge base version ", version),
       {{"address", (*server)->address()}, {"knowledge_base_version", version}});
 
-  const int signal = signals->Wait();
+  // Hot reload, for a knowledge base file: polling and SIGHUP.
+  std::unique_ptr<advisor::server::KnowledgeBaseReloader> reloader;
+  if (!absl::GetFlag(FLAGS_knowledge_base).empty()) {
+    reloader = std::make_unique<advisor::server::KnowledgeBaseReloader>(
+        absl::GetFlag(FLAGS_knowledge_base), **server);
+    reloader->StartPolling(advisor::server::KnowledgeBasePollInterval());
+  }
+  int signal = 0;
+  while ((signal = signals->Wait()) == SIGHUP) {
+    advisor::server::HandleSighup(reloader.get(), **server);
+  }
+  reloader.reset();
   advisor::server::LogEvent(
       advisor::server::Severity::kInfo,
       absl::StrCat("received ", signal == SIGINT ? "SIGINT" : "SIGTERM", ", draining for up to ",

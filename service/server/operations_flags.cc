@@ -11,6 +11,8 @@
 #include "absl/flags/flag.h"
 #include "absl/strings/str_cat.h"
 
+#include "service/server/json_logger.h"
+
 ABSL_FLAG(std::string, tls_cert_file, "",
           "PEM file with the server's TLS certificate chain. With --tls_key_file it turns TLS on; "
           "both empty (the default) serves plaintext.");
@@ -117,6 +119,20 @@ absl::Status ApplyOperationsFlags(AdvisorServerOptions& options) {
     return absl::InvalidArgumentError("--knowledge_base_poll_interval must not be negative");
   }
   return absl::OkStatus();
+}
+
+void HandleSighup(KnowledgeBaseReloader* reloader, AdvisorServer& server) {
+  LogEvent(Severity::kInfo, "received SIGHUP, reloading");
+  // The reloader reports its outcome to the observers, which log it.
+  if (reloader != nullptr) reloader->Reload().IgnoreError();
+  absl::StatusOr<std::shared_ptr<const BearerTokens>> tokens = LoadTokensFromFlags();
+  if (!tokens.ok()) {
+    LogEvent(Severity::kError, "bearer tokens not reloaded; the previous ones stay valid",
+             {{"error", tokens.status().message()}});
+  } else if (*tokens != nullptr) {
+    server.SetTokens(*std::move(tokens));
+    LogEvent(Severity::kInfo, "bearer tokens reloaded");
+  }
 }
 
 absl::Duration KnowledgeBasePollInterval() {

@@ -9,6 +9,7 @@
 
 #include "service/server/advisor_server.h"
 #include "service/server/bearer_tokens.h"
+#include "service/server/knowledge_base_reloader.h"
 
 namespace advisor::server {
 
@@ -30,6 +31,11 @@ absl::StatusOr<std::shared_ptr<const BearerTokens>> LoadTokensFromFlags();
 // --knowledge_base_poll_interval: how often to look for a changed
 // knowledge base file; zero disables polling (SIGHUP still reloads).
 absl::Duration KnowledgeBasePollInterval();
+
+// On SIGHUP: reloads the knowledge base file (when `reloader` is non-null)
+// and the tokens file (when authentication is on). A failure is logged and
+// the old knowledge base or tokens keep serving.
+void HandleSighup(KnowledgeBaseReloader* reloader, AdvisorServer& server);
 
 }  // namespace advisor::server
 

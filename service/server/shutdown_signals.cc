@@ -14,9 +14,10 @@ absl::StatusOr<ShutdownSignals> ShutdownSignals::Block() {
   sigemptyset(&signals);
   sigaddset(&signals, SIGTERM);
   sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGHUP);
   if (const int error = pthread_sigmask(SIG_BLOCK, &signals, nullptr); error != 0) {
     return absl::InternalError(
-        absl::StrCat("cannot block SIGTERM and SIGINT: ", std::strerror(error)));
+        absl::StrCat("cannot block SIGTERM, SIGINT and SIGHUP: ", std::strerror(error)));
   }
   return ShutdownSignals(signals);
 }

@@ -1,0 +1,153 @@
+// Hot reload of the knowledge base under steady load, through the real
+// advisor_server binary: a good file is picked up (its version appears in
+// the calls' trailers), a broken one is rejected with FILE:LINE:COL in the
+// log and the old version keeps serving; by polling a Kubernetes-style
+// ConfigMap directory (symlink swap) and by SIGHUP. No call may fail.
+
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+#include "tests/ops/ops_test_support.h"
+#include "tests/ops/steady_load.h"
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace advisor::testing {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+constexpr absl::Duration kReloadTimeout = absl::Seconds(30);
+constexpr int kLoadThreads = 3;
+
+// Line 3 names a field the schema does not have.
+constexpr char kBrokenKnowledgeBase[] =
+    "version: \"broken\"\n"
+    "frameworks {\n"
+    "  no_such_field: \"x\"\n"
+    "}\n";
+
+std::string MakeDirectory(const std::string& name) {
+  std::string directory = absl::StrCat(::testing::TempDir(), name, "_XXXXXX");
+  EXPECT_NE(mkdtemp(directory.data()), nullptr);
+  return directory;
+}
+
+void WriteFile(const std::string& path, const std::string& contents) {
+  const std::string partial = path + ".partial";
+  std::ofstream(partial) << contents;
+  ASSERT_EQ(std::rename(partial.c_str(), path.c_str()), 0);
+}
+
+// A directory laid out as the kubelet lays out a ConfigMap volume:
+// knowledge_base.txtpb -> ..data/knowledge_base.txtpb, ..data -> ..<n>.
+// Publish() swaps ..data atomically, as the kubelet does on an update.
+class ConfigMapDirectory {
+ public:
+  ConfigMapDirectory() : directory_(MakeDirectory("configmap")) {}
+
+  std::string file() const { return directory_ + "/knowledge_base.txtpb"; }
+
+  void Publish(const std::string& contents) {
+    const std::string version_dir = absl::StrCat(directory_, "/..", ++generation_);
+    ASSERT_EQ(mkdir(version_dir.c_str(), 0755), 0);
+    WriteFile(version_dir + "/knowledge_base.txtpb", contents);
+    const std::string next = directory_ + "/..data_tmp";
+    ASSERT_EQ(symlink(version_dir.substr(directory_.size() + 1).c_str(), next.c_str()), 0);
+    ASSERT_EQ(std::rename(next.c_str(), (directory_ + "/..data").c_str()), 0);
+    if (generation_ == 1) {
+      ASSERT_EQ(symlink("..data/knowledge_base.txtpb", file().c_str()), 0);
+    }
+  }
+
+ private:
+  const std::string directory_;
+  int generation_ = 0;
+};
+
+void ExpectNoFailedCall(const SteadyLoad& load) {
+  EXPECT_THAT(load.failures(), IsEmpty()) << load.failure_messages();
+  EXPECT_GT(load.ok_calls(), 0);
+}
+
+TEST(ReloadTest, PollingPicksUpAConfigMapUpdateAndRejectsABrokenOne) {
+  ConfigMapDirectory config_map;
+  config_map.Publish(KnowledgeBaseWithVersion("poll-v1"));
+  StartedServer server = StartServerProcess(
+      {"--knowledge_base=" + config_map.file(), "--knowledge_base_poll_interval=100ms"});
+  ASSERT_NE(server.process, nullptr);
+  SteadyLoad load(server.address, kLoadThreads);
+  ASSERT_TRUE(load.WaitForVersion("poll-v1", kReloadTimeout));
+
+  config_map.Publish(KnowledgeBaseWithVersion("poll-v2"));
+  ASSERT_TRUE(load.WaitForVersion("poll-v2", kReloadTimeout)) << server.process->Stderr();
+
+  config_map.Publish(kBrokenKnowledgeBase);
+  const absl::Time deadline = absl::Now() + kReloadTimeout;
+  while (server.process->Stderr().find("knowledge base rejected") == std::string::npos &&
+         absl::Now() < deadline) {
+    absl::SleepFor(absl::Milliseconds(20));
+  }
+  ASSERT_TRUE(load.WaitForMoreOkCalls(50, kReloadTimeout));
+  load.Stop();
+  ExpectNoFailedCall(load);
+  EXPECT_EQ(load.last_version(), "poll-v2");
+  EXPECT_THAT(load.versions(), ElementsAre("poll-v1", "poll-v2"));
+  const std::string log = server.process->Stderr();
+  EXPECT_THAT(
+      log,
+      HasSubstr(
+          R"("severity":"ERROR","message":"knowledge base rejected; version poll-v2 keeps serving")"));
+  EXPECT_THAT(log, HasSubstr(absl::StrCat(config_map.file(), ":3:")));
+}
+
+TEST(ReloadTest, SighupReloadsAGoodFileAndKeepsServingOnABadOne) {
+  const std::string directory = MakeDirectory("sighup");
+  const std::string path = directory + "/knowledge_base.txtpb";
+  WriteFile(path, KnowledgeBaseWithVersion("hup-v1"));
+  // Polling off: only SIGHUP can reload.
+  StartedServer server =
+      StartServerProcess({"--knowledge_base=" + path, "--knowledge_base_poll_interval=0"});
+  ASSERT_NE(server.process, nullptr);
+  SteadyLoad load(server.address, kLoadThreads);
+  ASSERT_TRUE(load.WaitForVersion("hup-v1", kReloadTimeout));
+
+  WriteFile(path, KnowledgeBaseWithVersion("hup-v2"));
+  ASSERT_TRUE(server.process->Signal(SIGHUP).ok());
+  ASSERT_TRUE(load.WaitForVersion("hup-v2", kReloadTimeout)) << server.process->Stderr();
+
+  WriteFile(path, kBrokenKnowledgeBase);
+  ASSERT_TRUE(server.process->Signal(SIGHUP).ok());
+  const absl::Time deadline = absl::Now() + kReloadTimeout;
+  while (server.process->Stderr().find("knowledge base rejected") == std::string::npos &&
+         absl::Now() < deadline) {
+    absl::SleepFor(absl::Milliseconds(20));
+  }
+  ASSERT_TRUE(load.WaitForMoreOkCalls(50, kReloadTimeout));
+  load.Stop();
+  ExpectNoFailedCall(load);
+  EXPECT_EQ(load.last_version(), "hup-v2");
+  EXPECT_THAT(load.versions(), ElementsAre("hup-v1", "hup-v2"));
+  EXPECT_THAT(server.process->Stderr(), HasSubstr(absl::StrCat(path, ":3:")));
+
+  // SIGHUP did not stop it; SIGTERM still does, cleanly.
+  ASSERT_TRUE(server.process->Signal(SIGTERM).ok());
+  absl::StatusOr<ProcessExit> exit = server.process->WaitForExit(kProcessTimeout);
+  ASSERT_TRUE(exit.ok()) << exit.status();
+  EXPECT_EQ(exit->exit_code, 0);
+}
+
+}  // namespace
+}  // namespace advisor::testing
