@@ -4,6 +4,7 @@
 // observers told about refused calls.
 
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <memory>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "gmock/gmock.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "gtest/gtest.h"
@@ -182,6 +184,57 @@ TEST_F(TlsTest, InvalidTlsFlagsAreAConfigurationError) {
     ASSERT_TRUE(exit.ok());
     EXPECT_EQ(exit->exit_code, 2) << (*server)->Stderr();
   }
+}
+
+// SIGHUP re-reads the tokens file: a new token works at once, a removed one
+// stops working, and an invalid file keeps the previous tokens.
+TEST(TokenReloadTest, SighupReadsTheTokensFileAgain) {
+  std::string directory = ::testing::TempDir() + "advisor_tokens_XXXXXX";
+  ASSERT_NE(mkdtemp(directory.data()), nullptr);
+  const std::string path = directory + "/tokens.txt";
+  auto write = [&path](const std::string& contents) {
+    std::ofstream(path + ".partial") << contents;
+    ASSERT_EQ(std::rename((path + ".partial").c_str(), path.c_str()), 0);
+  };
+  write("old-token\n");
+  StartedServer server = StartServerProcess({"--auth_tokens_file=" + path});
+  ASSERT_NE(server.process, nullptr);
+  auto stub = advisor::v1::FrameworkService::NewStub(
+      grpc::CreateChannel(server.address, grpc::InsecureChannelCredentials()));
+  auto code = [&stub](const std::string& token) {
+    std::unique_ptr<grpc::ClientContext> context = CallContext();
+    context->AddMetadata("authorization", "Bearer " + token);
+    advisor::v1::GetFrameworkRequest request;
+    request.set_name("keras");
+    advisor::v1::GetFrameworkResponse response;
+    return stub->GetFramework(context.get(), request, &response).error_code();
+  };
+  EXPECT_EQ(code("old-token"), grpc::StatusCode::OK);
+  EXPECT_EQ(code("new-token"), grpc::StatusCode::UNAUTHENTICATED);
+
+  write("new-token\n");
+  ASSERT_TRUE(server.process->Signal(SIGHUP).ok());
+  const absl::Time deadline = absl::Now() + absl::Seconds(30);
+  while (code("new-token") != grpc::StatusCode::OK && absl::Now() < deadline) {
+    absl::SleepFor(absl::Milliseconds(20));
+  }
+  EXPECT_EQ(code("new-token"), grpc::StatusCode::OK);
+  EXPECT_EQ(code("old-token"), grpc::StatusCode::UNAUTHENTICATED);
+
+  write("# no token left\n");
+  ASSERT_TRUE(server.process->Signal(SIGHUP).ok());
+  while (server.process->Stderr().find("bearer tokens not reloaded") == std::string::npos &&
+         absl::Now() < deadline) {
+    absl::SleepFor(absl::Milliseconds(20));
+  }
+  EXPECT_THAT(server.process->Stderr(), HasSubstr("bearer tokens not reloaded"));
+  EXPECT_EQ(code("new-token"), grpc::StatusCode::OK);
+  stub.reset();
+  ASSERT_TRUE(server.process->Signal(SIGTERM).ok());
+  absl::StatusOr<ProcessExit> exit = server.process->WaitForExit(kProcessTimeout);
+  ASSERT_TRUE(exit.ok()) << exit.status();
+  EXPECT_EQ(exit->exit_code, 0);
+  EXPECT_THAT(server.process->Stderr(), Not(HasSubstr("old-token")));
 }
 
 // Plaintext tokens in-process, where a recording observer shows that
