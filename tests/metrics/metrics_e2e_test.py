@@ -9,10 +9,13 @@ with the right Content-Type, and `promtool check metrics` accepts it.
 FlagTest: --metrics_port and --metrics_host values the server refuses, a
 taken port, and metrics off by default.
 
+ReloadTest: a good knowledge base file, then a bad one, each with SIGHUP:
+the version info and advisor_knowledge_base_reloads_total{result} follow.
+
 PrometheusServerTest: a real Prometheus server scrapes that endpoint every
 second; its HTTP API must return advisor_calls_total samples and up == 1.
 
-Run by CTest with ADVISOR_SERVER_PATH and ADVISOR_CLI_PATH set (see
+Run by CTest with ADVISOR_SOURCE_DIR, ADVISOR_SERVER_PATH and ADVISOR_CLI_PATH set (see
 CMakeLists.txt next to this file); `python3 metrics_e2e_test.py ScrapeTest`
 runs one class. No fixed ports, no network beyond 127.0.0.1.
 """
@@ -32,6 +35,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+SOURCE_DIR = os.environ.get("ADVISOR_SOURCE_DIR", "")
 SERVER_PATH = os.environ.get("ADVISOR_SERVER_PATH", "")
 CLI_PATH = os.environ.get("ADVISOR_CLI_PATH", "")
 START_TIMEOUT_S = 30
@@ -81,12 +85,12 @@ def free_port():
 class Server:
     """advisor_server on 127.0.0.1 with gRPC and metrics on free ports."""
 
-    def __init__(self):
+    def __init__(self, *extra_flags):
         # A file, not a pipe: nobody reads the JSON log while the server runs.
         self.log = tempfile.TemporaryFile()
         self.process = subprocess.Popen(
             [SERVER_PATH, "--host=127.0.0.1", "--port=0", "--metrics_host=127.0.0.1",
-             "--metrics_port=0"],
+             "--metrics_port=0", *extra_flags],
             # Unbuffered: select() then sees every line that readline() has not.
             stdout=subprocess.PIPE, stderr=self.log, bufsize=0)
         self.address = None
@@ -243,6 +247,71 @@ class FlagTest(unittest.TestCase):
                 process.kill()
                 process.wait()
             process.stdout.close()
+
+
+class ReloadTest(unittest.TestCase):
+    """Knowledge base reloads (SIGHUP) move the version and the counters."""
+
+    def setUp(self):
+        self.directory = tempfile.mkdtemp(prefix="advisor-metrics-reload-")
+        self.path = os.path.join(self.directory, "knowledge_base.txtpb")
+        with open(os.path.join(SOURCE_DIR, "service", "knowledge_base",
+                               "default_knowledge_base.txtpb"), encoding="utf-8") as f:
+            self.original = f.read()
+        self.version = re.search(r'^version: "([^"]*)"', self.original, re.MULTILINE).group(1)
+        self.write(self.original)
+        self.server = Server(f"--knowledge_base={self.path}")
+
+    def tearDown(self):
+        self.assertEqual(self.server.stop(), 0)
+        self.server.close()
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+    def write(self, text):
+        """Replaces the file in one step, as a ConfigMap update does."""
+        staging = self.path + ".new"
+        with open(staging, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(staging, self.path)
+
+    def scrape_until(self, done):
+        """Sends SIGHUP and scrapes until done(samples) holds; the samples."""
+        self.server.process.send_signal(signal.SIGHUP)
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while True:
+            status, _, text = self.server.scrape()
+            self.assertEqual(status, 200)
+            samples = parse_samples(text)
+            if done(samples) or time.monotonic() > deadline:
+                return samples
+            time.sleep(0.1)
+
+    def info_versions(self, samples):
+        return sorted(dict(labels)["version"] for name, labels in samples
+                      if name == "advisor_knowledge_base_info")
+
+    def reloads(self, samples, result):
+        return sample(samples, "advisor_knowledge_base_reloads_total", result=result)
+
+    def test_good_then_bad_file(self):
+        _, _, text = self.server.scrape()
+        before = parse_samples(text)
+        self.assertEqual(self.info_versions(before), [self.version])
+        self.assertEqual(self.reloads(before, "ok"), 0)
+        self.assertEqual(self.reloads(before, "failed"), 0)
+
+        new_version = self.version + "-metrics-test"
+        self.write(self.original.replace(f'version: "{self.version}"',
+                                         f'version: "{new_version}"', 1))
+        after_good = self.scrape_until(lambda s: self.reloads(s, "ok") >= 1)
+        # The old version's series is gone, not left at 0.
+        self.assertEqual(self.info_versions(after_good), [new_version])
+        self.assertEqual(self.reloads(after_good, "failed"), 0)
+
+        self.write("this is not a knowledge base {\n")
+        after_bad = self.scrape_until(lambda s: self.reloads(s, "failed") >= 1)
+        self.assertGreaterEqual(self.reloads(after_bad, "failed"), 1)
+        self.assertEqual(self.info_versions(after_bad), [new_version])
 
 
 class PrometheusServerTest(unittest.TestCase):
