@@ -16,7 +16,8 @@ BUILD_PACKAGES := cmake ninja-build g++ pkg-config \
   protobuf-compiler libprotobuf-dev protobuf-compiler-grpc libgrpc++-dev \
   libabsl-dev libutf8proc-dev libstemmer-dev prometheus-cpp-dev libcivetweb-dev
 # Extra packages the test suite needs.
-TEST_PACKAGES := libgtest-dev libgmock-dev libbenchmark-dev python3-yaml prometheus openssl
+TEST_PACKAGES := libgtest-dev libgmock-dev libbenchmark-dev python3-yaml prometheus openssl \
+  clang-14 libclang-rt-14-dev
 
 .PHONY: all deps test-deps configure build run test format clean
 
@@ -58,6 +59,54 @@ run: build
 
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+	$(MAKE) --no-print-directory sanitize fuzz-smoke
+
+# Sanitizer and fuzzing builds (README "Reliability"), each in its own
+# clang build directory with only the targets they run. ASan + UBSan runs
+# the unit, api, hostile and concurrency tests; the libFuzzer targets share
+# that build. TSan runs the tests that share state between plain-C++
+# threads (Debian's gRPC is not instrumented, so TSan skips the gRPC tests).
+SANITIZER_CXX ?= clang++-14
+ASAN_DIR      ?= build-asan
+TSAN_DIR      ?= build-tsan
+FUZZ_SECONDS  ?= 10
+SANITIZER_CONFIGURE := -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_COMPILER=$(SANITIZER_CXX) -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only"
+UNIT_TESTS   := text_test knowledge_base_loader_test framework_lookup_test pagination_test \
+  text_analyzer_test faq_answerer_test role_matcher_test
+ASAN_TARGETS := $(UNIT_TESTS) api_test server_process_test hostile_input_test \
+  concurrency_stress_test advisor_server
+ASAN_LABELS  := unit|api|hostile|concurrency
+TSAN_TARGETS := $(UNIT_TESTS) concurrency_stress_test
+TSAN_LABELS  := unit|concurrency
+FUZZ_TARGETS := text_fuzzer engines_fuzzer knowledge_base_fuzzer rpc_fuzzer
+
+.PHONY: sanitize sanitize-asan sanitize-tsan asan-build tsan-build fuzz-smoke
+
+asan-build: test-deps
+	cmake -S . -B $(ASAN_DIR) $(SANITIZER_CONFIGURE) -DADVISOR_SANITIZE=address,undefined \
+	  -DADVISOR_FUZZ=ON -DADVISOR_FUZZ_SECONDS=$(FUZZ_SECONDS)
+	cmake --build $(ASAN_DIR) -j $(JOBS) --target $(ASAN_TARGETS) $(FUZZ_TARGETS)
+
+tsan-build: test-deps
+	cmake -S . -B $(TSAN_DIR) $(SANITIZER_CONFIGURE) -DADVISOR_SANITIZE=thread
+	cmake --build $(TSAN_DIR) -j $(JOBS) --target $(TSAN_TARGETS)
+
+sanitize-asan: asan-build
+	ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --test-dir $(ASAN_DIR) -L '$(ASAN_LABELS)' --output-on-failure -j $(JOBS)
+
+sanitize-tsan: tsan-build
+	TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+	  ctest --test-dir $(TSAN_DIR) -L '$(TSAN_LABELS)' --output-on-failure -j $(JOBS)
+
+sanitize: sanitize-asan sanitize-tsan
+
+# Each libFuzzer target for FUZZ_SECONDS (CTest label fuzz); see the README
+# for longer runs.
+fuzz-smoke: asan-build
+	ctest --test-dir $(ASAN_DIR) -L fuzz --output-on-failure -j $(JOBS)
 
 format:
 	git ls-files '*.cc' '*.h' | xargs clang-format -i
