@@ -9,6 +9,9 @@ with the right Content-Type, and `promtool check metrics` accepts it.
 FlagTest: --metrics_port and --metrics_host values the server refuses, a
 taken port, and metrics off by default.
 
+RefusedCallTest: a call refused for want of a bearer token is counted as
+UNAUTHENTICATED.
+
 ReloadTest: a good knowledge base file, then a bad one, each with SIGHUP:
 the version info and advisor_knowledge_base_reloads_total{result} follow.
 
@@ -247,6 +250,30 @@ class FlagTest(unittest.TestCase):
                 process.kill()
                 process.wait()
             process.stdout.close()
+
+
+class RefusedCallTest(unittest.TestCase):
+    """Calls the server refuses before any handler runs (no bearer token) are
+    counted like any other, and leave nothing in flight."""
+
+    def test_unauthenticated_calls_are_counted(self):
+        with tempfile.TemporaryDirectory(prefix="advisor-metrics-auth-") as directory:
+            tokens = os.path.join(directory, "tokens.txt")
+            with open(tokens, "w", encoding="utf-8") as f:
+                f.write("metrics-test-token-0123456789\n")
+            os.chmod(tokens, 0o600)
+            server = Server(f"--auth_tokens_file={tokens}")
+            try:
+                self.assertEqual(server.cli("lookup", "pytorch"), 16)  # UNAUTHENTICATED
+                status, _, text = server.scrape()
+            finally:
+                self.assertEqual(server.stop(), 0)
+                server.close()
+        self.assertEqual(status, 200)
+        samples = parse_samples(text)
+        self.assertEqual(
+            sample(samples, "advisor_calls_total", code="UNAUTHENTICATED", method=GET_FRAMEWORK), 1)
+        self.assertEqual(sample(samples, "advisor_calls_in_flight", method=GET_FRAMEWORK), 0)
 
 
 class ReloadTest(unittest.TestCase):
