@@ -71,6 +71,7 @@ absl::Status KnowledgeBaseReloader::LoadLocked(const absl::StatusOr<std::string>
   absl::StatusOr<advisor::v1::KnowledgeBase> knowledge_base =
       text.ok() ? knowledge_base::ParseKnowledgeBase(*text, path_)
                 : absl::StatusOr<advisor::v1::KnowledgeBase>(text.status());
+  const absl::Status status = knowledge_base.status();
   KnowledgeBaseLoad load;
   std::string serving_version;
   std::string error;
@@ -80,12 +81,12 @@ absl::Status KnowledgeBaseReloader::LoadLocked(const absl::StatusOr<std::string>
     load.ok = true;
   } else {
     serving_version = server_.snapshots().Current()->knowledge_base().version();
-    error = std::string(knowledge_base.status().message());
+    error = std::string(status.message());
   }
   load.serving_version = serving_version;
   load.error = error;
   for (const auto& observer : server_.observers()) observer->OnKnowledgeBaseLoad(load);
-  return knowledge_base.status();
+  return status;
 }
 
 void KnowledgeBaseReloader::StartPolling(absl::Duration interval) {

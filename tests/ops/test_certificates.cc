@@ -21,7 +21,7 @@ std::string ReadText(const std::string& path) {
 }  // namespace
 
 absl::StatusOr<TestCertificates> MakeTestCertificates(const std::string& directory) {
-  const std::string d = directory;
+  const std::string& d = directory;
   const std::string log = d + "/openssl.log";
   std::ofstream(d + "/server.ext") << "subjectAltName=DNS:localhost,IP:127.0.0.1\n"
                                       "extendedKeyUsage=serverAuth\n";
