@@ -68,9 +68,10 @@ set ylabel "calls/s (answers/s for batch and stream)"
 set title "Throughput"
 set format y "%.0s%c"
 plot for [i=2:$((count + 1))] "$table" using i:xtic(1) title "concurrency ".word("$concurrencies", i - 1)
-set title "p99 latency (per call; per batch of 100 or stream message of 16)"
+set title "p99 latency (per call: a batch for Batch*, a stream message for StreamAnswers)"
 set ylabel "p99, ms (log scale)"
 set logscale y
+set offsets 0, 0, graph 0.05, 0
 set format y "%g"
 plot for [i=$((count + 2)):$((2 * count + 1))] "$table" using i:xtic(1) title "concurrency ".word("$concurrencies", i - $((count + 1)))
 unset multiplot

@@ -291,6 +291,7 @@ verdict() {  # verdict VALUE TARGET higher|lower
 
 echo
 echo "qps: calls per second; for the bulk paths (batch of 100, stream) answers per second."
+echo "StreamAnswers: one stream at every concurrency, 8 messages of 32 questions in flight."
 printf '%-23s %5s %10s %10s %6s %5s %9s %9s %6s %5s %9s %9s\n' \
   rpc conc qps echo_qps ratio ok p99_us echo_p99 ratio ok cpu_us/call echo_cpu_us
 if [[ -n "$data_file" ]]; then
