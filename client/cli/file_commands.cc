@@ -15,7 +15,7 @@ namespace {
 
 // Each BatchMatchRoles call stays below the server's 64 KiB request limit
 // and the API's 1000 items.
-constexpr std::size_t kBatchBytes = 48 * 1024;
+constexpr std::size_t kBatchBytes = std::size_t{48} * 1024;
 constexpr std::size_t kBatchItems = 1000;
 
 // `text` as a JSON string literal, quoted and escaped by protobuf's own

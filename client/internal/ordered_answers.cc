@@ -21,7 +21,7 @@ namespace {
 constexpr std::size_t kMaxQuestionsPerMessage = 32;
 // Bytes of questions per message at most, below advisor_server's 64 KiB
 // message limit. A single longer question is not sent (see AnswerInOrder).
-constexpr std::size_t kMaxMessageBytes = 48 * 1024;
+constexpr std::size_t kMaxMessageBytes = std::size_t{48} * 1024;
 // Framing per question in a message (tags and lengths), roughly.
 constexpr std::size_t kQuestionOverheadBytes = 16;
 
