@@ -544,8 +544,13 @@ class DockerfileTest(unittest.TestCase):
         self.assertIn(f"--uid {uid}", creates)
         self.assertIn(f"--gid {gid}", creates)
 
-    def test_exposes_the_servers_default_port(self):
-        self.assertEqual(self.stage(1, "EXPOSE"), [str(server_default_port())])
+    def test_exposes_the_grpc_and_metrics_ports_the_command_serves(self):
+        (cmd,) = self.stage(1, "CMD")
+        flags = parse_flags(dockerfile_exec_form(cmd))
+        expected = [str(server_default_port())]
+        if int(flags.get("metrics_port", -1)) != -1:
+            expected.append(flags["metrics_port"])
+        self.assertEqual(" ".join(self.stage(1, "EXPOSE")).split(), expected)
 
     def test_copy_sources_exist(self):
         ignored = read(os.path.join(SOURCE_DIR, ".dockerignore")).split()
