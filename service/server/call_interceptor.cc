@@ -80,7 +80,11 @@ class CallInterceptor final : public grpc::experimental::Interceptor {
   void Report(grpc::StatusCode code, bool context_alive) {
     reported_ = true;
     if (observers_.empty()) return;
-    const std::string peer = context_alive ? info_->server_context()->peer() : std::string();
+    bool wants_peer = false;
+    for (const auto& observer : observers_)
+      wants_peer |= observer->WantsPeer(static_cast<int>(code));
+    const std::string peer =
+        context_alive && wants_peer ? info_->server_context()->peer() : std::string();
     FinishedCall call;
     call.method = method_;
     call.status_code = static_cast<int>(code);

@@ -36,6 +36,10 @@ Severity CallSeverity(int status_code) {
   return Severity::kInfo;
 }
 
+bool CallLogObserver::WantsPeer(int status_code) const {
+  return ShouldLog(CallSeverity(status_code));
+}
+
 void CallLogObserver::OnCallFinished(const FinishedCall& call) {
   const Severity severity = CallSeverity(call.status_code);
   // Checked first: formatting the line costs more than the call itself.

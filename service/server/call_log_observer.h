@@ -22,6 +22,8 @@ Severity CallSeverity(int status_code);
 class CallLogObserver final : public ServerObserver {
  public:
   void OnCallFinished(const FinishedCall& call) override;
+  // Only for calls it will log.
+  bool WantsPeer(int status_code) const override;
   void OnKnowledgeBaseLoad(const KnowledgeBaseLoad& load) override;
 };
 

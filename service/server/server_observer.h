@@ -14,7 +14,9 @@ struct FinishedCall {
   int status_code = 0;
   // From the call's arrival to its status being sent.
   absl::Duration latency;
-  // The client's address as gRPC reports it, e.g. "ipv4:127.0.0.1:40522".
+  // The client's address as gRPC reports it, e.g. "ipv4:127.0.0.1:40522";
+  // empty unless an observer asked for it (see ServerObserver::WantsPeer)
+  // and for calls refused before a handler (the auth filter cannot see it).
   absl::string_view peer;
   // The x-request-id the client sent, or the one the server generated.
   absl::string_view request_id;
@@ -45,6 +47,12 @@ class ServerObserver {
 
   // A call ended; every OnCallStarted gets exactly one OnCallFinished.
   virtual void OnCallFinished(const FinishedCall& /*call*/) {}
+
+  // Whether this observer reads FinishedCall::peer of a call that ended
+  // with `status_code`. Asking gRPC for the peer costs allocations on every
+  // call, so the server fills it in only when some observer says yes; it
+  // is empty otherwise.
+  virtual bool WantsPeer(int /*status_code*/) const { return false; }
 
   // A knowledge base load or reload was attempted.
   virtual void OnKnowledgeBaseLoad(const KnowledgeBaseLoad& /*load*/) {}

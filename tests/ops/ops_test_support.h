@@ -68,6 +68,7 @@ class RecordingObserver final : public server::ServerObserver {
   void OnCallStarted(absl::string_view method) override;
   void OnCallFinished(const server::FinishedCall& call) override;
   void OnKnowledgeBaseLoad(const server::KnowledgeBaseLoad& load) override;
+  bool WantsPeer(int /*status_code*/) const override { return true; }
 
   int started() const;
   std::vector<Call> finished() const;
