@@ -1,7 +1,7 @@
 #ifndef ADVISOR_SERVICE_METRICS_STATUS_CODE_NAMES_H_
 #define ADVISOR_SERVICE_METRICS_STATUS_CODE_NAMES_H_
 
-#include "absl/strings/string_view.h"
+#include <string>
 
 namespace advisor::metrics {
 
@@ -12,7 +12,7 @@ inline constexpr int kStatusCodeCount = 17;
 // 5 -> "NOT_FOUND" (the spelling of grpc::StatusCode and of the gRPC spec).
 // A number outside [0, 16] is not a status gRPC can send, so it is reported
 // as "UNKNOWN", which is what gRPC itself turns unknown codes into.
-absl::string_view StatusCodeName(int code);
+std::string StatusCodeName(int code);
 
 }  // namespace advisor::metrics
 

@@ -2,28 +2,22 @@
 
 #include <string>
 
+#include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 
 namespace advisor::server {
 namespace {
 
-// Canonical gRPC code names, indexed by code number.
-constexpr absl::string_view kCodeNames[] = {
-    "OK",        "CANCELLED",      "UNKNOWN",           "INVALID_ARGUMENT",   "DEADLINE_EXCEEDED",
-    "NOT_FOUND", "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION",
-    "ABORTED",   "OUT_OF_RANGE",   "UNIMPLEMENTED",     "INTERNAL",           "UNAVAILABLE",
-    "DATA_LOSS", "UNAUTHENTICATED"};
-
 constexpr int kUnknown = 2;
 constexpr int kInternal = 13;
 constexpr int kDataLoss = 15;
 
 std::string CodeName(int code) {
-  if (code >= 0 && code < static_cast<int>(std::size(kCodeNames))) {
-    return std::string(kCodeNames[code]);
-  }
-  return absl::StrCat("CODE_", code);
+  // absl::StatusCode numbers the codes as gRPC does and spells them the
+  // canonical way ("NOT_FOUND"); it has no name for other numbers.
+  std::string name = absl::StatusCodeToString(static_cast<absl::StatusCode>(code));
+  return name.empty() ? absl::StrCat("CODE_", code) : name;
 }
 
 }  // namespace

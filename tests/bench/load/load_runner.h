@@ -75,7 +75,7 @@ absl::StatusOr<LoadResult> RunLoad(const LoadOptions& options);
 absl::StatusOr<std::string> CallOnce(const LoadOptions& options);
 
 // "NOT_FOUND" for grpc::StatusCode::NOT_FOUND, and so on.
-const char* StatusCodeName(int code);
+std::string StatusCodeName(int code);
 
 }  // namespace advisor::bench
 

@@ -219,10 +219,10 @@ TEST(EchoServiceTest, ReturnsTheMessage) {
 }
 
 TEST(StatusCodeNameTest, NamesEveryCode) {
-  EXPECT_STREQ(StatusCodeName(0), "OK");
-  EXPECT_STREQ(StatusCodeName(5), "NOT_FOUND");
-  EXPECT_STREQ(StatusCodeName(16), "UNAUTHENTICATED");
-  EXPECT_STREQ(StatusCodeName(17), "UNKNOWN_CODE");
+  EXPECT_EQ(StatusCodeName(0), "OK");
+  EXPECT_EQ(StatusCodeName(5), "NOT_FOUND");
+  EXPECT_EQ(StatusCodeName(16), "UNAUTHENTICATED");
+  EXPECT_EQ(StatusCodeName(17), "UNKNOWN_CODE");
 }
 
 }  // namespace
