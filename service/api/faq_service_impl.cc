@@ -9,6 +9,7 @@
 #include "service/api/answer_conversion.h"
 #include "service/api/call_metadata.h"
 #include "service/api/item_results.h"
+#include "service/api/serve_unary.h"
 #include "service/api/status_conversion.h"
 #include "service/api/stream_answers_reactor.h"
 #include "service/engines/faq_answerer.h"
@@ -65,34 +66,19 @@ FaqServiceImpl::FaqServiceImpl(const SnapshotSource& snapshots) : snapshots_(sna
 grpc::ServerUnaryReactor* FaqServiceImpl::AnswerQuestion(grpc::CallbackServerContext* context,
                                                          const AnswerQuestionRequest* request,
                                                          AnswerQuestionResponse* response) {
-  const std::shared_ptr<const engines::Snapshot> snapshot = snapshots_.Current();
-  RecordKnowledgeBaseVersion(*context, *snapshot);
-  const absl::Status status = FillAnswer(*snapshot, *request, *response);
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  reactor->Finish(ToGrpcStatus(status));
-  return reactor;
+  return ServeUnary(context, snapshots_, *request, *response, FillAnswer);
 }
 
 grpc::ServerUnaryReactor* FaqServiceImpl::ListFaqs(grpc::CallbackServerContext* context,
                                                    const ListFaqsRequest* request,
                                                    ListFaqsResponse* response) {
-  const std::shared_ptr<const engines::Snapshot> snapshot = snapshots_.Current();
-  RecordKnowledgeBaseVersion(*context, *snapshot);
-  const absl::Status status = FillList(*snapshot, *request, *response);
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  reactor->Finish(ToGrpcStatus(status));
-  return reactor;
+  return ServeUnary(context, snapshots_, *request, *response, FillList);
 }
 
 grpc::ServerUnaryReactor* FaqServiceImpl::BatchAnswerQuestions(
     grpc::CallbackServerContext* context, const BatchAnswerQuestionsRequest* request,
     BatchAnswerQuestionsResponse* response) {
-  const std::shared_ptr<const engines::Snapshot> snapshot = snapshots_.Current();
-  RecordKnowledgeBaseVersion(*context, *snapshot);
-  const absl::Status status = FillBatch(*snapshot, *request, *response);
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  reactor->Finish(ToGrpcStatus(status));
-  return reactor;
+  return ServeUnary(context, snapshots_, *request, *response, FillBatch);
 }
 
 grpc::ServerBidiReactor<advisor::v1::StreamAnswersRequest, advisor::v1::StreamAnswersResponse>*

@@ -8,6 +8,7 @@
 #include "absl/status/status.h"
 
 #include "service/api/call_metadata.h"
+#include "service/api/serve_unary.h"
 #include "service/api/status_conversion.h"
 #include "service/engines/framework_lookup.h"
 #include "service/engines/pagination.h"
@@ -161,12 +162,7 @@ grpc::ServerUnaryReactor* FrameworkServiceImpl::ListFrameworks(grpc::CallbackSer
 grpc::ServerUnaryReactor* FrameworkServiceImpl::CompareFrameworks(
     grpc::CallbackServerContext* context, const CompareFrameworksRequest* request,
     CompareFrameworksResponse* response) {
-  const std::shared_ptr<const engines::Snapshot> snapshot = snapshots_.Current();
-  RecordKnowledgeBaseVersion(*context, *snapshot);
-  const absl::Status status = FillCompare(*snapshot, *request, *response);
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  reactor->Finish(ToGrpcStatus(status));
-  return reactor;
+  return ServeUnary(context, snapshots_, *request, *response, FillCompare);
 }
 
 }  // namespace advisor::api

@@ -6,8 +6,8 @@
 
 #include "absl/status/status.h"
 
-#include "service/api/call_metadata.h"
 #include "service/api/item_results.h"
+#include "service/api/serve_unary.h"
 #include "service/api/status_conversion.h"
 #include "service/engines/role_matcher.h"
 
@@ -63,23 +63,13 @@ RoleMatchingServiceImpl::RoleMatchingServiceImpl(const SnapshotSource& snapshots
 grpc::ServerUnaryReactor* RoleMatchingServiceImpl::MatchRole(grpc::CallbackServerContext* context,
                                                              const MatchRoleRequest* request,
                                                              MatchRoleResponse* response) {
-  const std::shared_ptr<const engines::Snapshot> snapshot = snapshots_.Current();
-  RecordKnowledgeBaseVersion(*context, *snapshot);
-  const absl::Status status = FillMatch(*snapshot, *request, *response);
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  reactor->Finish(ToGrpcStatus(status));
-  return reactor;
+  return ServeUnary(context, snapshots_, *request, *response, FillMatch);
 }
 
 grpc::ServerUnaryReactor* RoleMatchingServiceImpl::BatchMatchRoles(
     grpc::CallbackServerContext* context, const BatchMatchRolesRequest* request,
     BatchMatchRolesResponse* response) {
-  const std::shared_ptr<const engines::Snapshot> snapshot = snapshots_.Current();
-  RecordKnowledgeBaseVersion(*context, *snapshot);
-  const absl::Status status = FillBatch(*snapshot, *request, *response);
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  reactor->Finish(ToGrpcStatus(status));
-  return reactor;
+  return ServeUnary(context, snapshots_, *request, *response, FillBatch);
 }
 
 }  // namespace advisor::api
