@@ -26,13 +26,14 @@ inline SelectedInput SplitSelector(const uint8_t* data, size_t size) {
 
 // Stops the run with the input saved when a documented property fails: a
 // crash is what libFuzzer reports, and an assert may be compiled out.
-#define ADVISOR_FUZZ_CHECK(condition)                                                       \
-  do {                                                                                      \
-    if (!(condition)) {                                                                     \
-      std::fprintf(stderr, "%s:%d: property failed: %s\n", __FILE__, __LINE__, #condition); \
-      std::abort();                                                                         \
-    }                                                                                       \
-  } while (false)
+inline void FuzzCheck(bool holds, const char* property, const char* file, int line) {
+  if (holds) return;
+  std::fprintf(stderr, "%s:%d: property failed: %s\n", file, line, property);
+  std::abort();
+}
+
+#define ADVISOR_FUZZ_CHECK(condition) \
+  ::advisor::fuzz::FuzzCheck(static_cast<bool>(condition), #condition, __FILE__, __LINE__)
 
 }  // namespace advisor::fuzz
 

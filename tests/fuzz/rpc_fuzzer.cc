@@ -10,6 +10,7 @@
 // The cost is a loopback round trip per input (a few thousand inputs per
 // second), which is plenty for request messages this small.
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -97,10 +98,7 @@ Fixture& TheFixture() {
 }
 
 bool Documented(const Method& method, StatusCode code) {
-  for (const StatusCode error : method.errors) {
-    if (error == code) return true;
-  }
-  return false;
+  return std::find(method.errors.begin(), method.errors.end(), code) != method.errors.end();
 }
 
 }  // namespace
