@@ -6,21 +6,16 @@
 
 #include "service/engines/snapshot.h"
 #include "service/knowledge_base/knowledge_base_loader.h"
+#include "tests/api/in_process_server.h"
 
 namespace advisor::server {
 
 void BulkServerTest::SetUp() {
-  absl::StatusOr<advisor::v1::KnowledgeBase> loaded = knowledge_base::LoadDefaultKnowledgeBase();
-  ASSERT_TRUE(loaded.ok()) << loaded.status();
-  knowledge_base_ = *loaded;
-  AdvisorServerOptions options;
-  options.host = "127.0.0.1";
-  options.port = 0;
-  options.snapshot = engines::Snapshot::Build(*std::move(loaded));
-  absl::StatusOr<std::unique_ptr<AdvisorServer>> server = AdvisorServer::Start(options);
-  ASSERT_TRUE(server.ok()) << server.status();
-  server_ = *std::move(server);
-  channel_ = grpc::CreateChannel(server_->address(), grpc::InsecureChannelCredentials());
+  InProcessServer started;
+  ASSERT_NO_FATAL_FAILURE(StartInProcessServer(&started));
+  knowledge_base_ = std::move(started.knowledge_base);
+  server_ = std::move(started.server);
+  channel_ = std::move(started.channel);
   faqs_ = advisor::v1::FaqService::NewStub(channel_);
   roles_ = advisor::v1::RoleMatchingService::NewStub(channel_);
 }

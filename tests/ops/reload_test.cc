@@ -82,6 +82,19 @@ void ExpectNoFailedCall(const SteadyLoad& load) {
   EXPECT_GT(load.ok_calls(), 0);
 }
 
+// Waits until the server has logged that it rejected a knowledge base, lets
+// the load make 50 more calls, stops it and checks none failed.
+void AwaitRejectionUnderLoad(const StartedServer& server, SteadyLoad& load) {
+  const absl::Time deadline = absl::Now() + kReloadTimeout;
+  while (server.process->Stderr().find("knowledge base rejected") == std::string::npos &&
+         absl::Now() < deadline) {
+    absl::SleepFor(absl::Milliseconds(20));
+  }
+  ASSERT_TRUE(load.WaitForMoreOkCalls(50, kReloadTimeout));
+  load.Stop();
+  ExpectNoFailedCall(load);
+}
+
 TEST(ReloadTest, PollingPicksUpAConfigMapUpdateAndRejectsABrokenOne) {
   ConfigMapDirectory config_map;
   config_map.Publish(KnowledgeBaseWithVersion("poll-v1"));
@@ -95,14 +108,7 @@ TEST(ReloadTest, PollingPicksUpAConfigMapUpdateAndRejectsABrokenOne) {
   ASSERT_TRUE(load.WaitForVersion("poll-v2", kReloadTimeout)) << server.process->Stderr();
 
   config_map.Publish(kBrokenKnowledgeBase);
-  const absl::Time deadline = absl::Now() + kReloadTimeout;
-  while (server.process->Stderr().find("knowledge base rejected") == std::string::npos &&
-         absl::Now() < deadline) {
-    absl::SleepFor(absl::Milliseconds(20));
-  }
-  ASSERT_TRUE(load.WaitForMoreOkCalls(50, kReloadTimeout));
-  load.Stop();
-  ExpectNoFailedCall(load);
+  ASSERT_NO_FATAL_FAILURE(AwaitRejectionUnderLoad(server, load));
   EXPECT_EQ(load.last_version(), "poll-v2");
   EXPECT_THAT(load.versions(), ElementsAre("poll-v1", "poll-v2"));
   const std::string log = server.process->Stderr();
@@ -130,14 +136,7 @@ TEST(ReloadTest, SighupReloadsAGoodFileAndKeepsServingOnABadOne) {
 
   WriteFile(path, kBrokenKnowledgeBase);
   ASSERT_TRUE(server.process->Signal(SIGHUP).ok());
-  const absl::Time deadline = absl::Now() + kReloadTimeout;
-  while (server.process->Stderr().find("knowledge base rejected") == std::string::npos &&
-         absl::Now() < deadline) {
-    absl::SleepFor(absl::Milliseconds(20));
-  }
-  ASSERT_TRUE(load.WaitForMoreOkCalls(50, kReloadTimeout));
-  load.Stop();
-  ExpectNoFailedCall(load);
+  ASSERT_NO_FATAL_FAILURE(AwaitRejectionUnderLoad(server, load));
   EXPECT_EQ(load.last_version(), "hup-v2");
   EXPECT_THAT(load.versions(), ElementsAre("hup-v1", "hup-v2"));
   EXPECT_THAT(server.process->Stderr(), HasSubstr(absl::StrCat(path, ":3:")));
