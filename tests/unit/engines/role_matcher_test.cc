@@ -8,10 +8,9 @@
 #include <thread>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-
-#include "absl/strings/str_cat.h"
 
 #include "service/knowledge_base/knowledge_base_loader.h"
 
