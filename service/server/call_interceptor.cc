@@ -1,10 +1,13 @@
 #include "service/server/call_interceptor.h"
 
 #include <chrono>
+#include <string>
 #include <utility>
 
 #include "absl/strings/string_view.h"
+#include "absl/strings/strip.h"
 #include "absl/time/time.h"
+#include "google/protobuf/descriptor.h"
 
 #include "service/server/request_id.h"
 #include <grpcpp/server_context.h>
@@ -13,6 +16,10 @@ namespace advisor::server {
 namespace {
 
 using grpc::experimental::InterceptionHookPoints;
+
+constexpr absl::string_view kUnparsableRequestMessage =
+    "the request is not a valid message for this method: a string field holds invalid UTF-8, "
+    "or the bytes are not the method's protobuf request";
 
 // One per call; gRPC deletes it when the call is destroyed. Kept small: it
 // runs on every call, so no locks and only the allocations the metadata
@@ -53,6 +60,10 @@ class CallInterceptor final : public grpc::experimental::Interceptor {
       metadata.emplace(kServerVersionKey, server_version_);
     }
     if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS)) {
+      if (IsUnparsableRequest(methods->GetSendStatus())) {
+        methods->ModifySendStatus(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                                               std::string(kUnparsableRequestMessage)));
+      }
       grpc::StatusCode code = methods->GetSendStatus().error_code();
       // Sent too late: the client has already given up with this code.
       if (info_->server_context()->deadline() < std::chrono::system_clock::now()) {
@@ -69,6 +80,26 @@ class CallInterceptor final : public grpc::experimental::Interceptor {
     if (found == metadata.end()) return;
     const absl::string_view id(found->second.data(), found->second.size());
     if (IsAcceptableRequestId(id)) request_id_.assign(id.data(), id.size());
+  }
+
+  // gRPC 1.51's callback API answers a request that does not parse as its
+  // message (invalid UTF-8 in a string field, truncated bytes) with
+  // UNIMPLEMENTED and no message before any handler runs, which reads as
+  // "no such method". For a method the server does have, that status can
+  // only mean a malformed request: the client's mistake, INVALID_ARGUMENT.
+  bool IsUnparsableRequest(const grpc::Status& status) const {
+    if (status.error_code() != grpc::StatusCode::UNIMPLEMENTED || !status.error_message().empty()) {
+      return false;
+    }
+    // "/advisor.v1.FaqService/AnswerQuestion" -> service and method names.
+    const absl::string_view path = absl::StripPrefix(method_, "/");
+    const size_t slash = path.find('/');
+    if (slash == absl::string_view::npos) return false;
+    const google::protobuf::ServiceDescriptor* service =
+        google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(
+            std::string(path.substr(0, slash)));
+    return service != nullptr &&
+           service->FindMethodByName(std::string(path.substr(slash + 1))) != nullptr;
   }
 
   // The client's id, or one generated on first use.

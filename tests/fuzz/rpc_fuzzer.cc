@@ -133,14 +133,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return 0;
   }
   // gRPC refuses exactly the bytes that do not parse as the request (e.g.
-  // invalid UTF-8 in a string field) before our code runs; its callback API
-  // (server_callback_handlers.h in 1.51) answers them UNIMPLEMENTED with an
-  // empty message, not INTERNAL as its synchronous API does. Everything
-  // else reaches the handler and gets a documented code.
+  // invalid UTF-8 in a string field) before a handler runs; its callback
+  // API (server_callback_handlers.h in 1.51) says UNIMPLEMENTED with no
+  // message, which the server's call interceptor turns into
+  // INVALID_ARGUMENT. Everything else reaches the handler and gets a
+  // documented code.
   const bool parses =
       method.request->ParseFromArray(input.payload.data(), static_cast<int>(input.payload.size()));
   if (!parses) {
-    ADVISOR_FUZZ_CHECK(code == StatusCode::UNIMPLEMENTED);
+    ADVISOR_FUZZ_CHECK(code == StatusCode::INVALID_ARGUMENT);
     return 0;
   }
   ADVISOR_FUZZ_CHECK(code == StatusCode::OK || Documented(method, code));

@@ -8,9 +8,10 @@
 // Codes that gRPC, not our code, decides (documented in the README's
 // Reliability section):
 // - bytes that do not parse as the request message (invalid UTF-8 in a
-//   string field, truncation) -> UNIMPLEMENTED with an empty message: gRPC
-//   1.51's callback API answers a failed deserialisation so, before any
-//   handler runs (the synchronous API would say INTERNAL);
+//   string field, truncation) -> INVALID_ARGUMENT: gRPC 1.51's callback API
+//   answers a failed deserialisation with UNIMPLEMENTED and no message
+//   before any handler runs, and the server's call interceptor turns that
+//   into INVALID_ARGUMENT for methods it serves;
 // - a message over the server's 64 KiB limit -> RESOURCE_EXHAUSTED;
 // - an unknown method or service -> UNIMPLEMENTED;
 // - a deadline that has already passed -> DEADLINE_EXCEEDED at the client.
@@ -153,17 +154,19 @@ std::vector<RequestCase> RequestCases() {
        StatusCode::INVALID_ARGUMENT},
       {"compare: unknown name", kCompareFrameworks, CompareRequest({"torch", "caffe"}),
        StatusCode::NOT_FOUND},
-      // Invalid UTF-8 never reaches our code (see the top of this file).
-      {"get: invalid UTF-8", kGetFramework, StringRequest(invalid_utf8), StatusCode::UNIMPLEMENTED},
-      {"match: invalid UTF-8", kMatchRole, StringRequest(invalid_utf8), StatusCode::UNIMPLEMENTED},
+      // Invalid UTF-8 never reaches a handler (see the top of this file).
+      {"get: invalid UTF-8", kGetFramework, StringRequest(invalid_utf8),
+       StatusCode::INVALID_ARGUMENT},
+      {"match: invalid UTF-8", kMatchRole, StringRequest(invalid_utf8),
+       StatusCode::INVALID_ARGUMENT},
       {"answer: invalid UTF-8", kAnswerQuestion, StringRequest(invalid_utf8),
-       StatusCode::UNIMPLEMENTED},
+       StatusCode::INVALID_ARGUMENT},
       {"answer: overlong NUL", kAnswerQuestion, StringRequest(overlong_nul),
-       StatusCode::UNIMPLEMENTED},
+       StatusCode::INVALID_ARGUMENT},
       {"answer: UTF-16 surrogate", kAnswerQuestion, StringRequest(surrogate),
-       StatusCode::UNIMPLEMENTED},
+       StatusCode::INVALID_ARGUMENT},
       {"list: invalid UTF-8 token", kListFaqs, ListRequest(0, invalid_utf8),
-       StatusCode::UNIMPLEMENTED},
+       StatusCode::INVALID_ARGUMENT},
       // NUL bytes, control characters, exotic but valid Unicode.
       {"get: NUL inside", kGetFramework, StringRequest(nul_inside), StatusCode::NOT_FOUND},
       {"get: only NULs", kGetFramework, StringRequest(only_nul), StatusCode::NOT_FOUND},
@@ -184,10 +187,10 @@ std::vector<RequestCase> RequestCases() {
       {"list: page_size sent as a string", kListFaqs, LengthDelimitedField(1, "10"),
        StatusCode::OK},
       {"get: truncated field", kGetFramework, Varint((1 << 3) | 2) + Varint(10) + "tor",
-       StatusCode::UNIMPLEMENTED},
-      {"get: field number 0", kGetFramework, VarintField(0, 1), StatusCode::UNIMPLEMENTED},
+       StatusCode::INVALID_ARGUMENT},
+      {"get: field number 0", kGetFramework, VarintField(0, 1), StatusCode::INVALID_ARGUMENT},
       {"answer: garbage bytes", kAnswerQuestion, "\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
-       StatusCode::UNIMPLEMENTED},
+       StatusCode::INVALID_ARGUMENT},
       // Page sizes and tokens.
       {"list frameworks: page_size -1", kListFrameworks, ListRequest(-1, ""),
        StatusCode::INVALID_ARGUMENT},
