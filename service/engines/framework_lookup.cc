@@ -57,11 +57,6 @@ std::string Echo(absl::string_view name) {
   return absl::StrCat(name.substr(0, kMaxEchoedBytes), "...");
 }
 
-// Names longer than this get no "did you mean": far longer than any real
-// name, and the cost of looking up a name's near spellings grows with the
-// square of its length.
-constexpr size_t kMaxSuggestedBytes = 32;
-
 // The most edits a suggestion may be away: one for short names, two from
 // six characters on.
 int MaxSuggestionEdits(absl::string_view key) {
@@ -146,21 +141,21 @@ absl::StatusOr<const Framework*> FrameworkLookup::Find(absl::string_view name) c
 
 absl::Status FrameworkLookup::NotFound(absl::string_view name, absl::string_view key) const {
   const Framework* closest = nullptr;
-  if (key.size() <= kMaxSuggestedBytes) {
-    const int bound = MaxSuggestionEdits(key);
-    int closest_distance = bound + 1;
-    thread_local std::vector<int32_t> candidates;
-    spellings_.FindCandidates(std::string(key), bound, &candidates);
-    // Candidates come in knowledge base order, so the first of equally
-    // close names wins.
-    for (const int32_t candidate : candidates) {
-      const auto& [candidate_key, framework] = keys_in_order_[candidate];
-      if (CharacterSurplusBound(key, candidate_key) >= closest_distance) continue;
-      const int distance = text::BoundedEditDistance(key, candidate_key, closest_distance - 1);
-      if (distance < closest_distance) {
-        closest_distance = distance;
-        closest = framework;
-      }
+  const int bound = MaxSuggestionEdits(key);
+  int closest_distance = bound + 1;
+  // A name much longer than every known one costs nothing here: the
+  // index refuses it up front.
+  thread_local std::vector<int32_t> candidates;
+  spellings_.FindCandidates(key, bound, &candidates);
+  // Candidates come in knowledge base order, so the first of equally
+  // close names wins.
+  for (const int32_t candidate : candidates) {
+    const auto& [candidate_key, framework] = keys_in_order_[candidate];
+    if (CharacterSurplusBound(key, candidate_key) >= closest_distance) continue;
+    const int distance = text::BoundedEditDistance(key, candidate_key, closest_distance - 1);
+    if (distance < closest_distance) {
+      closest_distance = distance;
+      closest = framework;
     }
   }
   if (closest != nullptr) {

@@ -1,12 +1,15 @@
 #include "service/text/deletion_index.h"
 
 #include <algorithm>
-#include <utility>
+#include <array>
 
 #include "absl/container/flat_hash_set.h"
 
 namespace advisor::text {
 namespace {
+
+// Longest query that can reach an indexed word.
+constexpr size_t kMaxQueryBytes = DeletionIndex::kMaxWordBytes + DeletionIndex::kMaxDepth;
 
 // Every string `depth` or fewer single-byte deletions away from `word`
 // (excluding `word` itself), added to `out`.
@@ -18,44 +21,57 @@ void AddDeletions(const std::string& word, int depth, absl::flat_hash_set<std::s
   }
 }
 
-// As AddDeletions, into a list that may repeat strings: cheaper than a set
-// for the handful of keys one query needs. Positions are deleted in
-// increasing order (a deeper level starts at `from`), so each set of
-// deleted positions is generated once, not once per order: for two edits
-// this halves the keys to look up.
-void AddQueryDeletions(const std::string& word, size_t from, int depth,
-                       std::vector<std::string>* out) {
-  if (depth == 0 || word.size() <= 1) return;
+// Calls `visit` with every string `depth` or fewer single-byte deletions
+// away from `word` (excluding `word` itself), each written into `buffers`
+// (one per level of depth, so nothing is allocated). Positions are deleted
+// in increasing order (a deeper level starts at `from`), so each set of
+// deleted positions is generated once, not once per order; deleting either
+// byte of a doubled letter gives the same string, so only the first is
+// deleted. Strings may still repeat ("abab" without "ab" or "ba"...): the
+// caller tolerates that.
+template <typename Visit>
+void VisitDeletions(absl::string_view word, size_t from, int depth,
+                    std::array<char, kMaxQueryBytes>* buffers, const Visit& visit) {
+  if (depth == 0 || word.size() <= 1 || from >= word.size()) return;
+  char* shorter = buffers->data();
+  const size_t size = word.size() - 1;
+  // The bytes before `from` are the same in every variant below.
+  std::copy(word.begin(), word.begin() + static_cast<std::ptrdiff_t>(from), shorter);
+  std::copy(word.begin() + static_cast<std::ptrdiff_t>(from) + 1, word.end(), shorter + from);
   for (size_t i = from; i < word.size(); ++i) {
-    std::string shorter = word;
-    shorter.erase(i, 1);
-    AddQueryDeletions(shorter, i, depth - 1, out);
-    out->push_back(std::move(shorter));
+    // `shorter` is `word` without byte i.
+    if (i > from) shorter[i - 1] = word[i - 1];
+    if (i > from && word[i] == word[i - 1]) continue;
+    const absl::string_view variant(shorter, size);
+    visit(variant);
+    VisitDeletions(variant, i, depth - 1, buffers + 1, visit);
   }
 }
 
 }  // namespace
 
-void DeletionIndex::Add(const std::string& word, int32_t id, int depth) {
-  absl::flat_hash_set<std::string> keys = {word};
-  AddDeletions(word, depth, &keys);
+void DeletionIndex::Add(absl::string_view word, int32_t id, int depth) {
+  if (word.size() > kMaxWordBytes) return;
+  longest_word_ = std::max(longest_word_, word.size());
+  absl::flat_hash_set<std::string> keys = {std::string(word)};
+  AddDeletions(std::string(word), std::clamp(depth, 0, kMaxDepth), &keys);
   for (const std::string& key : keys) ids_by_key_[key].push_back(id);
 }
 
-void DeletionIndex::FindCandidates(const std::string& query, int depth,
+void DeletionIndex::FindCandidates(absl::string_view query, int depth,
                                    std::vector<int32_t>* ids) const {
-  // Per-thread buffer: short words stay in std::string's inline storage, so
-  // generating the keys allocates nothing after warm-up.
-  thread_local std::vector<std::string> keys;
-  keys.clear();
-  keys.push_back(query);
-  AddQueryDeletions(query, 0, depth, &keys);
   ids->clear();
-  for (const std::string& key : keys) {
+  depth = std::clamp(depth, 0, kMaxDepth);
+  // Every key of an indexed word is at most longest_word_ long, and the
+  // query's keys are at least query.size() - depth long.
+  if (query.size() > longest_word_ + static_cast<size_t>(depth)) return;
+  const auto add_ids_of = [&](absl::string_view key) {
     const auto it = ids_by_key_.find(key);
-    if (it == ids_by_key_.end()) continue;
-    ids->insert(ids->end(), it->second.begin(), it->second.end());
-  }
+    if (it != ids_by_key_.end()) ids->insert(ids->end(), it->second.begin(), it->second.end());
+  };
+  add_ids_of(query);
+  std::array<std::array<char, kMaxQueryBytes>, kMaxDepth> buffers;
+  VisitDeletions(query, 0, depth, buffers.data(), add_ids_of);
   std::sort(ids->begin(), ids->end());
   ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
 }

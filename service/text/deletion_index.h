@@ -1,11 +1,13 @@
 #ifndef ADVISOR_SERVICE_TEXT_DELETION_INDEX_H_
 #define ADVISOR_SERVICE_TEXT_DELETION_INDEX_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
 
 namespace advisor::text {
 
@@ -16,23 +18,36 @@ namespace advisor::text {
 // strings within d insertions, deletions, substitutions or adjacent swaps
 // of each other share such a string, so every close word is found; some
 // farther ones are too, so callers confirm with BoundedEditDistance. The
-// cost of a query depends on its length, not on the vocabulary's size.
+// cost of a query depends on its length, not on the vocabulary's size, and
+// is bounded: words and queries too long to matter are refused up front.
 // Immutable after building; safe to query from many threads.
 class DeletionIndex {
  public:
-  // Makes `word` reachable by queries within `depth` edits (1 or 2; more
-  // grows the index quickly). Give each word one `id`, added once.
-  void Add(const std::string& word, int32_t id, int depth);
+  // Longest word (in bytes) Add indexes. The keys of a word grow with the
+  // square of its length; no real word or name comes close to this.
+  static constexpr size_t kMaxWordBytes = 64;
+  // Most edits a word is indexed or a query is looked up with.
+  static constexpr int kMaxDepth = 2;
+
+  // Makes `word` reachable by queries within `depth` edits (1 or 2; clamped
+  // to kMaxDepth). Give each word one `id`, added once. A word longer than
+  // kMaxWordBytes is not indexed: no query ever finds it.
+  void Add(absl::string_view word, int32_t id, int depth);
 
   // Replaces `ids` with the ids of the words that may be within `depth`
-  // edits of `query` (at most the depth they were added with), sorted and
-  // without repeats.
-  void FindCandidates(const std::string& query, int depth, std::vector<int32_t>* ids) const;
+  // edits of `query` (at most the depth they were added with, and at most
+  // kMaxDepth), sorted and without repeats. A query longer than the
+  // longest indexed word plus `depth` can match nothing and costs nothing,
+  // so no query costs more than one of kMaxWordBytes + kMaxDepth bytes.
+  // Allocates nothing once `ids` has grown.
+  void FindCandidates(absl::string_view query, int depth, std::vector<int32_t>* ids) const;
 
  private:
   // A word itself and each string `depth` deletions or fewer from it -> the
   // ids of the words that reach it.
   absl::flat_hash_map<std::string, std::vector<int32_t>> ids_by_key_;
+  // Length of the longest indexed word.
+  size_t longest_word_ = 0;
 };
 
 }  // namespace advisor::text

@@ -64,9 +64,9 @@ constexpr size_t kMinCorrectableLength = 4;
 constexpr size_t kMinOneEditLength = 5;
 // From this length on, two edits are tolerated instead of one.
 constexpr size_t kTwoEditLength = 8;
-// Longer words (in bytes) are never corrected nor corrected towards. The
-// deletion keys of a word grow with the square of its length (a 4 KiB
-// word in a question would need gigabytes), and no real word is this long.
+// Longer words (in bytes) are never corrected towards: no real word is
+// this long. (Nor corrected: the DeletionIndex finds nothing for a word
+// more than two bytes longer than any it holds, at no cost.)
 constexpr size_t kMaxCorrectableLength = 32;
 
 bool IsAscii(absl::string_view text) {
@@ -163,8 +163,6 @@ struct TextAnalyzer::Lexicon {
   const std::string* Correct(const std::string& word) const {
     if (word.size() < kMinCorrectableLength || HasDigit(word)) return nullptr;
     const int max_edits = MaxEdits(word);
-    // Nothing longer can be within max_edits of a correctable word.
-    if (word.size() > kMaxCorrectableLength + static_cast<size_t>(max_edits)) return nullptr;
     thread_local std::vector<int32_t> candidates;
     deletions.FindCandidates(word, max_edits, &candidates);
     int best = -1;

@@ -58,5 +58,47 @@ TEST_F(DeletionIndexTest, UnrelatedWordsFindNothing) {
   EXPECT_THAT(Find("", 2), IsEmpty());
 }
 
+TEST_F(DeletionIndexTest, SkipsRepeatedKeysOfDoubledLettersWithoutLosingMatches) {
+  DeletionIndex index;
+  index.Add("coffee", 0, 2);
+  index.Add("cofe", 1, 2);
+  std::vector<int32_t> ids;
+  index.FindCandidates("cofffee", 1, &ids);
+  EXPECT_THAT(ids, ElementsAre(0));
+  index.FindCandidates("cofffee", 2, &ids);
+  EXPECT_THAT(ids, ElementsAre(0));  // "cofe" is three deletions away.
+  index.FindCandidates("coffe", 2, &ids);
+  EXPECT_THAT(ids, ElementsAre(0, 1));
+}
+
+TEST_F(DeletionIndexTest, QueriesLongerThanEveryWordPlusDepthFindNothing) {
+  // "tensorflow" (10 bytes) is the longest word: 12 bytes are in reach
+  // with two edits, 13 are not.
+  EXPECT_THAT(Find("tensorflowxx", 2), ElementsAre(1));
+  EXPECT_THAT(Find("tensorflowxxx", 2), IsEmpty());
+  EXPECT_THAT(Find("tensorflowx", 1), ElementsAre(1));
+  EXPECT_THAT(Find("tensorflowxx", 1), IsEmpty());
+  // A 4 KiB word is refused up front (its keys would need gigabytes).
+  EXPECT_THAT(Find(std::string(4096, 'k'), 2), IsEmpty());
+}
+
+TEST_F(DeletionIndexTest, WordsUpToTheLengthLimitAreIndexedLongerOnesAreNot) {
+  DeletionIndex index;
+  const std::string longest(DeletionIndex::kMaxWordBytes, 'a');
+  const std::string too_long(DeletionIndex::kMaxWordBytes + 1, 'b');
+  index.Add(longest, 0, 2);
+  index.Add(too_long, 1, 2);
+  std::vector<int32_t> ids;
+  index.FindCandidates(longest + "zz", 2, &ids);  // The longest query in reach.
+  EXPECT_THAT(ids, ElementsAre(0));
+  index.FindCandidates(too_long, 2, &ids);
+  EXPECT_THAT(ids, IsEmpty());
+}
+
+TEST_F(DeletionIndexTest, DepthIsClampedToTheMaximum) {
+  EXPECT_THAT(Find("pyttorhc", DeletionIndex::kMaxDepth + 5), ElementsAre(2));
+  EXPECT_THAT(Find("keras", -1), ElementsAre(0));  // The word itself still.
+}
+
 }  // namespace
 }  // namespace advisor::text

@@ -101,6 +101,15 @@ TEST(TextAnalyzerTest, CorrectsLongWordsByTwoEditsAndShortWordsOnlyBySwaps) {
   EXPECT_THAT(analyzer.AnalyzeToStrings("ao"), ElementsAre("?ao"));
 }
 
+TEST(TextAnalyzerTest, LeavesWordsFarLongerThanTheVocabularyUncorrected) {
+  const TextAnalyzer analyzer = SmallAnalyzer();
+  // Two insertions from "deployment": still corrected.
+  EXPECT_THAT(analyzer.AnalyzeToStrings("deploymentss"), ElementsAre("deploy"));
+  // A 4 KiB word (it would have millions of deletion keys) is unknown.
+  const std::string huge(4096, 'e');
+  EXPECT_THAT(analyzer.AnalyzeToStrings("deployment " + huge), ElementsAre("deploy", "?" + huge));
+}
+
 TEST(TextAnalyzerTest, ReportsUnknownWords) {
   const TextAnalyzer analyzer = SmallAnalyzer();
   const Analysis analysis = analyzer.Analyze("How do I make pasta carbonara with torch?");
