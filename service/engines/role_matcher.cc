@@ -70,21 +70,50 @@ struct DescriptionWords {
   std::vector<absl::string_view> words;
 };
 
+// Per-thread buffers for one call, so matching allocates only its result
+// once warmed up.
+struct MatchScratch {
+  DescriptionWords words;
+  // Stem id of each word; -1 for words no phrase uses.
+  std::vector<int> stems;
+  // By hiring pattern: evidence found in the description.
+  std::vector<double> pattern_evidence;
+  // Patterns with evidence, in increasing order, then strongest first.
+  std::vector<int> strongest;
+  // By target: already counted once.
+  std::vector<bool> counted;
+  // By framework.
+  std::vector<bool> mentioned;
+  std::vector<int> path_position;
+  std::vector<double> evidence;
+  std::vector<double> scores;
+  std::vector<int> ranking;
+};
+
+MatchScratch& ThreadScratch() {
+  thread_local MatchScratch scratch;
+  return scratch;
+}
+
 bool IsAscii(absl::string_view text) {
   return std::all_of(text.begin(), text.end(),
                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 // As FoldText + Tokenize, with a cheaper path for ASCII text: folding ASCII
-// is lower-casing, and its word characters are letters and digits.
+// is lower-casing, and its word characters are letters and digits. Reuses
+// the buffers of `out`.
 void SplitDescription(absl::string_view text, DescriptionWords* out) {
+  out->words.clear();
   if (!IsAscii(text)) {
     absl::StatusOr<std::string> folded = text::FoldText(text);
+    out->folded_tokens.clear();
     if (folded.ok()) out->folded_tokens = text::Tokenize(*folded);
     out->words.assign(out->folded_tokens.begin(), out->folded_tokens.end());
     return;
   }
-  out->folded_text = absl::AsciiStrToLower(text);
+  out->folded_text.assign(text.data(), text.size());
+  absl::AsciiStrToLower(&out->folded_text);
   const absl::string_view folded = out->folded_text;
   size_t start = 0;
   while (start < folded.size()) {
@@ -175,8 +204,11 @@ struct RoleMatcher::Index {
   std::vector<int> pattern_framework;
   // What is said about a framework the description gives no evidence for.
   std::vector<std::string> fallback_reasons;
-  // The note prefixed to the advice when no hiring pattern is recognised.
-  std::string unrecognized_note;
+  // What is said about a framework the description names.
+  std::vector<std::string> mention_reasons;
+  // The advice when no hiring pattern is recognised: a note saying why the
+  // ranking is rough, then the general advice.
+  std::string unrecognized_advice;
 
   absl::flat_hash_map<std::string, int> stem_ids;
   // Written forms of phrase words -> their stem ids, so the words signals
@@ -256,6 +288,8 @@ RoleMatcher::RoleMatcher(const KnowledgeBase& knowledge_base) : knowledge_base_(
     index->frameworks.push_back(&framework);
     index->framework_by_id.emplace(framework.id(), f);
     index->fallback_reasons.push_back(FirstSentence(framework.summary()));
+    index->mention_reasons.push_back(
+        absl::StrCat("The description names ", framework.display_name(), "."));
     std::vector<absl::string_view> names = {framework.id(), framework.display_name()};
     names.insert(names.end(), framework.aliases().begin(), framework.aliases().end());
     for (absl::string_view name : names) {
@@ -274,13 +308,14 @@ RoleMatcher::RoleMatcher(const KnowledgeBase& knowledge_base) : knowledge_base_(
     }
   }
   index->IndexPhrasesByFirstStem();
-  index->unrecognized_note =
+  index->unrecognized_advice =
       titles.empty()
-          ? std::string()
+          ? knowledge_base_.general_advice()
           : absl::StrCat(
                 "The description does not name a kind of employer or role the knowledge "
                 "base knows (",
-                absl::StrJoin(titles, "; "), "), so the ranking below is only a rough guide. ");
+                absl::StrJoin(titles, "; "), "), so the ranking below is only a rough guide. ",
+                knowledge_base_.general_advice());
   index_ = std::move(index);
 }
 
@@ -293,19 +328,26 @@ absl::StatusOr<RoleMatch> RoleMatcher::Match(absl::string_view description) cons
   const Index& index = *index_;
   const int framework_count = static_cast<int>(index.frameworks.size());
   const int pattern_count = static_cast<int>(index.pattern_framework.size());
+  MatchScratch& scratch = ThreadScratch();
 
   // Stem ids of the description's words; -1 for words no phrase uses.
-  DescriptionWords words;
-  SplitDescription(description, &words);
-  std::vector<int> stems(words.words.size());
-  for (size_t w = 0; w < stems.size(); ++w) stems[w] = index.StemIdOf(words.words[w]);
+  const std::vector<absl::string_view>& words = scratch.words.words;
+  SplitDescription(description, &scratch.words);
+  std::vector<int>& stems = scratch.stems;
+  stems.resize(words.size());
+  for (size_t w = 0; w < stems.size(); ++w) stems[w] = index.StemIdOf(words[w]);
 
   // Longest match first: a phrase inside a longer matched phrase ("large"
   // in "large language model") is not counted again, and every signal
   // counts once however often it occurs.
-  std::vector<double> pattern_evidence(pattern_count, 0.0);
-  std::vector<bool> mentioned(framework_count, false);
-  std::vector<bool> counted(index.target_count, false);
+  std::vector<double>& pattern_evidence = scratch.pattern_evidence;
+  pattern_evidence.assign(pattern_count, 0.0);
+  std::vector<bool>& mentioned = scratch.mentioned;
+  mentioned.assign(framework_count, false);
+  std::vector<bool>& counted = scratch.counted;
+  counted.assign(index.target_count, false);
+  std::vector<int>& strongest = scratch.strongest;
+  strongest.clear();
   size_t covered_until = 0;
   for (size_t start = 0; start < stems.size(); ++start) {
     if (stems[start] < 0) continue;
@@ -318,11 +360,16 @@ absl::StatusOr<RoleMatch> RoleMatcher::Match(absl::string_view description) cons
       }
       bool spelled = false;
       for (const Index::Target& target : phrase.targets) {
-        if (!target.IsSpelledBy(words.words, start)) continue;
+        if (!target.IsSpelledBy(words, start)) continue;
         spelled = true;
         if (end <= covered_until || counted[target.number]) continue;
         counted[target.number] = true;
-        if (target.pattern >= 0) pattern_evidence[target.pattern] += target.weight;
+        if (target.pattern >= 0) {
+          if (pattern_evidence[target.pattern] == 0 && target.weight > 0) {
+            strongest.push_back(target.pattern);
+          }
+          pattern_evidence[target.pattern] += target.weight;
+        }
         if (target.framework >= 0) mentioned[target.framework] = true;
       }
       if (!spelled) continue;
@@ -331,11 +378,25 @@ absl::StatusOr<RoleMatch> RoleMatcher::Match(absl::string_view description) cons
     }
   }
 
-  // Recognised patterns, strongest first (knowledge base order on ties).
-  std::vector<int> strongest(pattern_count);
-  std::iota(strongest.begin(), strongest.end(), 0);
-  std::stable_sort(strongest.begin(), strongest.end(),
-                   [&](int a, int b) { return pattern_evidence[a] > pattern_evidence[b]; });
+  // Evidence per framework, summed in knowledge base order (as over all
+  // patterns: the others add nothing).
+  std::sort(strongest.begin(), strongest.end());
+  std::vector<double>& evidence = scratch.evidence;
+  evidence.assign(framework_count, 0.0);
+  for (const int p : strongest) {
+    if (index.pattern_framework[p] >= 0) {
+      evidence[index.pattern_framework[p]] += pattern_evidence[p];
+    }
+  }
+
+  // Patterns with evidence, strongest first (knowledge base order on ties):
+  // only they give reasons, and the recognised ones among them.
+  std::sort(strongest.begin(), strongest.end(), [&](int a, int b) {
+    if (pattern_evidence[a] != pattern_evidence[b]) {
+      return pattern_evidence[a] > pattern_evidence[b];
+    }
+    return a < b;
+  });
   RoleMatch match;
   for (const int p : strongest) {
     if (pattern_evidence[p] < kRecognitionThreshold) break;
@@ -348,7 +409,9 @@ absl::StatusOr<RoleMatch> RoleMatcher::Match(absl::string_view description) cons
   // framework's place on the full path, which breaks ties in the ranking.
   const auto& path_spec = match.recognized.empty() ? knowledge_base_.default_learning_path()
                                                    : match.recognized.front()->learning_path();
-  std::vector<int> path_position(framework_count, -1);
+  std::vector<int>& path_position = scratch.path_position;
+  path_position.assign(framework_count, -1);
+  match.learning_path.reserve(std::min(framework_count, kMaxMatchedFrameworks));
   int path_length = 0;
   for (const LearningStepSpec& step : path_spec) {
     const auto it = index.framework_by_id.find(step.framework_id());
@@ -366,12 +429,6 @@ absl::StatusOr<RoleMatch> RoleMatcher::Match(absl::string_view description) cons
     }
   }
 
-  // Evidence per framework, then scores.
-  std::vector<double> evidence(framework_count, 0.0);
-  for (int p = 0; p < pattern_count; ++p) {
-    if (index.pattern_framework[p] >= 0)
-      evidence[index.pattern_framework[p]] += pattern_evidence[p];
-  }
   for (int f = 0; f < framework_count; ++f) {
     if (mentioned[f]) evidence[f] += kMentionEvidence;
   }
@@ -379,7 +436,8 @@ absl::StatusOr<RoleMatch> RoleMatcher::Match(absl::string_view description) cons
 
   // Frameworks without evidence (most of a large knowledge base) keep the
   // base score without an exp() each.
-  std::vector<double> scores(framework_count, kBaseScore);
+  std::vector<double>& scores = scratch.scores;
+  scores.assign(framework_count, kBaseScore);
   for (int f = 0; f < framework_count; ++f) {
     if (evidence[f] == 0) continue;
     const double absolute = 1.0 - std::exp(-evidence[f] / kEvidenceScale);
@@ -390,7 +448,8 @@ absl::StatusOr<RoleMatch> RoleMatcher::Match(absl::string_view description) cons
 
   // Best fit first; on equal scores, in learning path order. Only the
   // best kMaxMatchedFrameworks are ranked and described.
-  std::vector<int> ranking(framework_count);
+  std::vector<int>& ranking = scratch.ranking;
+  ranking.resize(framework_count);
   std::iota(ranking.begin(), ranking.end(), 0);
   const auto ranked_end =
       ranking.begin() + std::min<std::ptrdiff_t>(framework_count, kMaxMatchedFrameworks);
@@ -398,11 +457,11 @@ absl::StatusOr<RoleMatch> RoleMatcher::Match(absl::string_view description) cons
     if (scores[a] != scores[b]) return scores[a] > scores[b];
     return path_position[a] < path_position[b];
   });
-  ranking.erase(ranked_end, ranking.end());
 
-  match.fits.reserve(ranking.size());
-  for (const int f : ranking) {
-    FrameworkFit fit;
+  match.fits.reserve(static_cast<size_t>(ranked_end - ranking.begin()));
+  for (auto ranked = ranking.begin(); ranked != ranked_end; ++ranked) {
+    const int f = *ranked;
+    FrameworkFit& fit = match.fits.emplace_back();
     fit.framework = index.frameworks[f];
     fit.score = scores[f];
     for (const int p : strongest) {
@@ -410,17 +469,12 @@ absl::StatusOr<RoleMatch> RoleMatcher::Match(absl::string_view description) cons
         fit.reasons.push_back(knowledge_base_.hiring_patterns(p).reason());
       }
     }
-    if (mentioned[f]) {
-      fit.reasons.push_back(
-          absl::StrCat("The description names ", fit.framework->display_name(), "."));
-    }
+    if (mentioned[f]) fit.reasons.push_back(index.mention_reasons[f]);
     if (fit.reasons.empty()) fit.reasons.push_back(index.fallback_reasons[f]);
-    match.fits.push_back(std::move(fit));
   }
 
-  match.advice = match.recognized.empty()
-                     ? absl::StrCat(index.unrecognized_note, knowledge_base_.general_advice())
-                     : knowledge_base_.general_advice();
+  match.advice =
+      match.recognized.empty() ? index.unrecognized_advice : knowledge_base_.general_advice();
   return match;
 }
 

@@ -1,7 +1,7 @@
 #ifndef ADVISOR_SERVICE_ENGINES_ROLE_MATCHER_H_
 #define ADVISOR_SERVICE_ENGINES_ROLE_MATCHER_H_
 
-#include <string>
+#include <memory>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -16,19 +16,23 @@ namespace advisor::engines {
 // match costs little more with a thousand frameworks than with three.
 inline constexpr int kMaxMatchedFrameworks = 20;
 
+// The strings of a match (reasons, why, advice) are views into the
+// knowledge base or the RoleMatcher, valid as long as the RoleMatcher (in
+// the server: the snapshot the call holds). Copy them to keep them longer.
+
 // How well one framework fits a role.
 struct FrameworkFit {
   const advisor::v1::Framework* framework = nullptr;
   // In [0, 1].
   double score = 0;
   // From the knowledge base (hiring pattern reasons), strongest first.
-  std::vector<std::string> reasons;
+  std::vector<absl::string_view> reasons;
 };
 
 // One step of a learning path.
 struct LearningStep {
   const advisor::v1::Framework* framework = nullptr;
-  std::string why;
+  absl::string_view why;
 };
 
 // The result of matching one role description.
@@ -39,7 +43,7 @@ struct RoleMatch {
   // Frameworks to learn, in order; every framework appears once (at most
   // kMaxMatchedFrameworks steps).
   std::vector<LearningStep> learning_path;
-  std::string advice;
+  absl::string_view advice;
   // Hiring patterns recognised in the description, strongest first.
   std::vector<const advisor::v1::HiringPattern*> recognized;
 };

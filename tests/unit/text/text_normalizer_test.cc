@@ -21,6 +21,17 @@ TEST(FoldTextTest, RejectsInvalidUtf8) {
 
 TEST(ValidateFreeTextTest, AcceptsOrdinaryText) {
   EXPECT_TRUE(ValidateFreeText("why do startups like pytorch?", "question").ok());
+  EXPECT_TRUE(ValidateFreeText("caf\xc3\xa9 \xe2\x80\x94 na\xc3\xafve", "question").ok());
+  // ASCII control bytes, NUL included, are valid UTF-8.
+  EXPECT_TRUE(ValidateFreeText(std::string("a\0b\x7f", 4), "question").ok());
+}
+
+TEST(ValidateFreeTextTest, FindsOneInvalidByteInLongAsciiText) {
+  std::string text(1000, 'a');
+  text[777] = '\xff';
+  EXPECT_EQ(ValidateFreeText(text, "question").code(), absl::StatusCode::kInvalidArgument);
+  text[777] = '\x80';  // A continuation byte without a lead byte.
+  EXPECT_EQ(ValidateFreeText(text, "question").code(), absl::StatusCode::kInvalidArgument);
 }
 
 TEST(ValidateFreeTextTest, RejectsBlankTooLongAndInvalidUtf8) {
