@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
 
 #include "absl/container/flat_hash_set.h"
 
@@ -10,6 +11,29 @@ namespace {
 
 // Longest query that can reach an indexed word.
 constexpr size_t kMaxQueryBytes = DeletionIndex::kMaxWordBytes + DeletionIndex::kMaxDepth;
+
+// Keys are polynomial hashes (modulo 2^64) of strings, so the hash of a
+// string with one or two bytes deleted follows from the query's prefix
+// hashes in a few multiplications, without writing the string out. The
+// base is odd; bytes count from 1 so that leading zero bytes matter.
+constexpr uint64_t kBase = 0x9E3779B97F4A7C15ULL;
+
+uint64_t ByteValue(char c) { return static_cast<uint64_t>(static_cast<unsigned char>(c)) + 1; }
+
+// kBase to the powers 0 .. kMaxQueryBytes.
+constexpr std::array<uint64_t, kMaxQueryBytes + 1> MakePowers() {
+  std::array<uint64_t, kMaxQueryBytes + 1> powers{};
+  powers[0] = 1;
+  for (size_t k = 1; k < powers.size(); ++k) powers[k] = powers[k - 1] * kBase;
+  return powers;
+}
+constexpr std::array<uint64_t, kMaxQueryBytes + 1> kPowers = MakePowers();
+
+uint64_t KeyOf(absl::string_view text) {
+  uint64_t key = 0;
+  for (const char c : text) key = key * kBase + ByteValue(c);
+  return key;
+}
 
 // Every string `depth` or fewer single-byte deletions away from `word`
 // (excluding `word` itself), added to `out`.
@@ -21,57 +45,57 @@ void AddDeletions(const std::string& word, int depth, absl::flat_hash_set<std::s
   }
 }
 
-// Calls `visit` with every string `depth` or fewer single-byte deletions
-// away from `word` (excluding `word` itself), each written into `buffers`
-// (one per level of depth, so nothing is allocated). Positions are deleted
-// in increasing order (a deeper level starts at `from`), so each set of
-// deleted positions is generated once, not once per order; deleting either
-// byte of a doubled letter gives the same string, so only the first is
-// deleted. Strings may still repeat ("abab" without "ab" or "ba"...): the
-// caller tolerates that.
-template <typename Visit>
-void VisitDeletions(absl::string_view word, size_t from, int depth,
-                    std::array<char, kMaxQueryBytes>* buffers, const Visit& visit) {
-  if (depth == 0 || word.size() <= 1 || from >= word.size()) return;
-  char* shorter = buffers->data();
-  const size_t size = word.size() - 1;
-  // The bytes before `from` are the same in every variant below.
-  std::copy(word.begin(), word.begin() + static_cast<std::ptrdiff_t>(from), shorter);
-  std::copy(word.begin() + static_cast<std::ptrdiff_t>(from) + 1, word.end(), shorter + from);
-  for (size_t i = from; i < word.size(); ++i) {
-    // `shorter` is `word` without byte i.
-    if (i > from) shorter[i - 1] = word[i - 1];
-    if (i > from && word[i] == word[i - 1]) continue;
-    const absl::string_view variant(shorter, size);
-    visit(variant);
-    VisitDeletions(variant, i, depth - 1, buffers + 1, visit);
-  }
-}
-
 }  // namespace
 
 void DeletionIndex::Add(absl::string_view word, int32_t id, int depth) {
   if (word.size() > kMaxWordBytes) return;
   longest_word_ = std::max(longest_word_, word.size());
-  absl::flat_hash_set<std::string> keys = {std::string(word)};
-  AddDeletions(std::string(word), std::clamp(depth, 0, kMaxDepth), &keys);
-  for (const std::string& key : keys) ids_by_key_[key].push_back(id);
+  absl::flat_hash_set<std::string> strings = {std::string(word)};
+  AddDeletions(std::string(word), std::clamp(depth, 0, kMaxDepth), &strings);
+  for (const std::string& text : strings) {
+    std::vector<int32_t>& ids = ids_by_key_[KeyOf(text)];
+    // Two strings of one word may share a key (only by a hash collision).
+    if (ids.empty() || ids.back() != id) ids.push_back(id);
+  }
 }
 
 void DeletionIndex::FindCandidates(absl::string_view query, int depth,
                                    std::vector<int32_t>* ids) const {
   ids->clear();
   depth = std::clamp(depth, 0, kMaxDepth);
-  // Every key of an indexed word is at most longest_word_ long, and the
-  // query's keys are at least query.size() - depth long.
-  if (query.size() > longest_word_ + static_cast<size_t>(depth)) return;
-  const auto add_ids_of = [&](absl::string_view key) {
+  // Every string of an indexed word is at most longest_word_ long, and the
+  // query's are at least query.size() - depth long.
+  const size_t size = query.size();
+  if (size > longest_word_ + static_cast<size_t>(depth)) return;
+
+  // prefix[k]: the key of the query's first k bytes.
+  std::array<uint64_t, kMaxQueryBytes + 1> prefix;
+  prefix[0] = 0;
+  for (size_t k = 0; k < size; ++k) prefix[k + 1] = prefix[k] * kBase + ByteValue(query[k]);
+  // The key of query[from, to).
+  const auto part = [&](size_t from, size_t to) {
+    return prefix[to] - prefix[from] * kPowers[to - from];
+  };
+  const auto add_ids_of = [&](uint64_t key) {
     const auto it = ids_by_key_.find(key);
     if (it != ids_by_key_.end()) ids->insert(ids->end(), it->second.begin(), it->second.end());
   };
-  add_ids_of(query);
-  std::array<std::array<char, kMaxQueryBytes>, kMaxDepth> buffers;
-  VisitDeletions(query, 0, depth, buffers.data(), add_ids_of);
+
+  add_ids_of(prefix[size]);
+  // Deleted positions i < j, each pair once. Deleting either byte of a
+  // doubled letter gives the same string, so only the first is deleted.
+  if (depth >= 1 && size > 1) {
+    for (size_t i = 0; i < size; ++i) {
+      if (i > 0 && query[i] == query[i - 1]) continue;
+      add_ids_of(prefix[i] * kPowers[size - 1 - i] + part(i + 1, size));
+      if (depth < 2 || size <= 2) continue;
+      for (size_t j = i + 1; j < size; ++j) {
+        if (j > i + 1 && query[j] == query[j - 1]) continue;
+        add_ids_of(prefix[i] * kPowers[size - 2 - i] + part(i + 1, j) * kPowers[size - 1 - j] +
+                   part(j + 1, size));
+      }
+    }
+  }
   std::sort(ids->begin(), ids->end());
   ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
 }

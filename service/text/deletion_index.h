@@ -3,7 +3,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <string>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -18,8 +17,12 @@ namespace advisor::text {
 // strings within d insertions, deletions, substitutions or adjacent swaps
 // of each other share such a string, so every close word is found; some
 // farther ones are too, so callers confirm with BoundedEditDistance. The
-// cost of a query depends on its length, not on the vocabulary's size, and
-// is bounded: words and queries too long to matter are refused up front.
+// strings are stored as 64-bit hashes, so a query computes its deletions'
+// keys in a few multiplications each without writing them out (a hash
+// collision merely adds a candidate, which the caller's check removes).
+// The cost of a query depends on its length, not on the vocabulary's size,
+// and is bounded: words and queries too long to matter are refused up
+// front.
 // Immutable after building; safe to query from many threads.
 class DeletionIndex {
  public:
@@ -43,9 +46,9 @@ class DeletionIndex {
   void FindCandidates(absl::string_view query, int depth, std::vector<int32_t>* ids) const;
 
  private:
-  // A word itself and each string `depth` deletions or fewer from it -> the
-  // ids of the words that reach it.
-  absl::flat_hash_map<std::string, std::vector<int32_t>> ids_by_key_;
+  // The key (hash) of a word itself and of each string `depth` deletions or
+  // fewer from it -> the ids of the words that reach it.
+  absl::flat_hash_map<uint64_t, std::vector<int32_t>> ids_by_key_;
   // Length of the longest indexed word.
   size_t longest_word_ = 0;
 };

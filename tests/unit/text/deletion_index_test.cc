@@ -71,6 +71,31 @@ TEST_F(DeletionIndexTest, SkipsRepeatedKeysOfDoubledLettersWithoutLosingMatches)
   EXPECT_THAT(ids, ElementsAre(0, 1));
 }
 
+TEST_F(DeletionIndexTest, FindsAWordFromEveryQueryTwoInsertionsAway) {
+  // Each pair of inserted positions is a different pair of deletions of
+  // the query, so this reaches every two-deletion key a query has.
+  const std::string word = "framework";
+  DeletionIndex index;
+  index.Add(word, 7, 2);
+  std::vector<int32_t> ids;
+  for (size_t i = 0; i <= word.size(); ++i) {
+    for (size_t j = i; j <= word.size(); ++j) {
+      std::string query = word;
+      query.insert(j, "q");
+      query.insert(i, "z");
+      index.FindCandidates(query, 2, &ids);
+      EXPECT_THAT(ids, ElementsAre(7)) << query;
+      if (j == word.size() || i == j) continue;
+      // And each pair of deleted bytes (the word's own keys).
+      std::string shorter = word;
+      shorter.erase(j, 1);
+      shorter.erase(i, 1);
+      index.FindCandidates(shorter, 2, &ids);
+      EXPECT_THAT(ids, ElementsAre(7)) << shorter;
+    }
+  }
+}
+
 TEST_F(DeletionIndexTest, QueriesLongerThanEveryWordPlusDepthFindNothing) {
   // "tensorflow" (10 bytes) is the longest word: 12 bytes are in reach
   // with two edits, 13 are not.
