@@ -29,6 +29,9 @@ constexpr std::array<uint64_t, kMaxQueryBytes + 1> MakePowers() {
 }
 constexpr std::array<uint64_t, kMaxQueryBytes + 1> kPowers = MakePowers();
 
+// Spreads a key's bits before the filter takes its top bits.
+constexpr uint64_t kFilterMix = 0xD6E8FEB86659FD93ULL;
+
 uint64_t KeyOf(absl::string_view text) {
   uint64_t key = 0;
   for (const char c : text) key = key * kBase + ByteValue(c);
@@ -47,15 +50,42 @@ void AddDeletions(const std::string& word, int depth, absl::flat_hash_set<std::s
 
 }  // namespace
 
+uint64_t DeletionIndex::FilterBit(uint64_t key) const {
+  return (key * kFilterMix) >> filter_shift_;
+}
+
+bool DeletionIndex::MayHold(uint64_t key) const {
+  const uint64_t bit = FilterBit(key);
+  return ((filter_[bit >> 6] >> (bit & 63)) & 1) != 0;
+}
+
+void DeletionIndex::AddToFilter(uint64_t key) {
+  if (ids_by_key_.size() * 8 > filter_.size() * 64) {
+    while (ids_by_key_.size() * 8 > filter_.size() * 64) {
+      filter_.resize(filter_.size() * 2);
+      --filter_shift_;
+    }
+    std::fill(filter_.begin(), filter_.end(), 0);
+    for (const auto& entry : ids_by_key_) {
+      const uint64_t bit = FilterBit(entry.first);
+      filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+    }
+  }
+  const uint64_t bit = FilterBit(key);
+  filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+}
+
 void DeletionIndex::Add(absl::string_view word, int32_t id, int depth) {
   if (word.size() > kMaxWordBytes) return;
   longest_word_ = std::max(longest_word_, word.size());
   absl::flat_hash_set<std::string> strings = {std::string(word)};
   AddDeletions(std::string(word), std::clamp(depth, 0, kMaxDepth), &strings);
   for (const std::string& text : strings) {
-    std::vector<int32_t>& ids = ids_by_key_[KeyOf(text)];
+    const uint64_t key = KeyOf(text);
+    std::vector<int32_t>& ids = ids_by_key_[key];
     // Two strings of one word may share a key (only by a hash collision).
     if (ids.empty() || ids.back() != id) ids.push_back(id);
+    AddToFilter(key);
   }
 }
 
@@ -77,6 +107,7 @@ void DeletionIndex::FindCandidates(absl::string_view query, int depth,
     return prefix[to] - prefix[from] * kPowers[to - from];
   };
   const auto add_ids_of = [&](uint64_t key) {
+    if (!MayHold(key)) return;
     const auto it = ids_by_key_.find(key);
     if (it != ids_by_key_.end()) ids->insert(ids->end(), it->second.begin(), it->second.end());
   };
