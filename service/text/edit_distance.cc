@@ -1,10 +1,18 @@
 #include "service/text/edit_distance.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
+#include <utility>
 #include <vector>
 
 namespace advisor::text {
+namespace {
+
+// Strings up to this long (plus one) get their rows on the stack.
+constexpr int kStackRowSize = 128;
+
+}  // namespace
 
 int BoundedEditDistance(absl::string_view a, absl::string_view b, int max_distance) {
   const int too_far = max_distance + 1;
@@ -14,14 +22,23 @@ int BoundedEditDistance(absl::string_view a, absl::string_view b, int max_distan
   if (a_size == 0 || b_size == 0) return std::max(a_size, b_size);
 
   // Three rolling rows of the dynamic-programming table; only the band
-  // |i - j| <= max_distance is computed, the rest counts as too far.
-  std::vector<int> before_previous(b_size + 1, too_far);
-  std::vector<int> previous(b_size + 1, too_far);
-  std::vector<int> current(b_size + 1, too_far);
+  // |i - j| <= max_distance is computed, the rest counts as too far. Rows
+  // of words (the usual case) live on the stack: no allocation per call.
+  std::array<int, 3 * kStackRowSize> stack_rows;
+  std::vector<int> heap_rows;
+  int* rows = stack_rows.data();
+  if (b_size + 1 > kStackRowSize) {
+    heap_rows.resize(3 * static_cast<size_t>(b_size + 1));
+    rows = heap_rows.data();
+  }
+  int* before_previous = rows;
+  int* previous = rows + b_size + 1;
+  int* current = rows + 2 * (b_size + 1);
+  std::fill(rows, rows + 3 * (b_size + 1), too_far);
   for (int j = 0; j <= std::min(b_size, max_distance); ++j) previous[j] = j;
 
   for (int i = 1; i <= a_size; ++i) {
-    std::fill(current.begin(), current.end(), too_far);
+    std::fill(current, current + b_size + 1, too_far);
     if (i <= max_distance) current[0] = i;
     const int from = std::max(1, i - max_distance);
     const int to = std::min(b_size, i + max_distance);
@@ -36,8 +53,8 @@ int BoundedEditDistance(absl::string_view a, absl::string_view b, int max_distan
       row_best = std::min(row_best, current[j]);
     }
     if (row_best > max_distance) return too_far;
-    before_previous.swap(previous);
-    previous.swap(current);
+    std::swap(before_previous, previous);
+    std::swap(previous, current);
   }
   return std::min(previous[b_size], too_far);
 }

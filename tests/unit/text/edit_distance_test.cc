@@ -1,5 +1,8 @@
 #include "service/text/edit_distance.h"
 
+#include <string>
+#include <utility>
+
 #include "gtest/gtest.h"
 
 namespace advisor::text {
@@ -26,6 +29,17 @@ TEST(BoundedEditDistanceTest, HandlesEmptyStrings) {
   EXPECT_EQ(BoundedEditDistance("", "", 2), 0);
   EXPECT_EQ(BoundedEditDistance("", "ab", 2), 2);
   EXPECT_EQ(BoundedEditDistance("abc", "", 2), 3);
+}
+
+TEST(BoundedEditDistanceTest, HandlesStringsLongerThanTheStackRows) {
+  const std::string long_word(300, 'a');
+  std::string swapped = long_word;
+  swapped[150] = 'b';
+  std::string other = swapped;
+  std::swap(other[150], other[151]);
+  EXPECT_EQ(BoundedEditDistance(swapped, other, 2), 1);
+  EXPECT_EQ(BoundedEditDistance(long_word, long_word + "bb", 2), 2);
+  EXPECT_EQ(BoundedEditDistance(long_word, "bbb" + long_word.substr(3), 2), 3);
 }
 
 }  // namespace
