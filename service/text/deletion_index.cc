@@ -89,6 +89,11 @@ void DeletionIndex::Add(absl::string_view word, int32_t id, int depth) {
   }
 }
 
+void DeletionIndex::AddIdsOf(uint64_t key, std::vector<int32_t>* ids) const {
+  const auto it = ids_by_key_.find(key);
+  if (it != ids_by_key_.end()) ids->insert(ids->end(), it->second.begin(), it->second.end());
+}
+
 void DeletionIndex::FindCandidates(absl::string_view query, int depth,
                                    std::vector<int32_t>* ids) const {
   ids->clear();
@@ -98,32 +103,40 @@ void DeletionIndex::FindCandidates(absl::string_view query, int depth,
   const size_t size = query.size();
   if (size > longest_word_ + static_cast<size_t>(depth)) return;
 
-  // prefix[k]: the key of the query's first k bytes.
+  // With b_k the value of byte k and B the base, a string's key is
+  // sum(b_k * B^(length - 1 - k)). prefix[k] is the key of the first k
+  // bytes; suffix[k] the part of the query's key that bytes k.. contribute
+  // (their weights do not change when an earlier byte is deleted).
   std::array<uint64_t, kMaxQueryBytes + 1> prefix;
+  std::array<uint64_t, kMaxQueryBytes + 1> suffix;
   prefix[0] = 0;
   for (size_t k = 0; k < size; ++k) prefix[k + 1] = prefix[k] * kBase + ByteValue(query[k]);
-  // The key of query[from, to).
-  const auto part = [&](size_t from, size_t to) {
-    return prefix[to] - prefix[from] * kPowers[to - from];
-  };
-  const auto add_ids_of = [&](uint64_t key) {
-    if (!MayHold(key)) return;
-    const auto it = ids_by_key_.find(key);
-    if (it != ids_by_key_.end()) ids->insert(ids->end(), it->second.begin(), it->second.end());
-  };
+  suffix[size] = 0;
+  for (size_t k = size; k-- > 0;) {
+    suffix[k] = ByteValue(query[k]) * kPowers[size - 1 - k] + suffix[k + 1];
+  }
+  // without[j]: the key of the query without byte j. Deleting byte i < j
+  // from that string shifts the bytes before i up one place and drops
+  // byte i: its key is without[j] plus a term of i alone (expand the sums),
+  // so each two-deletion key costs one addition.
+  std::array<uint64_t, kMaxQueryBytes> without;
+  for (size_t j = 0; j < size; ++j) without[j] = prefix[j] * kPowers[size - 1 - j] + suffix[j + 1];
 
-  add_ids_of(prefix[size]);
+  const auto check = [&](uint64_t key) {
+    if (MayHold(key)) AddIdsOf(key, ids);
+  };
+  check(prefix[size]);
   // Deleted positions i < j, each pair once. Deleting either byte of a
   // doubled letter gives the same string, so only the first is deleted.
   if (depth >= 1 && size > 1) {
     for (size_t i = 0; i < size; ++i) {
       if (i > 0 && query[i] == query[i - 1]) continue;
-      add_ids_of(prefix[i] * kPowers[size - 1 - i] + part(i + 1, size));
-      if (depth < 2 || size <= 2) continue;
+      check(without[i]);
+      if (depth < 2 || size <= 2 || i + 1 == size) continue;
+      const uint64_t shift = (prefix[i] - prefix[i + 1]) * kPowers[size - 2 - i];
       for (size_t j = i + 1; j < size; ++j) {
         if (j > i + 1 && query[j] == query[j - 1]) continue;
-        add_ids_of(prefix[i] * kPowers[size - 2 - i] + part(i + 1, j) * kPowers[size - 1 - j] +
-                   part(j + 1, size));
+        check(without[j] + shift);
       }
     }
   }

@@ -51,6 +51,8 @@ class DeletionIndex {
   // Whether `key` may be in ids_by_key_: false for most of a query's keys,
   // at a fraction of the cost of probing the table.
   bool MayHold(uint64_t key) const;
+  // Appends the ids held under `key`, if any, to `ids`.
+  void AddIdsOf(uint64_t key, std::vector<int32_t>* ids) const;
   // Sets the filter bit of `key`, first growing the filter when it holds
   // too many keys for few false positives.
   void AddToFilter(uint64_t key);
