@@ -47,11 +47,6 @@ absl::StatusOr<std::string> FoldedKey(absl::string_view name) {
   return std::string(StripToKey(*folded));
 }
 
-bool IsAscii(absl::string_view text) {
-  return std::all_of(text.begin(), text.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 std::string Echo(absl::string_view name) {
   if (name.size() <= kMaxEchoedBytes) return std::string(name);
   return absl::StrCat(name.substr(0, kMaxEchoedBytes), "...");
@@ -116,7 +111,7 @@ absl::StatusOr<const Framework*> FrameworkLookup::Find(absl::string_view name) c
 
   // Hot path: short ASCII names, lower-cased into a stack buffer and looked
   // up without allocating.
-  if (trimmed.size() <= kFastPathBytes && IsAscii(trimmed)) {
+  if (trimmed.size() <= kFastPathBytes && text::IsAscii(trimmed)) {
     std::array<char, kFastPathBytes> buffer;
     std::transform(trimmed.begin(), trimmed.end(), buffer.begin(),
                    [](char c) { return absl::ascii_tolower(static_cast<unsigned char>(c)); });

@@ -95,17 +95,12 @@ MatchScratch& ThreadScratch() {
   return scratch;
 }
 
-bool IsAscii(absl::string_view text) {
-  return std::all_of(text.begin(), text.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 // As FoldText + Tokenize, with a cheaper path for ASCII text: folding ASCII
 // is lower-casing, and its word characters are letters and digits. Reuses
 // the buffers of `out`.
 void SplitDescription(absl::string_view text, DescriptionWords* out) {
   out->words.clear();
-  if (!IsAscii(text)) {
+  if (!text::IsAscii(text)) {
     absl::StatusOr<std::string> folded = text::FoldText(text);
     out->folded_tokens.clear();
     if (folded.ok()) out->folded_tokens = text::Tokenize(*folded);

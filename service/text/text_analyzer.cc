@@ -69,46 +69,56 @@ constexpr size_t kTwoEditLength = 8;
 // more than two bytes longer than any it holds, at no cost.)
 constexpr size_t kMaxCorrectableLength = 32;
 
-bool IsAscii(absl::string_view text) {
-  return std::all_of(text.begin(), text.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 bool HasDigit(absl::string_view word) {
   return std::any_of(word.begin(), word.end(),
                      [](char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c)); });
 }
 
-// Folds and tokenises into `out`, reusing its strings. Pure ASCII needs
+// The words of a text, folded: views into `folded` (ASCII text,
+// lower-cased) or into `tokens` (other text, via FoldText and Tokenize).
+struct FoldedWords {
+  std::string folded;
+  std::vector<std::string> tokens;
+  std::vector<absl::string_view> words;
+};
+
+// Folds and tokenises into `out`, reusing its buffers. Pure ASCII needs
 // only lower-casing: NFKC, case folding and accent stripping change nothing
 // else there, and the fast path keeps utf8proc and its allocations off the
 // common request path. Words are maximal runs of letters and digits, as in
 // Tokenize.
-void WordsInto(absl::string_view text, std::vector<std::string>* out) {
-  out->clear();
+void WordsInto(absl::string_view text, FoldedWords* out) {
+  out->words.clear();
   if (!IsAscii(text)) {
+    out->tokens.clear();
     absl::StatusOr<std::string> folded = FoldText(text);
-    if (folded.ok()) *out = Tokenize(*folded);
+    if (folded.ok()) out->tokens = Tokenize(*folded);
+    out->words.assign(out->tokens.begin(), out->tokens.end());
     return;
   }
+  out->folded.assign(text.data(), text.size());
+  for (char& c : out->folded) c = absl::ascii_tolower(static_cast<unsigned char>(c));
+  const absl::string_view folded = out->folded;
   size_t start = 0;
-  while (start < text.size()) {
-    while (start < text.size() && !absl::ascii_isalnum(static_cast<unsigned char>(text[start]))) {
+  while (start < folded.size()) {
+    while (start < folded.size() &&
+           !absl::ascii_isalnum(static_cast<unsigned char>(folded[start]))) {
       ++start;
     }
     size_t end = start;
-    while (end < text.size() && absl::ascii_isalnum(static_cast<unsigned char>(text[end]))) ++end;
+    while (end < folded.size() && absl::ascii_isalnum(static_cast<unsigned char>(folded[end]))) {
+      ++end;
+    }
     if (end == start) break;
-    std::string& word = out->emplace_back(text.substr(start, end - start));
-    absl::AsciiStrToLower(&word);
+    out->words.push_back(folded.substr(start, end - start));
     start = end;
   }
 }
 
 std::vector<std::string> Words(absl::string_view text) {
-  std::vector<std::string> words;
+  FoldedWords words;
   WordsInto(text, &words);
-  return words;
+  return std::vector<std::string>(words.words.begin(), words.words.end());
 }
 
 // True when `a` and `b` differ only by the order of their letters.
@@ -160,7 +170,7 @@ struct TextAnalyzer::Lexicon {
   }
 
   // The known surface form closest to `word`, or null.
-  const std::string* Correct(const std::string& word) const {
+  const std::string* Correct(absl::string_view word) const {
     if (word.size() < kMinCorrectableLength || HasDigit(word)) return nullptr;
     const int max_edits = MaxEdits(word);
     thread_local std::vector<int32_t> candidates;
@@ -191,7 +201,7 @@ struct TextAnalyzer::Lexicon {
     bool corrected = false;
   };
 
-  Resolved Resolve(const std::string& token) const {
+  Resolved Resolve(absl::string_view token) const {
     if (const auto it = surfaces.find(token); it != surfaces.end()) {
       return {it->second.word, it->second.stop, false};
     }
@@ -333,16 +343,17 @@ TextAnalyzer::~TextAnalyzer() = default;
 void TextAnalyzer::AnalyzeInto(absl::string_view text, Analysis* out) const {
   out->Clear();
   // Per-thread buffers, so a call allocates little once warmed up.
-  thread_local std::vector<std::string> tokens;
+  thread_local FoldedWords words;
   thread_local std::vector<Lexicon::Resolved> resolved;
-  WordsInto(text, &tokens);
+  WordsInto(text, &words);
+  const std::vector<absl::string_view>& tokens = words.words;
   resolved.clear();
-  for (const std::string& token : tokens) resolved.push_back(lexicon_->Resolve(token));
+  for (const absl::string_view token : tokens) resolved.push_back(lexicon_->Resolve(token));
 
   const size_t size = tokens.size();
   for (size_t i = 0; i < size;) {
     if (resolved[i].word < 0) {
-      out->unknown_words.push_back(tokens[i]);
+      out->unknown_words.emplace_back(tokens[i]);
       ++i;
       continue;
     }

@@ -1,6 +1,8 @@
 #include "service/text/text_normalizer.h"
 
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 
 #include "absl/strings/ascii.h"
@@ -14,13 +16,6 @@ namespace {
 struct FreeDeleter {
   void operator()(utf8proc_uint8_t* p) const { std::free(p); }
 };
-
-bool IsAscii(absl::string_view text) {
-  // OR-ing the bytes first lets the compiler test many at once.
-  unsigned char any = 0;
-  for (const char c : text) any |= static_cast<unsigned char>(c);
-  return any < 0x80;
-}
 
 bool IsValidUtf8(absl::string_view text) {
   // Most text is ASCII, which is valid UTF-8; decoding it code point by
@@ -39,6 +34,19 @@ bool IsValidUtf8(absl::string_view text) {
 }
 
 }  // namespace
+
+bool IsAscii(absl::string_view text) {
+  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+  uint64_t any = 0;
+  size_t i = 0;
+  for (; i + sizeof(uint64_t) <= text.size(); i += sizeof(uint64_t)) {
+    uint64_t chunk;
+    std::memcpy(&chunk, text.data() + i, sizeof(chunk));
+    any |= chunk;
+  }
+  for (; i < text.size(); ++i) any |= static_cast<unsigned char>(text[i]);
+  return (any & kHighBits) == 0;
+}
 
 absl::Status ValidateFreeText(absl::string_view value, absl::string_view field) {
   if (absl::StripAsciiWhitespace(value).empty()) {

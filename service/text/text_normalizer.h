@@ -16,6 +16,10 @@ inline constexpr size_t kMaxFreeTextBytes = 4096;
 // UTF-8. `field` names the field in the message, e.g. "question".
 absl::Status ValidateFreeText(absl::string_view value, absl::string_view field);
 
+// True when every byte of `text` is ASCII (below 0x80): such text is valid
+// UTF-8, and folding it is lower-casing. Checks eight bytes at a time.
+bool IsAscii(absl::string_view text);
+
 // Unicode-aware folding for matching: NFKC, case folding, accents
 // stripped ("Café" -> "cafe"), via utf8proc. INVALID_ARGUMENT on invalid
 // UTF-8.

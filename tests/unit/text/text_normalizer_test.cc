@@ -19,6 +19,19 @@ TEST(FoldTextTest, RejectsInvalidUtf8) {
   EXPECT_EQ(FoldText("bad \xff byte").status().code(), absl::StatusCode::kInvalidArgument);
 }
 
+TEST(IsAsciiTest, FindsANonAsciiByteAtAnyPosition) {
+  EXPECT_TRUE(IsAscii(""));
+  for (size_t size = 1; size <= 20; ++size) {
+    const std::string ascii(size, '\x7f');
+    EXPECT_TRUE(IsAscii(ascii)) << size;
+    for (size_t at = 0; at < size; ++at) {
+      std::string text = ascii;
+      text[at] = '\x80';
+      EXPECT_FALSE(IsAscii(text)) << size << " " << at;
+    }
+  }
+}
+
 TEST(ValidateFreeTextTest, AcceptsOrdinaryText) {
   EXPECT_TRUE(ValidateFreeText("why do startups like pytorch?", "question").ok());
   EXPECT_TRUE(ValidateFreeText("caf\xc3\xa9 \xe2\x80\x94 na\xc3\xafve", "question").ok());
