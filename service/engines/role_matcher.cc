@@ -63,17 +63,10 @@ Words SplitWords(absl::string_view text) {
   return words;
 }
 
-// The words of a description, folded, as views into storage it owns.
-struct DescriptionWords {
-  std::string folded_text;                 // ASCII input, lower-cased
-  std::vector<std::string> folded_tokens;  // other input, via FoldText
-  std::vector<absl::string_view> words;
-};
-
 // Per-thread buffers for one call, so matching allocates only its result
 // once warmed up.
 struct MatchScratch {
-  DescriptionWords words;
+  text::FoldedWords words;
   // Stem id of each word; -1 for words no phrase uses.
   std::vector<int> stems;
   // By hiring pattern: evidence found in the description.
@@ -95,41 +88,20 @@ MatchScratch& ThreadScratch() {
   return scratch;
 }
 
-// As FoldText + Tokenize, with a cheaper path for ASCII text: folding ASCII
-// is lower-casing, and its word characters are letters and digits. Reuses
-// the buffers of `out`.
-void SplitDescription(absl::string_view text, DescriptionWords* out) {
-  out->words.clear();
-  if (!text::IsAscii(text)) {
-    absl::StatusOr<std::string> folded = text::FoldText(text);
-    out->folded_tokens.clear();
-    if (folded.ok()) out->folded_tokens = text::Tokenize(*folded);
-    out->words.assign(out->folded_tokens.begin(), out->folded_tokens.end());
-    return;
-  }
-  out->folded_text.assign(text.data(), text.size());
-  absl::AsciiStrToLower(&out->folded_text);
-  const absl::string_view folded = out->folded_text;
-  size_t start = 0;
-  while (start < folded.size()) {
-    while (start < folded.size() &&
-           !absl::ascii_isalnum(static_cast<unsigned char>(folded[start]))) {
-      ++start;
-    }
-    size_t end = start;
-    while (end < folded.size() && absl::ascii_isalnum(static_cast<unsigned char>(folded[end]))) {
-      ++end;
-    }
-    if (end > start) out->words.push_back(folded.substr(start, end - start));
-    start = end;
-  }
-}
-
 // How much of a word's start the stemming shortcut compares (see
 // Index::stem_starts).
 constexpr size_t kStemStartBytes = 3;
 
-absl::string_view StemStart(absl::string_view word) { return word.substr(0, kStemStartBytes); }
+// A word's first kStemStartBytes bytes (fewer for a shorter word) and how
+// many they are, packed into one integer: cheaper to hash than a string.
+uint32_t StartKey(absl::string_view word) {
+  const size_t size = std::min(word.size(), kStemStartBytes);
+  auto key = static_cast<uint32_t>(size);
+  for (size_t k = 0; k < size; ++k) {
+    key |= static_cast<uint32_t>(static_cast<unsigned char>(word[k])) << (8 * (k + 1));
+  }
+  return key;
+}
 
 // Word endings that inflect a word without changing what it names.
 bool IsInflection(absl::string_view ending) {
@@ -209,10 +181,10 @@ struct RoleMatcher::Index {
   // Written forms of phrase words -> their stem ids, so the words signals
   // are written with need no stemming at match time.
   absl::flat_hash_map<std::string, int> form_stem_ids;
-  // The first few letters of every stem. Snowball stems keep the start of
+  // The start (StartKey) of every stem. Snowball stems keep the start of
   // the word, so a word whose start is not here cannot match and need not
   // be stemmed.
-  absl::flat_hash_set<std::string> stem_starts;
+  absl::flat_hash_set<uint32_t> stem_starts;
   std::vector<Phrase> phrases;
   absl::flat_hash_map<std::vector<int>, int> phrase_by_stems;
   int target_count = 0;
@@ -228,7 +200,7 @@ struct RoleMatcher::Index {
           stem_ids.try_emplace(words.stems[w], static_cast<int>(stem_ids.size()));
       stems.push_back(it->second);
       form_stem_ids.try_emplace(words.folded[w], it->second);
-      stem_starts.emplace(StemStart(words.stems[w]));
+      stem_starts.insert(StartKey(words.stems[w]));
     }
     const auto [it, inserted] =
         phrase_by_stems.try_emplace(stems, static_cast<int>(phrases.size()));
@@ -258,7 +230,7 @@ struct RoleMatcher::Index {
   // Stem id of a description word, or -1 when no phrase uses its stem.
   int StemIdOf(absl::string_view word) const {
     if (const auto it = form_stem_ids.find(word); it != form_stem_ids.end()) return it->second;
-    if (!stem_starts.contains(StemStart(word))) return -1;
+    if (!stem_starts.contains(StartKey(word))) return -1;
     const auto it = stem_ids.find(text::Stem(word));
     return it == stem_ids.end() ? -1 : it->second;
   }
@@ -327,7 +299,7 @@ absl::StatusOr<RoleMatch> RoleMatcher::Match(absl::string_view description) cons
 
   // Stem ids of the description's words; -1 for words no phrase uses.
   const std::vector<absl::string_view>& words = scratch.words.words;
-  SplitDescription(description, &scratch.words);
+  text::FoldWordsInto(description, &scratch.words);
   std::vector<int>& stems = scratch.stems;
   stems.resize(words.size());
   for (size_t w = 0; w < stems.size(); ++w) stems[w] = index.StemIdOf(words[w]);

@@ -74,50 +74,9 @@ bool HasDigit(absl::string_view word) {
                      [](char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c)); });
 }
 
-// The words of a text, folded: views into `folded` (ASCII text,
-// lower-cased) or into `tokens` (other text, via FoldText and Tokenize).
-struct FoldedWords {
-  std::string folded;
-  std::vector<std::string> tokens;
-  std::vector<absl::string_view> words;
-};
-
-// Folds and tokenises into `out`, reusing its buffers. Pure ASCII needs
-// only lower-casing: NFKC, case folding and accent stripping change nothing
-// else there, and the fast path keeps utf8proc and its allocations off the
-// common request path. Words are maximal runs of letters and digits, as in
-// Tokenize.
-void WordsInto(absl::string_view text, FoldedWords* out) {
-  out->words.clear();
-  if (!IsAscii(text)) {
-    out->tokens.clear();
-    absl::StatusOr<std::string> folded = FoldText(text);
-    if (folded.ok()) out->tokens = Tokenize(*folded);
-    out->words.assign(out->tokens.begin(), out->tokens.end());
-    return;
-  }
-  out->folded.assign(text.data(), text.size());
-  for (char& c : out->folded) c = absl::ascii_tolower(static_cast<unsigned char>(c));
-  const absl::string_view folded = out->folded;
-  size_t start = 0;
-  while (start < folded.size()) {
-    while (start < folded.size() &&
-           !absl::ascii_isalnum(static_cast<unsigned char>(folded[start]))) {
-      ++start;
-    }
-    size_t end = start;
-    while (end < folded.size() && absl::ascii_isalnum(static_cast<unsigned char>(folded[end]))) {
-      ++end;
-    }
-    if (end == start) break;
-    out->words.push_back(folded.substr(start, end - start));
-    start = end;
-  }
-}
-
 std::vector<std::string> Words(absl::string_view text) {
   FoldedWords words;
-  WordsInto(text, &words);
+  FoldWordsInto(text, &words);
   return std::vector<std::string>(words.words.begin(), words.words.end());
 }
 
@@ -345,7 +304,7 @@ void TextAnalyzer::AnalyzeInto(absl::string_view text, Analysis* out) const {
   // Per-thread buffers, so a call allocates little once warmed up.
   thread_local FoldedWords words;
   thread_local std::vector<Lexicon::Resolved> resolved;
-  WordsInto(text, &words);
+  FoldWordsInto(text, &words);
   const std::vector<absl::string_view>& tokens = words.words;
   resolved.clear();
   for (const absl::string_view token : tokens) resolved.push_back(lexicon_->Resolve(token));

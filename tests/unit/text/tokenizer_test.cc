@@ -23,5 +23,26 @@ TEST(TokenizeTest, GivesNothingForPunctuationOnly) {
   EXPECT_THAT(Tokenize(""), IsEmpty());
 }
 
+TEST(FoldWordsIntoTest, GivesTheWordsOfFoldTextThenTokenize) {
+  FoldedWords words;
+  FoldWordsInto("Why do Start-ups like TF.Keras in 2024?", &words);
+  EXPECT_THAT(words.words,
+              ElementsAre("why", "do", "start", "ups", "like", "tf", "keras", "in", "2024"));
+  FoldWordsInto("Caf\xc3\xa9 NA\xc3\x8fVE", &words);  // Not ASCII: Unicode folding.
+  EXPECT_THAT(words.words, ElementsAre("cafe", "naive"));
+  FoldWordsInto("PyTorch", &words);  // Reused: nothing left from before.
+  EXPECT_THAT(words.words, ElementsAre("pytorch"));
+}
+
+TEST(FoldWordsIntoTest, GivesNothingForPunctuationEmptyOrInvalidText) {
+  FoldedWords words;
+  FoldWordsInto(" ?!... -- ", &words);
+  EXPECT_THAT(words.words, IsEmpty());
+  FoldWordsInto("", &words);
+  EXPECT_THAT(words.words, IsEmpty());
+  FoldWordsInto("keras \xff", &words);
+  EXPECT_THAT(words.words, IsEmpty());
+}
+
 }  // namespace
 }  // namespace advisor::text
