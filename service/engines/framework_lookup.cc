@@ -22,8 +22,8 @@ using advisor::v1::Framework;
 
 constexpr absl::string_view kResourcePrefix = "frameworks/";
 
-// Names up to this long are lower-cased on the stack; longer or non-ASCII
-// ones take the slower, allocating Unicode path.
+// ASCII names up to this long are lower-cased on the stack; longer ones
+// into a string.
 constexpr size_t kFastPathBytes = 64;
 
 // At most this much of an unknown name is echoed back in an error.
@@ -109,29 +109,33 @@ absl::StatusOr<const Framework*> FrameworkLookup::Find(absl::string_view name) c
     return absl::InvalidArgumentError("framework name is required and must not be blank");
   }
 
-  // Hot path: short ASCII names, lower-cased into a stack buffer and looked
-  // up without allocating.
-  if (trimmed.size() <= kFastPathBytes && text::IsAscii(trimmed)) {
-    std::array<char, kFastPathBytes> buffer;
-    std::transform(trimmed.begin(), trimmed.end(), buffer.begin(),
-                   [](char c) { return absl::ascii_tolower(static_cast<unsigned char>(c)); });
-    const absl::string_view key = StripToKey(absl::string_view(buffer.data(), trimmed.size()));
-    if (key.empty()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "framework name \"", trimmed, "\" names no framework after \"frameworks/\""));
+  // ASCII names (nearly all) are folded by lower-casing: short ones into a
+  // stack buffer, so the hot path allocates nothing. Others take the
+  // Unicode path.
+  std::array<char, kFastPathBytes> buffer;
+  std::string folded;
+  absl::string_view key;
+  if (text::IsAscii(trimmed)) {
+    char* lowered = buffer.data();
+    if (trimmed.size() > kFastPathBytes) {
+      folded.resize(trimmed.size());
+      lowered = folded.data();
     }
-    if (const auto it = by_key_.find(key); it != by_key_.end()) return it->second;
-    return NotFound(trimmed, key);
+    std::transform(trimmed.begin(), trimmed.end(), lowered,
+                   [](char c) { return absl::ascii_tolower(static_cast<unsigned char>(c)); });
+    key = StripToKey(absl::string_view(lowered, trimmed.size()));
+  } else {
+    absl::StatusOr<std::string> unicode_key = FoldedKey(trimmed);
+    if (!unicode_key.ok()) return unicode_key.status();
+    folded = *std::move(unicode_key);
+    key = folded;
   }
-
-  absl::StatusOr<std::string> key = FoldedKey(trimmed);
-  if (!key.ok()) return key.status();
-  if (key->empty()) {
+  if (key.empty()) {
     return absl::InvalidArgumentError(absl::StrCat("framework name \"", Echo(trimmed),
                                                    "\" names no framework after \"frameworks/\""));
   }
-  if (const auto it = by_key_.find(*key); it != by_key_.end()) return it->second;
-  return NotFound(trimmed, *key);
+  if (const auto it = by_key_.find(key); it != by_key_.end()) return it->second;
+  return NotFound(trimmed, key);
 }
 
 absl::Status FrameworkLookup::NotFound(absl::string_view name, absl::string_view key) const {

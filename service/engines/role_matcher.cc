@@ -433,11 +433,11 @@ absl::StatusOr<RoleMatch> RoleMatcher::Match(absl::string_view description) cons
     fit.score = scores[f];
     for (const int p : strongest) {
       if (pattern_evidence[p] > 0 && index.pattern_framework[p] == f) {
-        fit.reasons.push_back(knowledge_base_.hiring_patterns(p).reason());
+        fit.reasons.emplace_back(knowledge_base_.hiring_patterns(p).reason());
       }
     }
-    if (mentioned[f]) fit.reasons.push_back(index.mention_reasons[f]);
-    if (fit.reasons.empty()) fit.reasons.push_back(index.fallback_reasons[f]);
+    if (mentioned[f]) fit.reasons.emplace_back(index.mention_reasons[f]);
+    if (fit.reasons.empty()) fit.reasons.emplace_back(index.fallback_reasons[f]);
   }
 
   match.advice =

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstddef>
 #include <cstdlib>
 #include <utility>
 #include <vector>
@@ -10,7 +11,7 @@ namespace advisor::text {
 namespace {
 
 // Strings up to this long (plus one) get their rows on the stack.
-constexpr int kStackRowSize = 128;
+constexpr size_t kStackRowSize = 128;
 
 }  // namespace
 
@@ -24,21 +25,22 @@ int BoundedEditDistance(absl::string_view a, absl::string_view b, int max_distan
   // Three rolling rows of the dynamic-programming table; only the band
   // |i - j| <= max_distance is computed, the rest counts as too far. Rows
   // of words (the usual case) live on the stack: no allocation per call.
+  const size_t row_size = b.size() + 1;
   std::array<int, 3 * kStackRowSize> stack_rows;
   std::vector<int> heap_rows;
   int* rows = stack_rows.data();
-  if (b_size + 1 > kStackRowSize) {
-    heap_rows.resize(3 * static_cast<size_t>(b_size + 1));
+  if (row_size > kStackRowSize) {
+    heap_rows.resize(3 * row_size);
     rows = heap_rows.data();
   }
   int* before_previous = rows;
-  int* previous = rows + b_size + 1;
-  int* current = rows + 2 * (b_size + 1);
-  std::fill(rows, rows + 3 * (b_size + 1), too_far);
+  int* previous = rows + row_size;
+  int* current = rows + 2 * row_size;
+  std::fill(rows, rows + 3 * row_size, too_far);
   for (int j = 0; j <= std::min(b_size, max_distance); ++j) previous[j] = j;
 
   for (int i = 1; i <= a_size; ++i) {
-    std::fill(current, current + b_size + 1, too_far);
+    std::fill(current, current + row_size, too_far);
     if (i <= max_distance) current[0] = i;
     const int from = std::max(1, i - max_distance);
     const int to = std::min(b_size, i + max_distance);

@@ -77,7 +77,8 @@ bool HasDigit(absl::string_view word) {
 std::vector<std::string> Words(absl::string_view text) {
   FoldedWords words;
   FoldWordsInto(text, &words);
-  return std::vector<std::string>(words.words.begin(), words.words.end());
+  std::vector<std::string> strings(words.words.begin(), words.words.end());
+  return strings;
 }
 
 // True when `a` and `b` differ only by the order of their letters.

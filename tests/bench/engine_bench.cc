@@ -161,6 +161,27 @@ void BM_Answer(benchmark::State& state) {
 }
 BENCHMARK(BM_Answer)->DenseRange(0, std::size(kQuestions) - 1)->Unit(benchmark::kMicrosecond);
 
+// A word of almost 4 KiB (the most a request field holds): typo correction
+// and "did you mean" must refuse it at once, not try its millions of
+// deletions.
+std::string HugeWord() { return std::string(4000, 'x'); }
+
+void BM_AnswerHugeWord(benchmark::State& state) {
+  const Snapshot* snapshot = DefaultSnapshot(state);
+  if (snapshot == nullptr) return;
+  RunOverMix(state, {"is " + HugeWord() + " hard to learn?"},
+             [&](const std::string& input) { return snapshot->faqs().Answer(input); });
+}
+BENCHMARK(BM_AnswerHugeWord)->Unit(benchmark::kMicrosecond);
+
+void BM_FindHugeName(benchmark::State& state) {
+  const Snapshot* snapshot = DefaultSnapshot(state);
+  if (snapshot == nullptr) return;
+  RunOverMix(state, {HugeWord()},
+             [&](const std::string& input) { return snapshot->frameworks().Find(input); });
+}
+BENCHMARK(BM_FindHugeName)->Unit(benchmark::kMicrosecond);
+
 // --- Default knowledge base: the whole mix -------------------------------------
 
 void BM_FindMix(benchmark::State& state) {

@@ -116,6 +116,18 @@ TEST_F(FrameworkLookupTest, TruncatesLongUnknownNamesInTheMessage) {
   EXPECT_LT(unknown.status().message().size(), 200U);
 }
 
+TEST_F(FrameworkLookupTest, FoldsLongAsciiNamesLikeShortOnes) {
+  // Longer than the stack buffer of the hot path.
+  const std::string padding(80, ' ');
+  const auto keras = lookup_->Find("FRAMEWORKS/" + padding + "KeRaS");
+  ASSERT_TRUE(keras.ok()) << keras.status();
+  EXPECT_EQ((*keras)->id(), "keras");
+  const auto empty = lookup_->Find("frameworks/" + padding + "x");
+  EXPECT_EQ(empty.status().code(), absl::StatusCode::kNotFound);
+  const auto typo = lookup_->Find("frameworks/" + padding + "PYTROCH");
+  EXPECT_THAT(typo.status().message(), HasSubstr("did you mean PyTorch?"));
+}
+
 TEST_F(FrameworkLookupTest, ComparesDistinctFrameworksInTheOrderAsked) {
   const std::vector<std::string> names = {"tf", "PyTorch", "frameworks/tensorflow"};
   const auto comparison = lookup_->Compare(names);
