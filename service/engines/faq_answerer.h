@@ -4,6 +4,7 @@
 #include <memory>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 
@@ -38,8 +39,9 @@ struct FaqAnswer {
   // own question, lower for paraphrases, near 0 for unrelated questions.
   double confidence = 0;
   // Next best entries, best first, at most kMaxAlternatives, each with a
-  // confidence of at least kMinAlternativeConfidence.
-  std::vector<FaqCandidate> alternatives;
+  // confidence of at least kMinAlternativeConfidence. Held inline: an
+  // answer allocates nothing.
+  absl::InlinedVector<FaqCandidate, kMaxAlternatives> alternatives;
 };
 
 // Answers questions in the asker's own words from the knowledge base's

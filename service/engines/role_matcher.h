@@ -4,6 +4,7 @@
 #include <memory>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 
@@ -16,6 +17,11 @@ namespace advisor::engines {
 // match costs little more with a thousand frameworks than with three.
 inline constexpr int kMaxMatchedFrameworks = 20;
 
+// How many frameworks, reasons and recognised patterns a RoleMatch holds
+// without allocating: those of a knowledge base of the usual size.
+inline constexpr size_t kInlineFrameworks = 4;
+inline constexpr size_t kInlineReasons = 2;
+
 // The strings of a match (reasons, why, advice) are views into the
 // knowledge base or the RoleMatcher, valid as long as the RoleMatcher (in
 // the server: the snapshot the call holds). Copy them to keep them longer.
@@ -26,7 +32,7 @@ struct FrameworkFit {
   // In [0, 1].
   double score = 0;
   // From the knowledge base (hiring pattern reasons), strongest first.
-  std::vector<absl::string_view> reasons;
+  absl::InlinedVector<absl::string_view, kInlineReasons> reasons;
 };
 
 // One step of a learning path.
@@ -39,13 +45,13 @@ struct LearningStep {
 struct RoleMatch {
   // Every framework, best fit first (the best kMaxMatchedFrameworks when
   // there are more).
-  std::vector<FrameworkFit> fits;
+  absl::InlinedVector<FrameworkFit, kInlineFrameworks> fits;
   // Frameworks to learn, in order; every framework appears once (at most
   // kMaxMatchedFrameworks steps).
-  std::vector<LearningStep> learning_path;
+  absl::InlinedVector<LearningStep, kInlineFrameworks> learning_path;
   absl::string_view advice;
   // Hiring patterns recognised in the description, strongest first.
-  std::vector<const advisor::v1::HiringPattern*> recognized;
+  absl::InlinedVector<const advisor::v1::HiringPattern*, kInlineReasons> recognized;
 };
 
 // Ranks frameworks for a free-text role description using the knowledge
