@@ -40,10 +40,14 @@ int BoundedEditDistance(absl::string_view a, absl::string_view b, int max_distan
   for (int j = 0; j <= std::min(b_size, max_distance); ++j) previous[j] = j;
 
   for (int i = 1; i <= a_size; ++i) {
-    std::fill(current, current + row_size, too_far);
-    if (i <= max_distance) current[0] = i;
+    // `current` still holds row i - 3. Row i reads only its own band, the
+    // band of the two rows before and the cell left of its band: cells to
+    // the right of a band were never written (each row writes up to
+    // i + max_distance), so only column 0 and the left cell are reset.
+    current[0] = i <= max_distance ? i : too_far;
     const int from = std::max(1, i - max_distance);
     const int to = std::min(b_size, i + max_distance);
+    if (from > 1) current[from - 1] = too_far;
     int row_best = current[0];
     for (int j = from; j <= to; ++j) {
       const int substitution = a[i - 1] == b[j - 1] ? 0 : 1;
