@@ -3,6 +3,8 @@
 #include "absl/status/statusor.h"
 
 #include "service/api/item_results.h"
+#include "service/api/message_bytes.h"
+#include "service/api/response_encoders.h"
 #include "service/engines/faq_answerer.h"
 
 namespace advisor::api {
@@ -27,6 +29,15 @@ absl::Status FillAnswer(const engines::Snapshot& snapshot,
     out->set_question(candidate.entry->question());
     out->set_confidence(candidate.confidence);
   }
+  return absl::OkStatus();
+}
+
+absl::Status WriteAnswer(const engines::Snapshot& snapshot,
+                         const advisor::v1::AnswerQuestionRequest& request,
+                         grpc::ByteBuffer* bytes) {
+  absl::StatusOr<engines::FaqAnswer> answer = snapshot.faqs().Answer(request.question());
+  if (!answer.ok()) return answer.status();
+  SetEncodedMessage(AnswerQuestionResponseEncoder(*answer), bytes);
   return absl::OkStatus();
 }
 

@@ -5,6 +5,7 @@
 
 #include "advisor/v1/faq_service.pb.h"
 #include "service/engines/snapshot.h"
+#include <grpcpp/support/byte_buffer.h>
 
 // The one conversion between an AnswerQuestion request and its response,
 // shared by the unary, batch and stream RPCs of FaqService.
@@ -15,6 +16,12 @@ namespace advisor::api {
 absl::Status FillAnswer(const engines::Snapshot& snapshot,
                         const advisor::v1::AnswerQuestionRequest& request,
                         advisor::v1::AnswerQuestionResponse& response);
+
+// As FillAnswer, straight into response bytes (AnswerQuestionResponseEncoder):
+// the unary RPC's path.
+absl::Status WriteAnswer(const engines::Snapshot& snapshot,
+                         const advisor::v1::AnswerQuestionRequest& request,
+                         grpc::ByteBuffer* bytes);
 
 // FillAnswer into a per-item result: the answer, or the item's error.
 void FillAnswerResult(const engines::Snapshot& snapshot,

@@ -28,6 +28,11 @@ using advisor::v1::ListFaqsResponse;
 // Names the collection in page tokens, so tokens of other lists are refused.
 constexpr absl::string_view kCollection = "faqs";
 
+constexpr absl::string_view kAnswerQuestionMethod = "/advisor.v1.FaqService/AnswerQuestion";
+constexpr absl::string_view kListFaqsMethod = "/advisor.v1.FaqService/ListFaqs";
+constexpr absl::string_view kBatchAnswerQuestionsMethod =
+    "/advisor.v1.FaqService/BatchAnswerQuestions";
+
 absl::Status FillBatch(const engines::Snapshot& snapshot,
                        const BatchAnswerQuestionsRequest& request,
                        BatchAnswerQuestionsResponse& response) {
@@ -61,32 +66,38 @@ absl::Status FillList(const engines::Snapshot& snapshot, const ListFaqsRequest& 
 
 }  // namespace
 
-FaqServiceImpl::FaqServiceImpl(const SnapshotSource& snapshots) : snapshots_(snapshots) {}
+FaqServiceImpl::FaqServiceImpl(ServiceEnvironment environment) : environment_(environment) {}
 
 grpc::ServerUnaryReactor* FaqServiceImpl::AnswerQuestion(grpc::CallbackServerContext* context,
-                                                         const AnswerQuestionRequest* request,
-                                                         AnswerQuestionResponse* response) {
-  return ServeUnary(context, snapshots_, *request, *response, FillAnswer);
+                                                         const grpc::ByteBuffer* request,
+                                                         grpc::ByteBuffer* response) {
+  return ServeRawUnary<AnswerQuestionRequest>(
+      {environment_, kAnswerQuestionMethod, context, request, response},
+      [](const ServingSnapshot& serving, const AnswerQuestionRequest& question,
+         CallArena& /*arena*/,
+         grpc::ByteBuffer* bytes) { return WriteAnswer(*serving.snapshot, question, bytes); });
 }
 
 grpc::ServerUnaryReactor* FaqServiceImpl::ListFaqs(grpc::CallbackServerContext* context,
-                                                   const ListFaqsRequest* request,
-                                                   ListFaqsResponse* response) {
-  return ServeUnary(context, snapshots_, *request, *response, FillList);
+                                                   const grpc::ByteBuffer* request,
+                                                   grpc::ByteBuffer* response) {
+  return ServeUnary<ListFaqsRequest, ListFaqsResponse>(
+      {environment_, kListFaqsMethod, context, request, response}, FillList);
 }
 
-grpc::ServerUnaryReactor* FaqServiceImpl::BatchAnswerQuestions(
-    grpc::CallbackServerContext* context, const BatchAnswerQuestionsRequest* request,
-    BatchAnswerQuestionsResponse* response) {
-  return ServeUnary(context, snapshots_, *request, *response, FillBatch);
+grpc::ServerUnaryReactor* FaqServiceImpl::BatchAnswerQuestions(grpc::CallbackServerContext* context,
+                                                               const grpc::ByteBuffer* request,
+                                                               grpc::ByteBuffer* response) {
+  return ServeUnary<BatchAnswerQuestionsRequest, BatchAnswerQuestionsResponse>(
+      {environment_, kBatchAnswerQuestionsMethod, context, request, response}, FillBatch);
 }
 
 grpc::ServerBidiReactor<advisor::v1::StreamAnswersRequest, advisor::v1::StreamAnswersResponse>*
 FaqServiceImpl::StreamAnswers(grpc::CallbackServerContext* context) {
   // The version serving when the stream opens; each answer uses the one
   // current when it is answered.
-  RecordKnowledgeBaseVersion(*context, *snapshots_.Current());
-  return new StreamAnswersReactor(snapshots_, kStreamAnswersWindow);
+  RecordKnowledgeBaseVersion(*context, *environment_.snapshots.Current());
+  return new StreamAnswersReactor(*context, environment_, kStreamAnswersWindow);
 }
 
 }  // namespace advisor::api

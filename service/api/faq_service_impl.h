@@ -2,7 +2,7 @@
 #define ADVISOR_SERVICE_API_FAQ_SERVICE_IMPL_H_
 
 #include "advisor/v1/faq_service.grpc.pb.h"
-#include "service/api/snapshot_source.h"
+#include "service/api/serve_unary.h"
 #include <grpcpp/grpcpp.h>
 
 namespace advisor::api {
@@ -10,29 +10,34 @@ namespace advisor::api {
 // advisor.v1.FaqService over engines::FaqAnswerer and the knowledge base's
 // FAQ list: translates between protos and the engine, nothing more. Each
 // call takes the current snapshot once (a stream: once per request). Stateless apart from
-// `snapshots`, which must outlive it. Thread-safe.
-class FaqServiceImpl final : public advisor::v1::FaqService::CallbackService {
+// `environment`. Thread-safe.
+class FaqServiceImpl final
+    : public advisor::v1::FaqService::WithCallbackMethod_StreamAnswers<
+          advisor::v1::FaqService::WithRawCallbackMethod_AnswerQuestion<
+              advisor::v1::FaqService::WithRawCallbackMethod_ListFaqs<
+                  advisor::v1::FaqService::WithRawCallbackMethod_BatchAnswerQuestions<
+                      advisor::v1::FaqService::Service>>>> {
  public:
-  explicit FaqServiceImpl(const SnapshotSource& snapshots);
+  explicit FaqServiceImpl(ServiceEnvironment environment);
 
   grpc::ServerUnaryReactor* AnswerQuestion(grpc::CallbackServerContext* context,
-                                           const advisor::v1::AnswerQuestionRequest* request,
-                                           advisor::v1::AnswerQuestionResponse* response) override;
+                                           const grpc::ByteBuffer* request,
+                                           grpc::ByteBuffer* response) override;
 
   grpc::ServerUnaryReactor* ListFaqs(grpc::CallbackServerContext* context,
-                                     const advisor::v1::ListFaqsRequest* request,
-                                     advisor::v1::ListFaqsResponse* response) override;
+                                     const grpc::ByteBuffer* request,
+                                     grpc::ByteBuffer* response) override;
 
-  grpc::ServerUnaryReactor* BatchAnswerQuestions(
-      grpc::CallbackServerContext* context, const advisor::v1::BatchAnswerQuestionsRequest* request,
-      advisor::v1::BatchAnswerQuestionsResponse* response) override;
+  grpc::ServerUnaryReactor* BatchAnswerQuestions(grpc::CallbackServerContext* context,
+                                                 const grpc::ByteBuffer* request,
+                                                 grpc::ByteBuffer* response) override;
 
   // Each stream gets its own StreamAnswersReactor (kStreamAnswersWindow).
   grpc::ServerBidiReactor<advisor::v1::StreamAnswersRequest, advisor::v1::StreamAnswersResponse>*
   StreamAnswers(grpc::CallbackServerContext* context) override;
 
  private:
-  const SnapshotSource& snapshots_;
+  const ServiceEnvironment environment_;
 };
 
 }  // namespace advisor::api

@@ -7,7 +7,6 @@
 
 #include "absl/status/status.h"
 
-#include "service/api/call_metadata.h"
 #include "service/api/serve_unary.h"
 #include "service/api/status_conversion.h"
 #include "service/engines/framework_lookup.h"
@@ -26,82 +25,46 @@ using advisor::v1::ListFrameworksResponse;
 // Names the collection in page tokens, so tokens of other lists are refused.
 constexpr absl::string_view kCollection = "frameworks";
 
-// Answers GetFramework with the snapshot's own Framework message instead of
-// a copy: copying, then destroying, the copy cost more than the lookup and
-// the serialisation together. The response borrows the message, and the
-// reactor keeps the snapshot alive and takes the message back in OnDone,
-// which gRPC runs after the response is sent and before it destroys the
-// response. Sharing is safe: serialising a const message is thread-safe.
-class LentFrameworkReactor final : public grpc::ServerUnaryReactor {
- public:
-  LentFrameworkReactor(std::shared_ptr<const engines::Snapshot> snapshot,
-                       GetFrameworkResponse* response)
-      : snapshot_(std::move(snapshot)), response_(response) {}
+constexpr absl::string_view kGetFrameworkMethod = "/advisor.v1.FrameworkService/GetFramework";
+constexpr absl::string_view kListFrameworksMethod = "/advisor.v1.FrameworkService/ListFrameworks";
+constexpr absl::string_view kCompareFrameworksMethod =
+    "/advisor.v1.FrameworkService/CompareFrameworks";
 
-  // Looks the framework up and finishes the call.
-  void Serve(const GetFrameworkRequest& request) {
-    absl::StatusOr<const advisor::v1::Framework*> found =
-        snapshot_->frameworks().Find(request.name());
-    if (!found.ok()) {
-      Finish(ToGrpcStatus(found.status()));
-      return;
-    }
-    // Never written through: only serialised, then taken back in OnDone.
-    response_->unsafe_arena_set_allocated_framework(const_cast<advisor::v1::Framework*>(*found));
-    lent_ = true;
-    Finish(grpc::Status::OK);
+// GetFramework's response depends only on the framework: it is sent from
+// the bytes prebuilt with the snapshot (see PrebuiltResponses).
+absl::Status WriteFramework(const ServingSnapshot& serving, const GetFrameworkRequest& request,
+                            CallArena& /*arena*/, grpc::ByteBuffer* bytes) {
+  absl::StatusOr<const advisor::v1::Framework*> found =
+      serving.snapshot->frameworks().Find(request.name());
+  if (!found.ok()) return found.status();
+  SetEncodedMessage(serving.prebuilt.GetFrameworkResponse(**found), bytes);
+  return absl::OkStatus();
+}
+
+// A page of ListFrameworks: the response's list borrows the snapshot's
+// Framework messages for as long as it takes to serialise them, so a page
+// costs no copies. Sharing is safe: serialising a const message is
+// thread-safe, and the borrowed messages are never written through.
+absl::Status WriteFrameworkPage(const ServingSnapshot& serving,
+                                const ListFrameworksRequest& request, CallArena& arena,
+                                grpc::ByteBuffer* bytes) {
+  const auto& frameworks = serving.snapshot->knowledge_base().frameworks();
+  absl::StatusOr<engines::Page> page = engines::ResolvePage(frameworks.size(), request.page_size(),
+                                                            request.page_token(), kCollection);
+  if (!page.ok()) return page.status();
+  auto* response = arena.Create<ListFrameworksResponse>();
+  auto& lent = *response->mutable_frameworks();
+  lent.Reserve(page->end - page->begin);
+  for (int i = page->begin; i < page->end; ++i) {
+    lent.UnsafeArenaAddAllocated(const_cast<advisor::v1::Framework*>(&frameworks.Get(i)));
   }
-
-  void OnDone() override {
-    if (lent_) response_->unsafe_arena_release_framework();
-    delete this;
-  }
-
- private:
-  const std::shared_ptr<const engines::Snapshot> snapshot_;
-  GetFrameworkResponse* const response_;
-  bool lent_ = false;
-};
-
-// As LentFrameworkReactor, for a page of ListFrameworks: the response's
-// list borrows the snapshot's Framework messages and gives them back in
-// OnDone, so a page costs no copies.
-class LentFrameworkPageReactor final : public grpc::ServerUnaryReactor {
- public:
-  LentFrameworkPageReactor(std::shared_ptr<const engines::Snapshot> snapshot,
-                           ListFrameworksResponse* response)
-      : snapshot_(std::move(snapshot)), response_(response) {}
-
-  // Resolves the page and finishes the call.
-  void Serve(const ListFrameworksRequest& request) {
-    const auto& frameworks = snapshot_->knowledge_base().frameworks();
-    absl::StatusOr<engines::Page> page = engines::ResolvePage(
-        frameworks.size(), request.page_size(), request.page_token(), kCollection);
-    if (!page.ok()) {
-      Finish(ToGrpcStatus(page.status()));
-      return;
-    }
-    auto& lent = *response_->mutable_frameworks();
-    lent.Reserve(page->end - page->begin);
-    for (int i = page->begin; i < page->end; ++i) {
-      // Never written through: only serialised, then taken back in OnDone.
-      lent.UnsafeArenaAddAllocated(const_cast<advisor::v1::Framework*>(&frameworks.Get(i)));
-    }
-    response_->set_next_page_token(std::move(page->next_page_token));
-    response_->set_total_size(frameworks.size());
-    Finish(grpc::Status::OK);
-  }
-
-  void OnDone() override {
-    auto& lent = *response_->mutable_frameworks();
-    lent.UnsafeArenaExtractSubrange(0, lent.size(), nullptr);
-    delete this;
-  }
-
- private:
-  const std::shared_ptr<const engines::Snapshot> snapshot_;
-  ListFrameworksResponse* const response_;
-};
+  response->set_next_page_token(std::move(page->next_page_token));
+  response->set_total_size(frameworks.size());
+  SerializeMessage(*response, bytes);
+  // Given back before the arena goes: the messages are the snapshot's.
+  lent.UnsafeArenaExtractSubrange(0, lent.size(), nullptr);
+  return absl::OkStatus();
+}
 
 void FillEntry(const engines::FrameworkComparison::Entry& entry,
                advisor::v1::FrameworkComparison& out) {
@@ -136,33 +99,28 @@ absl::Status FillCompare(const engines::Snapshot& snapshot, const CompareFramewo
 
 }  // namespace
 
-FrameworkServiceImpl::FrameworkServiceImpl(const SnapshotSource& snapshots)
-    : snapshots_(snapshots) {}
+FrameworkServiceImpl::FrameworkServiceImpl(ServiceEnvironment environment)
+    : environment_(environment) {}
 
 grpc::ServerUnaryReactor* FrameworkServiceImpl::GetFramework(grpc::CallbackServerContext* context,
-                                                             const GetFrameworkRequest* request,
-                                                             GetFrameworkResponse* response) {
-  std::shared_ptr<const engines::Snapshot> snapshot = snapshots_.Current();
-  RecordKnowledgeBaseVersion(*context, *snapshot);
-  auto* reactor = new LentFrameworkReactor(std::move(snapshot), response);
-  reactor->Serve(*request);
-  return reactor;
+                                                             const grpc::ByteBuffer* request,
+                                                             grpc::ByteBuffer* response) {
+  return ServeRawUnary<GetFrameworkRequest>(
+      {environment_, kGetFrameworkMethod, context, request, response}, WriteFramework);
 }
 
 grpc::ServerUnaryReactor* FrameworkServiceImpl::ListFrameworks(grpc::CallbackServerContext* context,
-                                                               const ListFrameworksRequest* request,
-                                                               ListFrameworksResponse* response) {
-  std::shared_ptr<const engines::Snapshot> snapshot = snapshots_.Current();
-  RecordKnowledgeBaseVersion(*context, *snapshot);
-  auto* reactor = new LentFrameworkPageReactor(std::move(snapshot), response);
-  reactor->Serve(*request);
-  return reactor;
+                                                               const grpc::ByteBuffer* request,
+                                                               grpc::ByteBuffer* response) {
+  return ServeRawUnary<ListFrameworksRequest>(
+      {environment_, kListFrameworksMethod, context, request, response}, WriteFrameworkPage);
 }
 
 grpc::ServerUnaryReactor* FrameworkServiceImpl::CompareFrameworks(
-    grpc::CallbackServerContext* context, const CompareFrameworksRequest* request,
-    CompareFrameworksResponse* response) {
-  return ServeUnary(context, snapshots_, *request, *response, FillCompare);
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+    grpc::ByteBuffer* response) {
+  return ServeUnary<CompareFrameworksRequest, CompareFrameworksResponse>(
+      {environment_, kCompareFrameworksMethod, context, request, response}, FillCompare);
 }
 
 }  // namespace advisor::api

@@ -2,7 +2,7 @@
 #define ADVISOR_SERVICE_API_ROLE_MATCHING_SERVICE_IMPL_H_
 
 #include "advisor/v1/role_matching_service.grpc.pb.h"
-#include "service/api/snapshot_source.h"
+#include "service/api/serve_unary.h"
 #include <grpcpp/grpcpp.h>
 
 namespace advisor::api {
@@ -11,20 +11,23 @@ namespace advisor::api {
 // request and the match between protos and the engine, nothing more. Each
 // call takes the current snapshot once. Stateless apart from `snapshots`,
 // which must outlive it. Thread-safe.
-class RoleMatchingServiceImpl final : public advisor::v1::RoleMatchingService::CallbackService {
+class RoleMatchingServiceImpl final
+    : public advisor::v1::RoleMatchingService::WithRawCallbackMethod_MatchRole<
+          advisor::v1::RoleMatchingService::WithRawCallbackMethod_BatchMatchRoles<
+              advisor::v1::RoleMatchingService::Service>> {
  public:
-  explicit RoleMatchingServiceImpl(const SnapshotSource& snapshots);
+  explicit RoleMatchingServiceImpl(ServiceEnvironment environment);
 
   grpc::ServerUnaryReactor* MatchRole(grpc::CallbackServerContext* context,
-                                      const advisor::v1::MatchRoleRequest* request,
-                                      advisor::v1::MatchRoleResponse* response) override;
+                                      const grpc::ByteBuffer* request,
+                                      grpc::ByteBuffer* response) override;
 
-  grpc::ServerUnaryReactor* BatchMatchRoles(
-      grpc::CallbackServerContext* context, const advisor::v1::BatchMatchRolesRequest* request,
-      advisor::v1::BatchMatchRolesResponse* response) override;
+  grpc::ServerUnaryReactor* BatchMatchRoles(grpc::CallbackServerContext* context,
+                                            const grpc::ByteBuffer* request,
+                                            grpc::ByteBuffer* response) override;
 
  private:
-  const SnapshotSource& snapshots_;
+  const ServiceEnvironment environment_;
 };
 
 }  // namespace advisor::api

@@ -4,34 +4,80 @@
 #include <memory>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 
+#include "service/api/call_arena.h"
 #include "service/api/call_metadata.h"
+#include "service/api/message_bytes.h"
+#include "service/api/observed_call.h"
+#include "service/api/observed_unary_reactor.h"
 #include "service/api/snapshot_source.h"
 #include "service/api/status_conversion.h"
 #include "service/engines/snapshot.h"
 #include <grpcpp/server_context.h>
+#include <grpcpp/support/byte_buffer.h>
 #include <grpcpp/support/server_callback.h>
 
 namespace advisor::api {
 
+// What every advisor service serves its calls from, and how it observes
+// them. Both must outlive the service.
+struct ServiceEnvironment {
+  const SnapshotSource& snapshots;
+  const CallHooks& hooks;
+};
+
+// One call of a raw unary method (registered with ByteBuffer request and
+// response; see message_bytes.h for why).
+struct RawUnaryCall {
+  const ServiceEnvironment& environment;
+  // Full method name, a string literal, e.g. "/advisor.v1.FaqService/ListFaqs".
+  absl::string_view method;
+  grpc::CallbackServerContext* context;
+  const grpc::ByteBuffer* request;
+  grpc::ByteBuffer* response;
+};
+
 // Fills a response from one snapshot, or says why the request cannot be
-// answered. Every unary RPC that needs no custom reactor is one of these.
+// answered. Most unary RPCs are one of these.
 template <typename Request, typename Response>
 using FillResponse = absl::Status (*)(const engines::Snapshot&, const Request&, Response&);
 
-// Serves a unary call the common way: takes the current snapshot once (so
-// the whole call sees one knowledge base version), records that version in
-// the trailing metadata, fills the response and finishes with the status.
-template <typename Request, typename Response>
-grpc::ServerUnaryReactor* ServeUnary(grpc::CallbackServerContext* context,
-                                     const SnapshotSource& snapshots, const Request& request,
-                                     Response& response, FillResponse<Request, Response> fill) {
-  const std::shared_ptr<const engines::Snapshot> snapshot = snapshots.Current();
-  RecordKnowledgeBaseVersion(*context, *snapshot);
-  const absl::Status status = fill(*snapshot, request, response);
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  reactor->Finish(ToGrpcStatus(status));
+// Serves a raw unary call: observes it (ObservedUnaryReactor), parses the
+// request into a per-call arena (a malformed one is INVALID_ARGUMENT), takes
+// the current snapshot once, so the whole call sees one knowledge base
+// version, and records that version in the trailing metadata. Then
+// `write(serving, request, arena, response_bytes)` writes the response bytes
+// or returns why it cannot, and the call finishes with that status.
+template <typename Request, typename Write>
+grpc::ServerUnaryReactor* ServeRawUnary(const RawUnaryCall& call, Write write) {
+  auto* reactor = new ObservedUnaryReactor(*call.context, call.environment.hooks, call.method);
+  CallArena arena;
+  Request* request = arena.Create<Request>();
+  if (!ParseMessage(*call.request, request)) {
+    reactor->FinishObserved(UnparsableRequestStatus());
+    return reactor;
+  }
+  const std::shared_ptr<const ServingSnapshot> serving =
+      call.environment.snapshots.CurrentServing();
+  RecordKnowledgeBaseVersion(*call.context, *serving->snapshot);
+  const absl::Status status = write(*serving, *request, arena, call.response);
+  reactor->FinishObserved(ToGrpcStatus(status));
   return reactor;
+}
+
+// Serves a raw unary call whose response is built as a message by `fill`
+// (in the call's arena) and then serialised.
+template <typename Request, typename Response>
+grpc::ServerUnaryReactor* ServeUnary(const RawUnaryCall& call,
+                                     FillResponse<Request, Response> fill) {
+  return ServeRawUnary<Request>(call, [fill](const ServingSnapshot& serving, const Request& request,
+                                             CallArena& arena, grpc::ByteBuffer* bytes) {
+    Response* response = arena.Create<Response>();
+    absl::Status status = fill(*serving.snapshot, request, *response);
+    if (status.ok()) SerializeMessage(*response, bytes);
+    return status;
+  });
 }
 
 }  // namespace advisor::api

@@ -6,20 +6,27 @@
 
 namespace advisor::api {
 
-SnapshotSource::SnapshotSource(std::shared_ptr<const engines::Snapshot> initial)
-    : current_(std::move(initial)) {
-  assert(current_ != nullptr);
+SnapshotSource::SnapshotSource(std::shared_ptr<const engines::Snapshot> initial) {
+  assert(initial != nullptr);
+  current_ = std::make_shared<const ServingSnapshot>(std::move(initial));
 }
 
 std::shared_ptr<const engines::Snapshot> SnapshotSource::Current() const {
+  std::shared_ptr<const ServingSnapshot> serving = CurrentServing();
+  const engines::Snapshot* snapshot = serving->snapshot.get();
+  // Shares ownership of `serving`, which keeps the snapshot alive.
+  return std::shared_ptr<const engines::Snapshot>(std::move(serving), snapshot);
+}
+
+std::shared_ptr<const ServingSnapshot> SnapshotSource::CurrentServing() const {
   return std::atomic_load(&current_);
 }
 
 void SnapshotSource::Replace(std::shared_ptr<const engines::Snapshot> next) {
   assert(next != nullptr);
-  next = std::atomic_exchange(&current_, std::move(next));
-  // `next` now holds the previous snapshot; if this was its last reference
-  // it is destroyed here, after the swap, so readers never wait for it.
+  // The previous snapshot, returned and dropped here, is destroyed after
+  // the swap if this was its last reference, so readers never wait for it.
+  std::atomic_exchange(&current_, std::make_shared<const ServingSnapshot>(std::move(next)));
 }
 
 }  // namespace advisor::api

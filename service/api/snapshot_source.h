@@ -1,12 +1,22 @@
 #ifndef ADVISOR_SERVICE_API_SNAPSHOT_SOURCE_H_
 #define ADVISOR_SERVICE_API_SNAPSHOT_SOURCE_H_
 
-#include <atomic>
 #include <memory>
 
+#include "service/api/prebuilt_responses.h"
 #include "service/engines/snapshot.h"
 
 namespace advisor::api {
+
+// What a call is served from: one knowledge base snapshot and the
+// responses prebuilt from it, always of the same version.
+struct ServingSnapshot {
+  explicit ServingSnapshot(std::shared_ptr<const engines::Snapshot> snapshot_in)
+      : snapshot(std::move(snapshot_in)), prebuilt(*snapshot) {}
+
+  const std::shared_ptr<const engines::Snapshot> snapshot;
+  const PrebuiltResponses prebuilt;
+};
 
 // Hands out the knowledge base snapshot that calls are served from, and lets
 // a newer one be swapped in (hot reload) while calls are in flight. A call
@@ -24,8 +34,12 @@ class SnapshotSource {
   // The snapshot to serve a call from; never null.
   std::shared_ptr<const engines::Snapshot> Current() const;
 
-  // Serves later calls from `next`, which must not be null. Calls that
-  // already hold the previous snapshot finish with it.
+  // As Current(), with the responses prebuilt from that snapshot.
+  std::shared_ptr<const ServingSnapshot> CurrentServing() const;
+
+  // Serves later calls from `next`, which must not be null; its prebuilt
+  // responses are built here, before any call sees it. Calls that already
+  // hold the previous snapshot finish with it.
   void Replace(std::shared_ptr<const engines::Snapshot> next);
 
  private:
@@ -33,7 +47,7 @@ class SnapshotSource {
   // C++17 shared_ptr atomics), not an absl::Mutex: every call reads it, and
   // a Mutex costs far more per call (Debian's Abseil keeps deadlock
   // detection on) than the pointer copy it would protect.
-  std::shared_ptr<const engines::Snapshot> current_;
+  std::shared_ptr<const ServingSnapshot> current_;
 };
 
 }  // namespace advisor::api

@@ -2,13 +2,17 @@
 
 #include <cassert>
 #include <memory>
+#include <utility>
 
 #include "service/api/answer_conversion.h"
 
 namespace advisor::api {
 
-StreamAnswersReactor::StreamAnswersReactor(const SnapshotSource& snapshots, int window)
-    : snapshots_(snapshots), ring_(static_cast<size_t>(window)) {
+StreamAnswersReactor::StreamAnswersReactor(grpc::CallbackServerContext& context,
+                                           const ServiceEnvironment& environment, int window)
+    : call_(context, environment.hooks, "/advisor.v1.FaqService/StreamAnswers"),
+      snapshots_(environment.snapshots),
+      ring_(static_cast<size_t>(window)) {
   assert(window >= 1);
   reading_ = true;
   StartRead(&request_);
@@ -42,7 +46,7 @@ void StreamAnswersReactor::Start(const Next& next) {
     StartWrite(next.write, options);
   }
   if (next.read) StartRead(&request_);
-  if (next.finish) Finish(grpc::Status::OK);
+  if (next.finish) FinishObserved(grpc::Status::OK);
 }
 
 void StreamAnswersReactor::OnReadDone(bool ok) {
@@ -101,7 +105,8 @@ void StreamAnswersReactor::OnWriteDone(bool ok) {
     }
   }
   if (next.finish && !ok) {
-    Finish(grpc::Status(grpc::StatusCode::CANCELLED, "the stream was broken while writing"));
+    FinishObserved(
+        grpc::Status(grpc::StatusCode::CANCELLED, "the stream was broken while writing"));
     return;
   }
   Start(next);
@@ -114,7 +119,12 @@ void StreamAnswersReactor::OnCancel() {
     finished_ = true;
   }
   // gRPC fails the outstanding read or write; OnDone follows once they end.
-  Finish(grpc::Status(grpc::StatusCode::CANCELLED, "the stream was cancelled"));
+  FinishObserved(grpc::Status(grpc::StatusCode::CANCELLED, "the stream was cancelled"));
+}
+
+void StreamAnswersReactor::FinishObserved(grpc::Status status) {
+  call_.End(status.error_code());
+  Finish(std::move(status));
 }
 
 void StreamAnswersReactor::OnDone() { delete this; }

@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "advisor/v1/faq_service.pb.h"
+#include "service/api/observed_call.h"
+#include "service/api/serve_unary.h"
 #include "service/api/snapshot_source.h"
 #include <grpcpp/support/server_callback.h>
 
@@ -31,8 +33,10 @@ class StreamAnswersReactor final
     : public grpc::ServerBidiReactor<advisor::v1::StreamAnswersRequest,
                                      advisor::v1::StreamAnswersResponse> {
  public:
-  // `snapshots` must outlive the call; `window` >= 1.
-  StreamAnswersReactor(const SnapshotSource& snapshots, int window);
+  // Observed as "/advisor.v1.FaqService/StreamAnswers". `environment`
+  // must outlive the call; `window` >= 1.
+  StreamAnswersReactor(grpc::CallbackServerContext& context, const ServiceEnvironment& environment,
+                       int window);
 
   void OnReadDone(bool ok) override;
   void OnWriteDone(bool ok) override;
@@ -52,6 +56,11 @@ class StreamAnswersReactor final
   // Decides the next operations from the state; requires mu_.
   Next PlanLocked();
   void Start(const Next& next);
+  // Reports the stream's status to the observers, then sends it.
+  void FinishObserved(grpc::Status status);
+
+  // First member: it adds the initial metadata, before any operation.
+  ObservedCall call_;
 
   const SnapshotSource& snapshots_;
   // Filled by the one outstanding read; read only by OnReadDone.

@@ -11,7 +11,7 @@
 #include "service/metrics/metrics_http_server.h"
 #include "service/metrics/metrics_observer.h"
 #include "service/metrics/process_metrics.h"
-#include "service/server/server_observer.h"
+#include "service/api/server_observer.h"
 
 namespace advisor::metrics {
 
@@ -42,7 +42,7 @@ class MetricsEndpoint {
   MetricsEndpoint& operator=(const MetricsEndpoint&) = delete;
 
   // The observer to add to AdvisorServerOptions::observers.
-  std::shared_ptr<server::ServerObserver> observer() const { return observer_; }
+  std::shared_ptr<api::ServerObserver> observer() const { return observer_; }
 
   // "host:port" as bound, e.g. "0.0.0.0:9090".
   const std::string& address() const { return http_server_->address(); }

@@ -104,14 +104,14 @@ void MetricsObserver::OnCallStarted(absl::string_view method) {
   Find(method).in_flight->Increment();
 }
 
-void MetricsObserver::OnCallFinished(const server::FinishedCall& call) {
+void MetricsObserver::OnCallFinished(const api::FinishedCall& call) {
   MethodMetrics& metrics = Find(call.method);
   metrics.in_flight->Decrement();
   Calls(metrics, call.status_code).Increment();
   metrics.duration->Observe(absl::ToDoubleSeconds(call.latency));
 }
 
-void MetricsObserver::OnKnowledgeBaseLoad(const server::KnowledgeBaseLoad& load) {
+void MetricsObserver::OnKnowledgeBaseLoad(const api::KnowledgeBaseLoad& load) {
   std::lock_guard<std::mutex> lock(knowledge_base_mutex_);
   if (start_up_load_seen_) (load.ok ? reloads_ok_ : reloads_failed_).Increment();
   start_up_load_seen_ = true;

@@ -18,7 +18,7 @@
 #include "prometheus/histogram.h"
 #include "prometheus/registry.h"
 #include "service/metrics/status_code_names.h"
-#include "service/server/server_observer.h"
+#include "service/api/server_observer.h"
 
 namespace advisor::metrics {
 
@@ -47,7 +47,7 @@ const std::vector<double>& CallDurationBuckets();
 // update). tests/bench/metrics_bench.cc measures it.
 //
 // Thread-safe, as ServerObserver requires.
-class MetricsObserver final : public server::ServerObserver {
+class MetricsObserver final : public api::ServerObserver {
  public:
   // Registers the metrics in `registry`, which must outlive this observer.
   // `methods` are the full names the server serves: each gets its series up
@@ -62,12 +62,12 @@ class MetricsObserver final : public server::ServerObserver {
   MetricsObserver& operator=(const MetricsObserver&) = delete;
 
   void OnCallStarted(absl::string_view method) override;
-  void OnCallFinished(const server::FinishedCall& call) override;
+  void OnCallFinished(const api::FinishedCall& call) override;
   // Moves advisor_knowledge_base_info to the version now serving. The first
   // load reported is the start-up one (AdvisorServer::Start reports it; a
   // start-up load that fails ends the process); every later one counts in
   // advisor_knowledge_base_reloads_total by its result.
-  void OnKnowledgeBaseLoad(const server::KnowledgeBaseLoad& load) override;
+  void OnKnowledgeBaseLoad(const api::KnowledgeBaseLoad& load) override;
 
  private:
   // The series of one method label value.

@@ -12,7 +12,6 @@
 #include "advisor/v1/faq_service.grpc.pb.h"
 #include "advisor/v1/framework_service.grpc.pb.h"
 #include "advisor/v1/role_matching_service.grpc.pb.h"
-#include "service/server/call_interceptor.h"
 #include <grpc/grpc.h>
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/health_check_service_interface.h>
@@ -69,12 +68,13 @@ void LinkHealthDescriptors() { grpc::health::v1::HealthCheckRequest::descriptor(
 }  // namespace
 
 AdvisorServer::AdvisorServer(std::shared_ptr<const engines::Snapshot> snapshot,
-                             std::vector<std::shared_ptr<ServerObserver>> observers)
-    : snapshots_(std::move(snapshot)),
-      framework_service_(snapshots_),
-      role_matching_service_(snapshots_),
-      faq_service_(snapshots_),
-      observers_(std::move(observers)) {}
+                             std::vector<std::shared_ptr<api::ServerObserver>> observers,
+                             std::string server_version)
+    : hooks_(std::move(observers), std::move(server_version)),
+      snapshots_(std::move(snapshot)),
+      framework_service_({snapshots_, hooks_}),
+      role_matching_service_({snapshots_, hooks_}),
+      faq_service_({snapshots_, hooks_}) {}
 
 AdvisorServer::~AdvisorServer() {
   Shutdown(absl::Now());
@@ -89,16 +89,16 @@ absl::StatusOr<std::unique_ptr<AdvisorServer>> AdvisorServer::Start(AdvisorServe
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
 
   // The constructor is private, so make_unique cannot reach it.
-  std::unique_ptr<AdvisorServer> server(
-      new AdvisorServer(std::move(options.snapshot), std::move(options.observers)));
+  std::unique_ptr<AdvisorServer> server(new AdvisorServer(std::move(options.snapshot),
+                                                          std::move(options.observers),
+                                                          std::move(options.server_version)));
   grpc::ServerBuilder builder;
   const std::string requested = JoinHostPort(options.host, options.port);
   CallGate::Options gate;
   gate.tokens = std::move(options.tokens);
   gate.auth_reflection = options.auth_reflection;
   gate.max_calls_in_flight = options.max_calls_in_flight;
-  server->gate_ =
-      std::make_unique<CallGate>(std::move(gate), &server->in_flight_, &server->observers_);
+  server->gate_ = std::make_unique<CallGate>(std::move(gate), &server->hooks_);
   builder.AddListeningPort(
       requested,
       MakeServerCredentials(options.tls.has_value() ? &*options.tls : nullptr, server->gate_.get()),
@@ -118,10 +118,6 @@ absl::StatusOr<std::unique_ptr<AdvisorServer>> AdvisorServer::Start(AdvisorServe
   builder.RegisterService(&server->framework_service_);
   builder.RegisterService(&server->role_matching_service_);
   builder.RegisterService(&server->faq_service_);
-  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
-  interceptors.push_back(std::make_unique<CallInterceptorFactory>(
-      &server->observers_, std::move(options.server_version), &server->in_flight_));
-  builder.experimental().SetInterceptorCreators(std::move(interceptors));
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {
     // Destroying `server` stops whatever part did start.
@@ -140,10 +136,10 @@ absl::StatusOr<std::unique_ptr<AdvisorServer>> AdvisorServer::Start(AdvisorServe
     health->SetServingStatus(service, true);
   }
   const std::string version = server->snapshots_.Current()->knowledge_base().version();
-  KnowledgeBaseLoad load;
+  api::KnowledgeBaseLoad load;
   load.ok = true;
   load.serving_version = version;
-  for (const auto& observer : server->observers_) observer->OnKnowledgeBaseLoad(load);
+  for (const auto& observer : server->observers()) observer->OnKnowledgeBaseLoad(load);
   return server;
 }
 

@@ -13,13 +13,14 @@
 
 #include "service/api/faq_service_impl.h"
 #include "service/api/framework_service_impl.h"
+#include "service/api/observed_call.h"
 #include "service/api/role_matching_service_impl.h"
+#include "service/api/server_observer.h"
 #include "service/api/snapshot_source.h"
 #include "service/engines/snapshot.h"
 #include "service/server/bearer_tokens.h"
 #include "service/server/call_gate.h"
 #include "service/server/server_credentials.h"
-#include "service/server/server_observer.h"
 #include <grpcpp/server.h>
 
 namespace advisor::server {
@@ -38,10 +39,11 @@ struct AdvisorServerOptions {
   int port = 50051;
   // The knowledge base and engines to serve. Required.
   std::shared_ptr<const engines::Snapshot> snapshot;
-  // Told about every call and every knowledge base load, in this order.
+  // Told about every advisor call (not health or reflection) and every
+  // knowledge base load, in this order.
   // Shared ownership: the server keeps them alive while it runs; callers
   // may keep their own references (e.g. to read metrics).
-  std::vector<std::shared_ptr<ServerObserver>> observers;
+  std::vector<std::shared_ptr<api::ServerObserver>> observers;
   // Build version returned in every call's `advisor-server-version`
   // initial metadata.
   std::string server_version = "unknown";
@@ -67,8 +69,9 @@ struct AdvisorServerOptions {
 // The Framework Advisor gRPC server: the three advisor.v1 services, the
 // standard health service (grpc.health.v1.Health, every service SERVING)
 // and server reflection, on one port, plaintext, TLS or mutual TLS. Every
-// call passes CallGate (tokens, in-flight cap) when one is configured, then
-// CallInterceptorFactory (request id, version metadata, observers).
+// call passes CallGate (tokens, in-flight cap, draining); every advisor call
+// is then observed by api::ObservedCall (request id, version metadata,
+// observers).
 // Runs in the calling process, so tests can start it in-process.
 //
 // Thread safety: Shutdown() and Wait() may be called from any thread;
@@ -111,25 +114,27 @@ class AdvisorServer {
   void Wait();
 
   // The observers from the options (for reload and other server events).
-  const std::vector<std::shared_ptr<ServerObserver>>& observers() const { return observers_; }
+  const std::vector<std::shared_ptr<api::ServerObserver>>& observers() const {
+    return hooks_.observers();
+  }
 
   // Accepts `tokens` from now on, e.g. after the tokens file changed.
   // Does nothing when the server runs without authentication.
   void SetTokens(std::shared_ptr<const BearerTokens> tokens);
 
-  // Calls the server is working on right now (every service included).
-  int calls_in_flight() const { return in_flight_.load(std::memory_order_relaxed); }
+  // Advisor calls the server is working on right now.
+  int calls_in_flight() const { return hooks_.in_flight(); }
 
  private:
   AdvisorServer(std::shared_ptr<const engines::Snapshot> snapshot,
-                std::vector<std::shared_ptr<ServerObserver>> observers);
+                std::vector<std::shared_ptr<api::ServerObserver>> observers,
+                std::string server_version);
 
+  api::CallHooks hooks_;
   api::SnapshotSource snapshots_;
   api::FrameworkServiceImpl framework_service_;
   api::RoleMatchingServiceImpl role_matching_service_;
   api::FaqServiceImpl faq_service_;
-  const std::vector<std::shared_ptr<ServerObserver>> observers_;
-  std::atomic<int> in_flight_{0};
   // Always present: it also refuses new calls while the server drains.
   std::unique_ptr<CallGate> gate_;
   std::atomic<bool> shut_down_{false};

@@ -4,7 +4,7 @@
 
 #include "absl/strings/match.h"
 
-#include "service/server/request_id.h"
+#include "service/api/request_id.h"
 
 namespace advisor::server {
 namespace {
@@ -18,14 +18,12 @@ constexpr absl::string_view kReflectionPrefix = "/grpc.reflection.";
 
 }  // namespace
 
-CallGate::CallGate(Options options, const std::atomic<int>* in_flight,
-                   const std::vector<std::shared_ptr<ServerObserver>>* observers)
+CallGate::CallGate(Options options, const api::CallHooks* hooks)
     : tokens_(std::move(options.tokens)),
       authenticates_(tokens_ != nullptr),
       auth_reflection_(options.auth_reflection),
       max_calls_in_flight_(options.max_calls_in_flight),
-      in_flight_(in_flight),
-      observers_(observers) {}
+      hooks_(hooks) {}
 
 CallGate::Decision CallGate::Admit(absl::string_view method, absl::string_view authorization,
                                    absl::string_view request_id) {
@@ -43,8 +41,7 @@ CallGate::Decision CallGate::Admit(absl::string_view method, absl::string_view a
                                         : "invalid bearer token");
   }
   // The count excludes this call, which is not in flight yet.
-  if (max_calls_in_flight_ > 0 &&
-      in_flight_->load(std::memory_order_relaxed) >= max_calls_in_flight_) {
+  if (max_calls_in_flight_ > 0 && hooks_->in_flight() >= max_calls_in_flight_) {
     return Refuse(method, request_id, kResourceExhausted,
                   "server overloaded: too many calls in flight; retry with backoff");
   }
@@ -57,15 +54,15 @@ void CallGate::SetTokens(std::shared_ptr<const BearerTokens> tokens) {
 
 CallGate::Decision CallGate::Refuse(absl::string_view method, absl::string_view request_id,
                                     int status_code, const char* message) {
-  if (!observers_->empty()) {
+  if (!hooks_->observers().empty()) {
     const std::string id =
-        IsAcceptableRequestId(request_id) ? std::string(request_id) : GenerateRequestId();
-    FinishedCall call;
+        api::IsAcceptableRequestId(request_id) ? std::string(request_id) : api::GenerateRequestId();
+    api::FinishedCall call;
     call.method = method;
     call.status_code = status_code;
     call.latency = absl::ZeroDuration();
     call.request_id = id;
-    for (const auto& observer : *observers_) {
+    for (const auto& observer : hooks_->observers()) {
       observer->OnCallStarted(method);
       observer->OnCallFinished(call);
     }

@@ -8,8 +8,9 @@
 
 #include "absl/strings/string_view.h"
 
+#include "service/api/observed_call.h"
+#include "service/api/server_observer.h"
 #include "service/server/bearer_tokens.h"
-#include "service/server/server_observer.h"
 
 namespace advisor::server {
 
@@ -17,8 +18,8 @@ namespace advisor::server {
 // health and reflection services) sees it: the bearer-token check, the
 // in-flight cap and refusing new calls while the server drains. It runs inside gRPC's server auth
 // filter (see server_credentials.h), so a refused call costs no handler, no request parsing and no
-// response. Refused calls never reach CallInterceptorFactory, so the gate itself tells the
-// observers about them (peer is empty: the filter does not know it).
+// response. Refused calls never reach a handler (where api::ObservedCall reports calls), so the
+// gate itself tells the observers about them (peer is empty: the filter does not know it).
 //
 // Thread-safe: Admit() runs concurrently on gRPC's threads; SetTokens() may
 // run at any time (token reload).
@@ -40,9 +41,8 @@ class CallGate {
     const char* message = nullptr;
   };
 
-  // `in_flight` (the interceptor's count) and `observers` must outlive it.
-  CallGate(Options options, const std::atomic<int>* in_flight,
-           const std::vector<std::shared_ptr<ServerObserver>>* observers);
+  // `hooks` (the calls in flight, the observers) must outlive it.
+  CallGate(Options options, const api::CallHooks* hooks);
 
   // Decides on a call to `method` (full name) carrying `authorization`
   // ("" when absent) and `request_id` ("" when absent), and reports a
@@ -73,8 +73,7 @@ class CallGate {
   const bool auth_reflection_;
   const int max_calls_in_flight_;
   std::atomic<bool> draining_{false};
-  const std::atomic<int>* const in_flight_;
-  const std::vector<std::shared_ptr<ServerObserver>>* const observers_;
+  const api::CallHooks* const hooks_;
 };
 
 }  // namespace advisor::server

@@ -34,7 +34,7 @@ bool CallLogObserver::WantsPeer(int status_code) const {
   return ShouldLog(CallSeverity(status_code));
 }
 
-void CallLogObserver::OnCallFinished(const FinishedCall& call) {
+void CallLogObserver::OnCallFinished(const api::FinishedCall& call) {
   const Severity severity = CallSeverity(call.status_code);
   // Checked first: formatting the line costs more than the call itself.
   if (!ShouldLog(severity)) return;
@@ -47,7 +47,7 @@ void CallLogObserver::OnCallFinished(const FinishedCall& call) {
             {"request_id", call.request_id}});
 }
 
-void CallLogObserver::OnKnowledgeBaseLoad(const KnowledgeBaseLoad& load) {
+void CallLogObserver::OnKnowledgeBaseLoad(const api::KnowledgeBaseLoad& load) {
   if (load.ok) {
     LogEvent(Severity::kInfo,
              absl::StrCat("knowledge base version ", load.serving_version, " serving"),

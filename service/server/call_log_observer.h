@@ -1,8 +1,8 @@
 #ifndef ADVISOR_SERVICE_SERVER_CALL_LOG_OBSERVER_H_
 #define ADVISOR_SERVICE_SERVER_CALL_LOG_OBSERVER_H_
 
+#include "service/api/server_observer.h"
 #include "service/server/json_logger.h"
-#include "service/server/server_observer.h"
 
 namespace advisor::server {
 
@@ -16,15 +16,15 @@ Severity CallSeverity(int status_code);
 // Writes one JSON line per finished call (message "call" with method, code,
 // latency_ms, peer, request_id) and one per knowledge base load (INFO when
 // it serves, ERROR with the FILE:LINE:COL problem when rejected), through
-// LogEvent, so --log_level filters them. Logs only what FinishedCall holds:
+// LogEvent, so --log_level filters them. Logs only what api::FinishedCall holds:
 // never metadata, so tokens and certificates cannot reach the log.
 // Stateless and thread-safe.
-class CallLogObserver final : public ServerObserver {
+class CallLogObserver final : public api::ServerObserver {
  public:
-  void OnCallFinished(const FinishedCall& call) override;
+  void OnCallFinished(const api::FinishedCall& call) override;
   // Only for calls it will log.
   bool WantsPeer(int status_code) const override;
-  void OnKnowledgeBaseLoad(const KnowledgeBaseLoad& load) override;
+  void OnKnowledgeBaseLoad(const api::KnowledgeBaseLoad& load) override;
 };
 
 }  // namespace advisor::server

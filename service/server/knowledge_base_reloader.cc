@@ -72,7 +72,7 @@ absl::Status KnowledgeBaseReloader::LoadLocked(const absl::StatusOr<std::string>
       text.ok() ? knowledge_base::ParseKnowledgeBase(*text, path_)
                 : absl::StatusOr<advisor::v1::KnowledgeBase>(text.status());
   const absl::Status status = knowledge_base.status();
-  KnowledgeBaseLoad load;
+  api::KnowledgeBaseLoad load;
   std::string serving_version;
   std::string error;
   if (knowledge_base.ok()) {

@@ -19,7 +19,7 @@ namespace advisor::server {
 // snapshot and swaps it in with SnapshotSource::Replace, so calls in flight
 // finish on the version they started with. A file that fails validation
 // is rejected and the serving version stays. Every attempt is reported to
-// the server's observers (KnowledgeBaseLoad; the log observer writes the
+// the server's observers (api::KnowledgeBaseLoad; the log observer writes the
 // FILE:LINE:COL problem of a rejected file).
 //
 // Change detection compares the file's content, not its mtime or inode: a

@@ -17,7 +17,7 @@
 #include "service/metrics/metrics_observer.h"
 #include "service/metrics/process_metrics.h"
 #include "service/metrics/text_exposition.h"
-#include "service/server/server_observer.h"
+#include "service/api/server_observer.h"
 
 namespace advisor::bench {
 namespace {
@@ -50,8 +50,8 @@ metrics::MetricsObserver& Observer() {
   return *observer;
 }
 
-server::FinishedCall Call(const std::string& method, int code) {
-  server::FinishedCall call;
+api::FinishedCall Call(const std::string& method, int code) {
+  api::FinishedCall call;
   call.method = method;
   call.status_code = code;
   call.latency = absl::Microseconds(180);
@@ -63,7 +63,7 @@ server::FinishedCall Call(const std::string& method, int code) {
 // One OK call of one method: the per-call cost on the server's hot path.
 void BM_RecordCall(benchmark::State& state) {
   metrics::MetricsObserver& observer = Observer();
-  const server::FinishedCall call = Call("/advisor.v1.FaqService/AnswerQuestion", 0);
+  const api::FinishedCall call = Call("/advisor.v1.FaqService/AnswerQuestion", 0);
   for (auto _ : state) {
     observer.OnCallStarted(call.method);
     observer.OnCallFinished(call);
@@ -74,14 +74,14 @@ BENCHMARK(BM_RecordCall)->Threads(1)->Threads(2)->Threads(4)->UseRealTime();
 // Calls spread over every method and two codes, as under mixed traffic.
 void BM_RecordMixedCalls(benchmark::State& state) {
   metrics::MetricsObserver& observer = Observer();
-  std::vector<server::FinishedCall> calls;
+  std::vector<api::FinishedCall> calls;
   for (const std::string& method : Methods()) {
     calls.push_back(Call(method, 0));
     calls.push_back(Call(method, 5));
   }
   size_t next = static_cast<size_t>(state.thread_index()) * 7;
   for (auto _ : state) {
-    const server::FinishedCall& call = calls[next++ % calls.size()];
+    const api::FinishedCall& call = calls[next++ % calls.size()];
     observer.OnCallStarted(call.method);
     observer.OnCallFinished(call);
   }
@@ -91,7 +91,7 @@ BENCHMARK(BM_RecordMixedCalls)->Threads(1)->Threads(2)->UseRealTime();
 // A call to a method the server does not serve (counted as "other").
 void BM_RecordUnknownMethod(benchmark::State& state) {
   metrics::MetricsObserver& observer = Observer();
-  const server::FinishedCall call = Call("/made.up.Service/Method", 12);
+  const api::FinishedCall call = Call("/made.up.Service/Method", 12);
   for (auto _ : state) {
     observer.OnCallStarted(call.method);
     observer.OnCallFinished(call);

@@ -25,7 +25,7 @@
 #include "service/engines/snapshot.h"
 #include "service/knowledge_base/knowledge_base_loader.h"
 #include "service/metrics/metrics_observer.h"
-#include "service/server/server_observer.h"
+#include "service/api/server_observer.h"
 #include "service/text/stemmer.h"
 
 namespace advisor {
@@ -117,7 +117,7 @@ TEST(ConcurrencyStressTest, MetricsCountEveryCallRecordedFromManyThreads) {
       for (int i = 0; i < kCallsPerThread; ++i) {
         const std::string& name = i % 7 == 0 ? unknown : (i % 3 == 0 ? answer : get);
         observer.OnCallStarted(name);
-        server::FinishedCall call;
+        api::FinishedCall call;
         call.method = name;
         // Every status code, so the per-code series are created on first
         // use by several threads at once.
@@ -131,7 +131,7 @@ TEST(ConcurrencyStressTest, MetricsCountEveryCallRecordedFromManyThreads) {
   std::thread reloader([&] {
     for (int v = 1; v <= kLoads; ++v) {
       const std::string version = absl::StrCat("stress.", v);
-      server::KnowledgeBaseLoad load;
+      api::KnowledgeBaseLoad load;
       load.ok = v % 5 != 0;
       load.serving_version = version;
       observer.OnKnowledgeBaseLoad(load);

@@ -132,12 +132,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     ADVISOR_FUZZ_CHECK(code == StatusCode::RESOURCE_EXHAUSTED);
     return 0;
   }
-  // gRPC refuses exactly the bytes that do not parse as the request (e.g.
-  // invalid UTF-8 in a string field) before a handler runs; its callback
-  // API (server_callback_handlers.h in 1.51) says UNIMPLEMENTED with no
-  // message, which the server's call interceptor turns into
-  // INVALID_ARGUMENT. Everything else reaches the handler and gets a
-  // documented code.
+  // The unary methods are registered raw and parse their requests
+  // themselves: exactly the bytes that do not parse as the request (e.g.
+  // invalid UTF-8 in a string field) get INVALID_ARGUMENT. Everything else
+  // reaches the engines and gets a documented code.
   const bool parses =
       method.request->ParseFromArray(input.payload.data(), static_cast<int>(input.payload.size()));
   if (!parses) {

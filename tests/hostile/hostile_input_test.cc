@@ -5,13 +5,12 @@
 // connections, cancelled calls and expired deadlines. After each table the
 // server must still run, report SERVING and answer a normal call correctly.
 //
-// Codes that gRPC, not our code, decides (documented in the README's
-// Reliability section):
+// Codes decided before the engines (documented in the README's Reliability
+// section):
 // - bytes that do not parse as the request message (invalid UTF-8 in a
-//   string field, truncation) -> INVALID_ARGUMENT: gRPC 1.51's callback API
-//   answers a failed deserialisation with UNIMPLEMENTED and no message
-//   before any handler runs, and the server's call interceptor turns that
-//   into INVALID_ARGUMENT for methods it serves;
+//   string field, truncation) -> INVALID_ARGUMENT: the unary methods are
+//   registered raw and parse their requests themselves (gRPC 1.51's
+//   callback API would answer UNIMPLEMENTED with no message);
 // - a message over the server's 64 KiB limit -> RESOURCE_EXHAUSTED;
 // - an unknown method or service -> UNIMPLEMENTED;
 // - a deadline that has already passed -> DEADLINE_EXCEEDED at the client.

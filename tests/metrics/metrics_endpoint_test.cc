@@ -10,7 +10,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
-#include "service/server/server_observer.h"
+#include "service/api/server_observer.h"
 #include "tests/metrics/raw_http.h"
 
 namespace advisor::metrics {
@@ -35,11 +35,11 @@ TEST(MetricsEndpointTest, ServesWhatItsObserverRecordsWithProcessMetrics) {
   ASSERT_TRUE(endpoint.ok()) << endpoint.status();
   EXPECT_EQ((*endpoint)->address(), absl::StrCat("127.0.0.1:", (*endpoint)->port()));
 
-  server::KnowledgeBaseLoad start_up;
+  api::KnowledgeBaseLoad start_up;
   start_up.ok = true;
   start_up.serving_version = "kb-42";
   (*endpoint)->observer()->OnKnowledgeBaseLoad(start_up);
-  server::FinishedCall call;
+  api::FinishedCall call;
   call.method = kMethod;
   call.status_code = 5;
   call.latency = absl::Milliseconds(1);

@@ -14,7 +14,7 @@
 
 #include "prometheus/registry.h"
 #include "service/metrics/text_exposition.h"
-#include "service/server/server_observer.h"
+#include "service/api/server_observer.h"
 
 namespace advisor::metrics {
 namespace {
@@ -39,16 +39,16 @@ std::string Family(const prometheus::Registry& registry, absl::string_view name)
   return absl::StrJoin(lines, "\n") + "\n";
 }
 
-server::FinishedCall Finished(absl::string_view method, int code, absl::Duration latency) {
-  server::FinishedCall call;
+api::FinishedCall Finished(absl::string_view method, int code, absl::Duration latency) {
+  api::FinishedCall call;
   call.method = method;
   call.status_code = code;
   call.latency = latency;
   return call;
 }
 
-server::KnowledgeBaseLoad Load(bool ok, absl::string_view serving_version) {
-  server::KnowledgeBaseLoad load;
+api::KnowledgeBaseLoad Load(bool ok, absl::string_view serving_version) {
+  api::KnowledgeBaseLoad load;
   load.ok = ok;
   load.serving_version = serving_version;
   if (!ok) load.error = "line 3: bad field";

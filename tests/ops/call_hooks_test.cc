@@ -1,5 +1,5 @@
 // The per-call hook over a real channel: request ids, version metadata,
-// observers told about every call (advisor services and health alike),
+// observers told about every advisor call (not health or reflection),
 // and the JSON call log of the advisor_server binary.
 
 #include <csignal>
@@ -99,19 +99,23 @@ TEST_F(CallHooksTest, ReplacesAnOverlongRequestId) {
               MatchesRegex("[0-9a-f]{32}"));
 }
 
-TEST_F(CallHooksTest, ObserversSeeEveryCallWithItsCodePeerAndRequestId) {
+TEST_F(CallHooksTest, ObserversSeeEveryAdvisorCallWithItsCodePeerAndRequestId) {
   std::unique_ptr<grpc::ClientContext> ok = CallContext();
   ok->AddMetadata("x-request-id", "ok-call");
   ASSERT_TRUE(GetFramework(*ok, "torch").ok());
   std::unique_ptr<grpc::ClientContext> missing = CallContext();
   missing->AddMetadata("x-request-id", "missing-call");
   ASSERT_EQ(GetFramework(*missing, "caffe").error_code(), grpc::StatusCode::NOT_FOUND);
-  // The health service is gRPC's own; it is observed all the same.
+  // The health service is gRPC's own and is not observed: probes are not
+  // traffic.
   auto health = grpc::health::v1::Health::NewStub(channel_);
   grpc::health::v1::HealthCheckResponse health_response;
   ASSERT_TRUE(
       health->Check(CallContext().get(), grpc::health::v1::HealthCheckRequest(), &health_response)
           .ok());
+  std::unique_ptr<grpc::ClientContext> after = CallContext();
+  after->AddMetadata("x-request-id", "after-health");
+  ASSERT_TRUE(GetFramework(*after, "keras").ok());
 
   ASSERT_TRUE(observer_->WaitForFinished(3, absl::Seconds(30)));
   const std::vector<RecordingObserver::Call> calls = observer_->finished();
@@ -124,8 +128,8 @@ TEST_F(CallHooksTest, ObserversSeeEveryCallWithItsCodePeerAndRequestId) {
   EXPECT_GE(calls[0].latency, absl::ZeroDuration());
   EXPECT_EQ(calls[1].status_code, static_cast<int>(grpc::StatusCode::NOT_FOUND));
   EXPECT_EQ(calls[1].request_id, "missing-call");
-  EXPECT_EQ(calls[2].method, "/grpc.health.v1.Health/Check");
-  EXPECT_EQ(calls[2].status_code, 0);
+  EXPECT_EQ(calls[2].method, kGetFramework);
+  EXPECT_EQ(calls[2].request_id, "after-health");
 }
 
 TEST_F(CallHooksTest, ObserversHearOfTheStartUpLoad) {

@@ -12,6 +12,7 @@
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "gtest/gtest.h"
 
+#include "advisor/v1/faq_service.grpc.pb.h"
 #include "advisor/v1/framework_service.grpc.pb.h"
 #include "service/engines/snapshot.h"
 #include "service/knowledge_base/knowledge_base_loader.h"
@@ -60,6 +61,34 @@ class OpenStream {
   std::unique_ptr<grpc::ClientReader<grpc::health::v1::HealthCheckResponse>> stream_;
 };
 
+// A StreamAnswers call held open: one answer has arrived, so the server
+// certainly counts it in flight, and it stays open until destroyed, when
+// it half-closes and ends OK.
+class OpenAnswerStream {
+ public:
+  explicit OpenAnswerStream(advisor::v1::FaqService::Stub& stub)
+      : context_(CallContext()), stream_(stub.StreamAnswers(context_.get())) {
+    advisor::v1::StreamAnswersRequest request;
+    request.add_questions()->mutable_request()->set_question(
+        "Which framework should a beginner learn?");
+    EXPECT_TRUE(stream_->Write(request));
+    advisor::v1::StreamAnswersResponse response;
+    EXPECT_TRUE(stream_->Read(&response));
+  }
+  ~OpenAnswerStream() {
+    EXPECT_TRUE(stream_->WritesDone());
+    EXPECT_TRUE(stream_->Finish().ok());
+  }
+  OpenAnswerStream(const OpenAnswerStream&) = delete;
+  OpenAnswerStream& operator=(const OpenAnswerStream&) = delete;
+
+ private:
+  std::unique_ptr<grpc::ClientContext> context_;
+  std::unique_ptr<grpc::ClientReaderWriter<advisor::v1::StreamAnswersRequest,
+                                           advisor::v1::StreamAnswersResponse>>
+      stream_;
+};
+
 grpc::Status GetKeras(advisor::v1::FrameworkService::Stub& stub,
                       std::unique_ptr<grpc::ClientContext> context = CallContext()) {
   advisor::v1::GetFrameworkRequest request;
@@ -77,14 +106,16 @@ TEST(LimitsTest, CallsOverTheInFlightCapAreRefusedAtOnce) {
   ASSERT_NE(server, nullptr);
   auto channel = grpc::CreateChannel(server->address(), grpc::InsecureChannelCredentials());
   auto frameworks = advisor::v1::FrameworkService::NewStub(channel);
+  auto faqs = advisor::v1::FaqService::NewStub(channel);
   auto health = grpc::health::v1::Health::NewStub(channel);
   {
-    OpenStream first(*health);
-    OpenStream second(*health);
+    OpenAnswerStream first(*faqs);
+    OpenAnswerStream second(*faqs);
     EXPECT_EQ(server->calls_in_flight(), 2);
     const grpc::Status refused = GetKeras(*frameworks);
     EXPECT_EQ(refused.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
     EXPECT_THAT(refused.error_message(), HasSubstr("server overloaded"));
+    // Health checks are never refused (and not counted in flight).
     grpc::health::v1::HealthCheckResponse serving;
     EXPECT_TRUE(
         health->Check(CallContext().get(), grpc::health::v1::HealthCheckRequest(), &serving).ok());
@@ -96,7 +127,8 @@ TEST(LimitsTest, CallsOverTheInFlightCapAreRefusedAtOnce) {
   }
   EXPECT_TRUE(GetKeras(*frameworks).ok());
   // Refused calls reach the observers as well.
-  ASSERT_TRUE(observer->WaitForFinished(5, absl::Seconds(30)));
+  // The two streams, the refused call and the last one.
+  ASSERT_TRUE(observer->WaitForFinished(4, absl::Seconds(30)));
   int exhausted = 0;
   for (const RecordingObserver::Call& call : observer->finished()) {
     if (call.status_code == static_cast<int>(grpc::StatusCode::RESOURCE_EXHAUSTED)) ++exhausted;

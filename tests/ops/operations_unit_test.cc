@@ -5,15 +5,18 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
+#include "service/api/request_id.h"
 #include "service/server/bearer_tokens.h"
 #include "service/server/call_log_observer.h"
 #include "service/server/environment_flags.h"
 #include "service/server/json_logger.h"
-#include "service/server/request_id.h"
 
 namespace advisor::server {
 namespace {
 
+using api::GenerateRequestId;
+using api::IsAcceptableRequestId;
+using api::kMaxRequestIdLength;
 using ::testing::HasSubstr;
 using ::testing::MatchesRegex;
 using ::testing::Not;

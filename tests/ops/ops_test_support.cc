@@ -85,13 +85,13 @@ void RecordingObserver::OnCallStarted(absl::string_view /*method*/) {
   ++started_;
 }
 
-void RecordingObserver::OnCallFinished(const server::FinishedCall& call) {
+void RecordingObserver::OnCallFinished(const api::FinishedCall& call) {
   absl::MutexLock lock(&mutex_);
   finished_.push_back({std::string(call.method), call.status_code, call.latency,
                        std::string(call.peer), std::string(call.request_id)});
 }
 
-void RecordingObserver::OnKnowledgeBaseLoad(const server::KnowledgeBaseLoad& load) {
+void RecordingObserver::OnKnowledgeBaseLoad(const api::KnowledgeBaseLoad& load) {
   absl::MutexLock lock(&mutex_);
   loads_.push_back({load.ok, std::string(load.serving_version), std::string(load.error)});
 }

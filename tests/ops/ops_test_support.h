@@ -9,7 +9,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 
-#include "service/server/server_observer.h"
+#include "service/api/server_observer.h"
 #include "tests/api/server_process.h"
 #include <grpcpp/grpcpp.h>
 
@@ -50,7 +50,7 @@ std::string MetadataValue(const std::multimap<grpc::string_ref, grpc::string_ref
 std::string ServedKnowledgeBaseVersion(const std::string& address);
 
 // Records what the server tells its observers. Thread-safe.
-class RecordingObserver final : public server::ServerObserver {
+class RecordingObserver final : public api::ServerObserver {
  public:
   struct Call {
     std::string method;
@@ -66,8 +66,8 @@ class RecordingObserver final : public server::ServerObserver {
   };
 
   void OnCallStarted(absl::string_view method) override;
-  void OnCallFinished(const server::FinishedCall& call) override;
-  void OnKnowledgeBaseLoad(const server::KnowledgeBaseLoad& load) override;
+  void OnCallFinished(const api::FinishedCall& call) override;
+  void OnKnowledgeBaseLoad(const api::KnowledgeBaseLoad& load) override;
   bool WantsPeer(int /*status_code*/) const override { return true; }
 
   int started() const;

@@ -16,6 +16,7 @@
 #include "absl/flags/parse.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/grpcpp.h"
 #include "grpcpp/health_check_service_interface.h"
@@ -84,6 +85,9 @@ int Run() {
 }  // namespace advisor::bench
 
 int main(int argc, char** argv) {
+  // As advisor_server does (see its main.cc), so the baseline runs with the
+  // same process settings.
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   absl::ParseCommandLine(argc, argv);
   return advisor::bench::Run();
 }

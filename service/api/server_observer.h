@@ -1,10 +1,10 @@
-#ifndef ADVISOR_SERVICE_SERVER_SERVER_OBSERVER_H_
-#define ADVISOR_SERVICE_SERVER_SERVER_OBSERVER_H_
+#ifndef ADVISOR_SERVICE_API_SERVER_OBSERVER_H_
+#define ADVISOR_SERVICE_API_SERVER_OBSERVER_H_
 
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 
-namespace advisor::server {
+namespace advisor::api {
 
 // What the server knows about one finished call (unary or streaming).
 struct FinishedCall {
@@ -58,6 +58,6 @@ class ServerObserver {
   virtual void OnKnowledgeBaseLoad(const KnowledgeBaseLoad& /*load*/) {}
 };
 
-}  // namespace advisor::server
+}  // namespace advisor::api
 
-#endif  // ADVISOR_SERVICE_SERVER_SERVER_OBSERVER_H_
+#endif  // ADVISOR_SERVICE_API_SERVER_OBSERVER_H_

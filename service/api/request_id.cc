@@ -1,10 +1,10 @@
-#include "service/server/request_id.h"
+#include "service/api/request_id.h"
 
 #include <cstdint>
 
 #include "absl/random/random.h"
 
-namespace advisor::server {
+namespace advisor::api {
 
 std::string GenerateRequestId() {
   // One generator per thread: no lock on the per-call path.
@@ -26,4 +26,4 @@ bool IsAcceptableRequestId(absl::string_view id) {
   return !id.empty() && id.size() <= kMaxRequestIdLength;
 }
 
-}  // namespace advisor::server
+}  // namespace advisor::api

@@ -1,11 +1,11 @@
-#ifndef ADVISOR_SERVICE_SERVER_REQUEST_ID_H_
-#define ADVISOR_SERVICE_SERVER_REQUEST_ID_H_
+#ifndef ADVISOR_SERVICE_API_REQUEST_ID_H_
+#define ADVISOR_SERVICE_API_REQUEST_ID_H_
 
 #include <string>
 
 #include "absl/strings/string_view.h"
 
-namespace advisor::server {
+namespace advisor::api {
 
 // Metadata key of the id that ties a call to its log line, in both
 // directions: clients may send one, the server always returns one.
@@ -24,6 +24,6 @@ std::string GenerateRequestId();
 // printable ASCII).
 bool IsAcceptableRequestId(absl::string_view id);
 
-}  // namespace advisor::server
+}  // namespace advisor::api
 
-#endif  // ADVISOR_SERVICE_SERVER_REQUEST_ID_H_
+#endif  // ADVISOR_SERVICE_API_REQUEST_ID_H_

@@ -1,0 +1,46 @@
+#ifndef ADVISOR_SERVICE_API_MESSAGE_BYTES_H_
+#define ADVISOR_SERVICE_API_MESSAGE_BYTES_H_
+
+#include <cstdint>
+
+#include "absl/strings/string_view.h"
+#include "google/protobuf/message_lite.h"
+
+#include <grpcpp/support/byte_buffer.h>
+#include <grpcpp/support/slice.h>
+#include <grpcpp/support/status.h>
+
+namespace advisor::api {
+
+// Conversions between protobuf messages and the bytes of a raw gRPC method
+// (one registered with ByteBuffer request and response). Raw methods let
+// the server parse requests itself, so a malformed one gets a clear
+// INVALID_ARGUMENT (gRPC 1.51 answers it with an empty UNIMPLEMENTED), and
+// send prebuilt response bytes.
+
+// Parses `bytes` into `message`; false when they are not a valid encoding
+// of it (including invalid UTF-8 in a string field).
+bool ParseMessage(const grpc::ByteBuffer& bytes, google::protobuf::MessageLite* message);
+
+// The status for a request ParseMessage refused.
+grpc::Status UnparsableRequestStatus();
+
+// Replaces `bytes` with the encoding of `message`, in one slice.
+void SerializeMessage(const google::protobuf::MessageLite& message, grpc::ByteBuffer* bytes);
+
+// Replaces `bytes` with a copy of `encoded`, an already serialised message.
+void SetEncodedMessage(absl::string_view encoded, grpc::ByteBuffer* bytes);
+
+// Replaces `bytes` with what `encoder` writes (see response_encoders.h):
+// size() bytes, into one slice.
+template <typename Encoder>
+void SetEncodedMessage(const Encoder& encoder, grpc::ByteBuffer* bytes) {
+  grpc::Slice slice(encoder.size());
+  encoder.Write(const_cast<uint8_t*>(slice.begin()));
+  grpc::ByteBuffer buffer(&slice, 1);
+  bytes->Swap(&buffer);
+}
+
+}  // namespace advisor::api
+
+#endif  // ADVISOR_SERVICE_API_MESSAGE_BYTES_H_

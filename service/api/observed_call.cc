@@ -1,0 +1,66 @@
+#include "service/api/observed_call.h"
+
+#include <utility>
+
+#include "absl/time/time.h"
+
+#include "service/api/request_id.h"
+
+namespace advisor::api {
+
+CallHooks::CallHooks(std::vector<std::shared_ptr<ServerObserver>> observers,
+                     std::string server_version)
+    : observers_(std::move(observers)), server_version_(std::move(server_version)) {}
+
+ObservedCall::ObservedCall(grpc::CallbackServerContext& context, const CallHooks& hooks,
+                           absl::string_view method)
+    : context_(context),
+      hooks_(hooks),
+      method_(method),
+      started_(std::chrono::steady_clock::now()) {
+  hooks_.in_flight_.fetch_add(1, std::memory_order_relaxed);
+  for (const auto& observer : hooks_.observers()) observer->OnCallStarted(method_);
+  const auto& metadata = context_.client_metadata();
+  const auto found = metadata.find(kRequestIdKey);
+  if (found != metadata.end()) {
+    const absl::string_view id(found->second.data(), found->second.size());
+    if (IsAcceptableRequestId(id)) request_id_.assign(id.data(), id.size());
+  }
+  if (request_id_.empty()) request_id_ = GenerateRequestId();
+  context_.AddInitialMetadata(kRequestIdKey, request_id_);
+  context_.AddInitialMetadata(kServerVersionKey, hooks_.server_version());
+}
+
+ObservedCall::~ObservedCall() {
+  // Never finished: the client saw the call cancelled. The context is being
+  // torn down, so its peer is no longer asked for.
+  if (!ended_) Report(grpc::StatusCode::CANCELLED, /*context_alive=*/false);
+  hooks_.in_flight_.fetch_sub(1, std::memory_order_relaxed);
+}
+
+void ObservedCall::End(grpc::StatusCode code) {
+  if (ended_) return;
+  // Sent too late: the client has already given up with this code.
+  if (context_.deadline() < std::chrono::system_clock::now()) {
+    code = grpc::StatusCode::DEADLINE_EXCEEDED;
+  }
+  Report(code, /*context_alive=*/true);
+}
+
+void ObservedCall::Report(grpc::StatusCode code, bool context_alive) {
+  ended_ = true;
+  const std::vector<std::shared_ptr<ServerObserver>>& observers = hooks_.observers();
+  if (observers.empty()) return;
+  bool wants_peer = false;
+  for (const auto& observer : observers) wants_peer |= observer->WantsPeer(static_cast<int>(code));
+  const std::string peer = context_alive && wants_peer ? context_.peer() : std::string();
+  FinishedCall call;
+  call.method = method_;
+  call.status_code = static_cast<int>(code);
+  call.latency = absl::FromChrono(std::chrono::steady_clock::now() - started_);
+  call.peer = peer;
+  call.request_id = request_id_;
+  for (const auto& observer : observers) observer->OnCallFinished(call);
+}
+
+}  // namespace advisor::api

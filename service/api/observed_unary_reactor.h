@@ -1,0 +1,37 @@
+#ifndef ADVISOR_SERVICE_API_OBSERVED_UNARY_REACTOR_H_
+#define ADVISOR_SERVICE_API_OBSERVED_UNARY_REACTOR_H_
+
+#include <utility>
+
+#include "absl/strings/string_view.h"
+
+#include "service/api/observed_call.h"
+#include <grpcpp/server_context.h>
+#include <grpcpp/support/server_callback.h>
+
+namespace advisor::api {
+
+// The reactor of every advisor unary call: an ObservedCall that ends with
+// the status the call finishes with. Deletes itself in OnDone, after gRPC
+// has sent the status (or given up on the call).
+class ObservedUnaryReactor final : public grpc::ServerUnaryReactor {
+ public:
+  ObservedUnaryReactor(grpc::CallbackServerContext& context, const CallHooks& hooks,
+                       absl::string_view method)
+      : call_(context, hooks, method) {}
+
+  // Reports the status to the observers, then sends it.
+  void FinishObserved(grpc::Status status) {
+    call_.End(status.error_code());
+    Finish(std::move(status));
+  }
+
+  void OnDone() override { delete this; }
+
+ private:
+  ObservedCall call_;
+};
+
+}  // namespace advisor::api
+
+#endif  // ADVISOR_SERVICE_API_OBSERVED_UNARY_REACTOR_H_

@@ -1,0 +1,34 @@
+#ifndef ADVISOR_SERVICE_API_PREBUILT_RESPONSES_H_
+#define ADVISOR_SERVICE_API_PREBUILT_RESPONSES_H_
+
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
+
+#include "advisor/v1/knowledge_base.pb.h"
+#include "service/engines/snapshot.h"
+
+namespace advisor::api {
+
+// Responses that depend only on the knowledge base, serialised once when a
+// snapshot is loaded instead of on every call: a GetFramework response is
+// the framework's whole message, and encoding it cost more than the rest
+// of the call's own work. No gRPC here. Immutable; safe to share.
+class PrebuiltResponses {
+ public:
+  // Serialises the responses of every framework of `snapshot`, which must
+  // outlive this object (it is keyed by the snapshot's messages).
+  explicit PrebuiltResponses(const engines::Snapshot& snapshot);
+
+  // The encoded advisor.v1.GetFrameworkResponse naming `framework`, one of
+  // the snapshot's frameworks.
+  absl::string_view GetFrameworkResponse(const advisor::v1::Framework& framework) const;
+
+ private:
+  absl::flat_hash_map<const advisor::v1::Framework*, std::string> get_framework_;
+};
+
+}  // namespace advisor::api
+
+#endif  // ADVISOR_SERVICE_API_PREBUILT_RESPONSES_H_

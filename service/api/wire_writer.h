@@ -1,0 +1,90 @@
+#ifndef ADVISOR_SERVICE_API_WIRE_WRITER_H_
+#define ADVISOR_SERVICE_API_WIRE_WRITER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+
+#include "absl/strings/string_view.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/wire_format_lite.h"
+
+// Sizes and writers for the few protobuf field kinds the hand-written
+// response encoders use, over protobuf's own wire-format primitives. They
+// follow proto3: a field holding its default value (empty string, 0,
+// false) is not written. Writers take the output position and return the
+// position after what they wrote; the caller sized the buffer with the
+// matching *Size functions.
+namespace advisor::api::wire {
+
+using google::protobuf::internal::WireFormatLite;
+using google::protobuf::io::CodedOutputStream;
+
+// A length-delimited field (string or message) of `length` bytes,
+// written even when empty (repeated strings and messages always are).
+inline size_t LengthDelimitedSize(int field, size_t length) {
+  return WireFormatLite::TagSize(field, WireFormatLite::TYPE_STRING) +
+         CodedOutputStream::VarintSize32(static_cast<uint32_t>(length)) + length;
+}
+
+inline uint8_t* WriteLengthDelimitedHeader(int field, size_t length, uint8_t* out) {
+  out = WireFormatLite::WriteTagToArray(field, WireFormatLite::WIRETYPE_LENGTH_DELIMITED, out);
+  return CodedOutputStream::WriteVarint32ToArray(static_cast<uint32_t>(length), out);
+}
+
+inline uint8_t* WriteBytes(absl::string_view value, uint8_t* out) {
+  if (!value.empty()) std::memcpy(out, value.data(), value.size());
+  return out + value.size();
+}
+
+// A singular string field.
+inline size_t StringSize(int field, absl::string_view value) {
+  return value.empty() ? 0 : LengthDelimitedSize(field, value.size());
+}
+
+inline uint8_t* WriteString(int field, absl::string_view value, uint8_t* out) {
+  if (value.empty()) return out;
+  return WriteBytes(value, WriteLengthDelimitedHeader(field, value.size(), out));
+}
+
+// One element of a repeated string field.
+inline size_t RepeatedStringSize(int field, absl::string_view value) {
+  return LengthDelimitedSize(field, value.size());
+}
+
+inline uint8_t* WriteRepeatedString(int field, absl::string_view value, uint8_t* out) {
+  return WriteBytes(value, WriteLengthDelimitedHeader(field, value.size(), out));
+}
+
+// A singular double field; like generated code, only +0.0 counts as the
+// default (-0.0 is written).
+inline bool IsDefaultDouble(double value) {
+  uint64_t bits = 0;
+  std::memcpy(&bits, &value, sizeof(bits));
+  return bits == 0;
+}
+
+inline size_t DoubleSize(int field, double value) {
+  return IsDefaultDouble(value) ? 0
+                                : WireFormatLite::TagSize(field, WireFormatLite::TYPE_DOUBLE) +
+                                      WireFormatLite::kDoubleSize;
+}
+
+inline uint8_t* WriteDouble(int field, double value, uint8_t* out) {
+  return IsDefaultDouble(value) ? out : WireFormatLite::WriteDoubleToArray(field, value, out);
+}
+
+// A singular bool field.
+inline size_t BoolSize(int field, bool value) {
+  return value
+             ? WireFormatLite::TagSize(field, WireFormatLite::TYPE_BOOL) + WireFormatLite::kBoolSize
+             : 0;
+}
+
+inline uint8_t* WriteBool(int field, bool value, uint8_t* out) {
+  return value ? WireFormatLite::WriteBoolToArray(field, value, out) : out;
+}
+
+}  // namespace advisor::api::wire
+
+#endif  // ADVISOR_SERVICE_API_WIRE_WRITER_H_

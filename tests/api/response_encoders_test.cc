@@ -1,0 +1,143 @@
+// The hand-written encoders and the prebuilt responses must give exactly
+// the bytes protobuf's generated code gives for the same response.
+#include "service/api/response_encoders.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "gtest/gtest.h"
+
+#include "advisor/v1/faq_service.pb.h"
+#include "advisor/v1/framework_service.pb.h"
+#include "advisor/v1/role_matching_service.pb.h"
+#include "service/api/answer_conversion.h"
+#include "service/api/match_conversion.h"
+#include "service/api/message_bytes.h"
+#include "service/api/prebuilt_responses.h"
+#include "service/engines/snapshot.h"
+#include "service/knowledge_base/knowledge_base_loader.h"
+#include <grpcpp/support/byte_buffer.h>
+#include <grpcpp/support/slice.h>
+
+namespace advisor::api {
+namespace {
+
+std::shared_ptr<const engines::Snapshot> DefaultSnapshot() {
+  absl::StatusOr<advisor::v1::KnowledgeBase> loaded = knowledge_base::LoadDefaultKnowledgeBase();
+  EXPECT_TRUE(loaded.ok()) << loaded.status();
+  return engines::Snapshot::Build(*std::move(loaded));
+}
+
+template <typename Encoder>
+std::string Encode(const Encoder& encoder) {
+  std::string bytes(encoder.size(), '\0');
+  encoder.Write(reinterpret_cast<uint8_t*>(bytes.data()));
+  return bytes;
+}
+
+class ResponseEncodersTest : public ::testing::Test {
+ protected:
+  std::shared_ptr<const engines::Snapshot> snapshot_ = DefaultSnapshot();
+};
+
+TEST_F(ResponseEncodersTest, MatchRoleBytesAreTheGeneratedSerialisation) {
+  const std::vector<std::string> roles = {
+      "Machine learning engineer building fraud models for the payments team of a regional bank",
+      "PhD student in computer vision",
+      "complete beginner who wants to learn deep learning",
+      "startup founder shipping an LLM product",
+      "data scientist at a large enterprise deploying models to mobile phones",
+      "zzzz qqqq",
+      "chef",
+  };
+  for (const std::string& role : roles) {
+    SCOPED_TRACE(role);
+    absl::StatusOr<engines::RoleMatch> match = snapshot_->roles().Match(role);
+    ASSERT_TRUE(match.ok()) << match.status();
+    advisor::v1::MatchRoleRequest request;
+    request.set_description(role);
+    advisor::v1::MatchRoleResponse expected;
+    ASSERT_TRUE(FillMatch(*snapshot_, request, expected).ok());
+    EXPECT_FALSE(expected.matches().empty());
+    EXPECT_EQ(Encode(MatchRoleResponseEncoder(*match)), expected.SerializeAsString());
+  }
+}
+
+TEST_F(ResponseEncodersTest, AnswerQuestionBytesAreTheGeneratedSerialisation) {
+  std::vector<std::string> questions = {
+      "Why would a young AI company pick PyTorch over the alternatives?",
+      "whch framwork shuld a begginer lern?",
+      "What is the capital of France?",
+      "zzzz",
+  };
+  for (const advisor::v1::FaqEntry& entry : snapshot_->knowledge_base().faqs()) {
+    questions.push_back(entry.question());
+  }
+  int answered = 0;
+  int unanswered = 0;
+  for (const std::string& question : questions) {
+    SCOPED_TRACE(question);
+    absl::StatusOr<engines::FaqAnswer> answer = snapshot_->faqs().Answer(question);
+    ASSERT_TRUE(answer.ok()) << answer.status();
+    (answer->answered ? answered : unanswered)++;
+    advisor::v1::AnswerQuestionRequest request;
+    request.set_question(question);
+    advisor::v1::AnswerQuestionResponse expected;
+    ASSERT_TRUE(FillAnswer(*snapshot_, request, expected).ok());
+    EXPECT_EQ(Encode(AnswerQuestionResponseEncoder(*answer)), expected.SerializeAsString());
+  }
+  // Both shapes of the response were compared.
+  EXPECT_GT(answered, 0);
+  EXPECT_GT(unanswered, 0);
+}
+
+TEST_F(ResponseEncodersTest, PrebuiltGetFrameworkResponsesAreTheGeneratedSerialisation) {
+  const PrebuiltResponses prebuilt(*snapshot_);
+  ASSERT_FALSE(snapshot_->knowledge_base().frameworks().empty());
+  for (const advisor::v1::Framework& framework : snapshot_->knowledge_base().frameworks()) {
+    advisor::v1::GetFrameworkResponse expected;
+    *expected.mutable_framework() = framework;
+    EXPECT_EQ(prebuilt.GetFrameworkResponse(framework), expected.SerializeAsString())
+        << framework.name();
+  }
+}
+
+TEST(MessageBytesTest, ParsesARequestSplitAcrossSlices) {
+  advisor::v1::AnswerQuestionRequest original;
+  original.set_question(std::string(3000, 'q'));
+  const std::string encoded = original.SerializeAsString();
+  const grpc::Slice slices[] = {grpc::Slice(encoded.data(), 10),
+                                grpc::Slice(encoded.data() + 10, encoded.size() - 10)};
+  const grpc::ByteBuffer bytes(slices, 2);
+  advisor::v1::AnswerQuestionRequest parsed;
+  ASSERT_TRUE(ParseMessage(bytes, &parsed));
+  EXPECT_EQ(parsed.question(), original.question());
+}
+
+TEST(MessageBytesTest, RefusesBytesThatAreNotTheMessage) {
+  advisor::v1::AnswerQuestionRequest parsed;
+  const std::string truncated = "\x0a\x10only four";
+  const grpc::Slice truncated_slice(truncated.data(), truncated.size());
+  EXPECT_FALSE(ParseMessage(grpc::ByteBuffer(&truncated_slice, 1), &parsed));
+  // Field 1 (question) holding invalid UTF-8.
+  const std::string invalid_utf8 = "\x0a\x02\xc3\x28";
+  const grpc::Slice invalid_slice(invalid_utf8.data(), invalid_utf8.size());
+  EXPECT_FALSE(ParseMessage(grpc::ByteBuffer(&invalid_slice, 1), &parsed));
+  EXPECT_EQ(UnparsableRequestStatus().error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+}
+
+TEST(MessageBytesTest, SerialisesIntoOneSliceThatParsesBack) {
+  advisor::v1::MatchRoleRequest original;
+  original.set_description("PhD student in vision");
+  grpc::ByteBuffer bytes;
+  SerializeMessage(original, &bytes);
+  grpc::Slice single;
+  ASSERT_TRUE(bytes.TrySingleSlice(&single).ok());
+  advisor::v1::MatchRoleRequest parsed;
+  ASSERT_TRUE(ParseMessage(bytes, &parsed));
+  EXPECT_EQ(parsed.description(), original.description());
+}
+
+}  // namespace
+}  // namespace advisor::api
