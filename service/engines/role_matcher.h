@@ -1,8 +1,8 @@
 #ifndef ADVISOR_SERVICE_ENGINES_ROLE_MATCHER_H_
 #define ADVISOR_SERVICE_ENGINES_ROLE_MATCHER_H_
 
+#include <cstddef>
 #include <memory>
-#include <vector>
 
 #include "absl/container/inlined_vector.h"
 #include "absl/status/statusor.h"

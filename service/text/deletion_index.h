@@ -17,9 +17,11 @@ namespace advisor::text {
 // strings within d insertions, deletions, substitutions or adjacent swaps
 // of each other share such a string, so every close word is found; some
 // farther ones are too, so callers confirm with BoundedEditDistance. The
-// strings are stored as 64-bit hashes, so a query computes its deletions'
-// keys in a few multiplications each without writing them out (a hash
-// collision merely adds a candidate, which the caller's check removes).
+// strings are stored as 64-bit polynomial hashes, so a query derives its
+// deletions' keys from its prefix hashes (an addition each) without writing
+// them out, and a Bloom filter turns most absent keys away before the table
+// is probed (a hash collision merely adds a candidate, which the caller's
+// check removes).
 // The cost of a query depends on its length, not on the vocabulary's size,
 // and is bounded: words and queries too long to matter are refused up
 // front.
@@ -61,7 +63,7 @@ class DeletionIndex {
   // fewer from it -> the ids of the words that reach it.
   absl::flat_hash_map<uint64_t, std::vector<int32_t>> ids_by_key_;
   // One bit per (mixed) key, 8 to 16 bits per key held: a Bloom filter
-  // with one hash function (about 10 % false positives).
+  // with one hash function (6 to 12 % false positives).
   std::vector<uint64_t> filter_ = std::vector<uint64_t>(1, 0);
   // 64 minus log2 of the filter's bit count.
   int filter_shift_ = 58;
