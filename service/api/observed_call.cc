@@ -9,8 +9,22 @@
 namespace advisor::api {
 
 CallHooks::CallHooks(std::vector<std::shared_ptr<ServerObserver>> observers,
-                     std::string server_version)
-    : observers_(std::move(observers)), server_version_(std::move(server_version)) {}
+                     std::string server_version, int max_calls_in_flight)
+    : observers_(std::move(observers)),
+      server_version_(std::move(server_version)),
+      max_calls_in_flight_(max_calls_in_flight) {}
+
+grpc::Status CallHooks::Admit(int already_in_flight) const {
+  if (draining_.load(std::memory_order_relaxed)) {
+    return grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                        "server shutting down; retry the call (another replica will take it)");
+  }
+  if (max_calls_in_flight_ > 0 && already_in_flight >= max_calls_in_flight_) {
+    return grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                        "server overloaded: too many calls in flight; retry with backoff");
+  }
+  return grpc::Status::OK;
+}
 
 ObservedCall::ObservedCall(grpc::CallbackServerContext& context, const CallHooks& hooks,
                            absl::string_view method)
@@ -18,7 +32,7 @@ ObservedCall::ObservedCall(grpc::CallbackServerContext& context, const CallHooks
       hooks_(hooks),
       method_(method),
       started_(std::chrono::steady_clock::now()) {
-  hooks_.in_flight_.fetch_add(1, std::memory_order_relaxed);
+  admission_ = hooks_.Admit(hooks_.in_flight_.fetch_add(1, std::memory_order_relaxed));
   for (const auto& observer : hooks_.observers()) observer->OnCallStarted(method_);
   const auto& metadata = context_.client_metadata();
   const auto found = metadata.find(kRequestIdKey);

@@ -20,11 +20,15 @@ inline constexpr char kServerVersionKey[] = "advisor-server-version";
 
 // What every advisor call does besides its own work, shared by all calls of
 // one server: the observers that hear of each call, the version sent with
-// every response, and the count of calls in flight that admission control
-// reads. Thread-safe; must outlive every call of the server.
+// every response, and admission: the count of calls in flight with its cap,
+// and refusing new calls while the server drains. Thread-safe; must outlive
+// every call of the server.
 class CallHooks {
  public:
-  CallHooks(std::vector<std::shared_ptr<ServerObserver>> observers, std::string server_version);
+  // Calls over `max_calls_in_flight` in flight get RESOURCE_EXHAUSTED; 0
+  // means no cap.
+  CallHooks(std::vector<std::shared_ptr<ServerObserver>> observers, std::string server_version,
+            int max_calls_in_flight = 0);
 
   CallHooks(const CallHooks&) = delete;
   CallHooks& operator=(const CallHooks&) = delete;
@@ -35,17 +39,32 @@ class CallHooks {
   // Calls whose handler has started and whose reactor is not yet done.
   int in_flight() const { return in_flight_.load(std::memory_order_relaxed); }
 
+  // From now on every new call is refused with UNAVAILABLE "server shutting
+  // down" (clients retry another replica). Called first thing in a graceful
+  // shutdown: gRPC 1.51 cancels calls that have arrived but not yet started
+  // when its Shutdown starts, so new calls are answered at once instead
+  // (here, and before the handlers by server::CallGate), and the ones
+  // already admitted get a moment to start (AdvisorServer::Shutdown).
+  void StartDraining() { draining_.store(true, std::memory_order_relaxed); }
+  bool draining() const { return draining_.load(std::memory_order_relaxed); }
+
  private:
   friend class ObservedCall;
 
+  // OK, or why a call arriving with `already_in_flight` others is refused.
+  grpc::Status Admit(int already_in_flight) const;
+
   const std::vector<std::shared_ptr<ServerObserver>> observers_;
   const std::string server_version_;
+  const int max_calls_in_flight_;
   mutable std::atomic<int> in_flight_{0};
+  std::atomic<bool> draining_{false};
 };
 
 // The life of one advisor call as the observers see it, owned by the
 // call's reactor. Construction (when the handler starts):
-// - counts the call in flight and tells every observer OnCallStarted;
+// - counts the call in flight, decides on its admission (see admission())
+//   and tells every observer OnCallStarted;
 // - adopts the client's `x-request-id`, or generates one, and returns it in
 //   the initial metadata together with `advisor-server-version`.
 // End(status), just before the status is sent, tells every observer
@@ -70,6 +89,11 @@ class ObservedCall {
   ObservedCall(const ObservedCall&) = delete;
   ObservedCall& operator=(const ObservedCall&) = delete;
 
+  // OK when the call may be served; otherwise the status to finish it with
+  // at once: UNAVAILABLE while the server drains, RESOURCE_EXHAUSTED over
+  // the in-flight cap.
+  const grpc::Status& admission() const { return admission_; }
+
   // Reports the call finished with `code`; later calls do nothing.
   void End(grpc::StatusCode code);
 
@@ -81,6 +105,7 @@ class ObservedCall {
   const absl::string_view method_;
   const std::chrono::steady_clock::time_point started_;
   std::string request_id_;
+  grpc::Status admission_;
   bool ended_ = false;
 };
 

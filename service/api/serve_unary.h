@@ -43,7 +43,8 @@ struct RawUnaryCall {
 template <typename Request, typename Response>
 using FillResponse = absl::Status (*)(const engines::Snapshot&, const Request&, Response&);
 
-// Serves a raw unary call: observes it (ObservedUnaryReactor), parses the
+// Serves a raw unary call: observes it (ObservedUnaryReactor), refuses it at
+// once when admission says so (draining, overload), parses the
 // request into a per-call arena (a malformed one is INVALID_ARGUMENT), takes
 // the current snapshot once, so the whole call sees one knowledge base
 // version, and records that version in the trailing metadata. Then
@@ -52,6 +53,10 @@ using FillResponse = absl::Status (*)(const engines::Snapshot&, const Request&, 
 template <typename Request, typename Write>
 grpc::ServerUnaryReactor* ServeRawUnary(const RawUnaryCall& call, Write write) {
   auto* reactor = new ObservedUnaryReactor(*call.context, call.environment.hooks, call.method);
+  if (!reactor->admission().ok()) {
+    reactor->FinishObserved(reactor->admission());
+    return reactor;
+  }
   CallArena arena;
   Request* request = arena.Create<Request>();
   if (!ParseMessage(*call.request, request)) {

@@ -14,6 +14,11 @@ StreamAnswersReactor::StreamAnswersReactor(grpc::CallbackServerContext& context,
       snapshots_(environment.snapshots),
       ring_(static_cast<size_t>(window)) {
   assert(window >= 1);
+  if (!call_.admission().ok()) {
+    finished_ = true;
+    FinishObserved(call_.admission());
+    return;
+  }
   reading_ = true;
   StartRead(&request_);
 }

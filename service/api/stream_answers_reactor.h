@@ -27,7 +27,8 @@ inline constexpr int kStreamAnswersWindow = 16;
 // gRPC requires. A bad question yields an error response and the stream
 // goes on. Ends OK once the client half-closes and every answer is written;
 // a cancel, an expired deadline or a failed write ends it with CANCELLED.
-// Deletes itself in OnDone, after gRPC has finished every operation, so
+// A stream the server cannot admit (draining, over the in-flight cap) ends
+// at once with that status. Deletes itself in OnDone, after gRPC has finished every operation, so
 // nothing it owns is touched after it is gone.
 class StreamAnswersReactor final
     : public grpc::ServerBidiReactor<advisor::v1::StreamAnswersRequest,

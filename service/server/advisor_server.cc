@@ -69,8 +69,8 @@ void LinkHealthDescriptors() { grpc::health::v1::HealthCheckRequest::descriptor(
 
 AdvisorServer::AdvisorServer(std::shared_ptr<const engines::Snapshot> snapshot,
                              std::vector<std::shared_ptr<api::ServerObserver>> observers,
-                             std::string server_version)
-    : hooks_(std::move(observers), std::move(server_version)),
+                             std::string server_version, int max_calls_in_flight)
+    : hooks_(std::move(observers), std::move(server_version), max_calls_in_flight),
       snapshots_(std::move(snapshot)),
       framework_service_({snapshots_, hooks_}),
       role_matching_service_({snapshots_, hooks_}),
@@ -89,20 +89,21 @@ absl::StatusOr<std::unique_ptr<AdvisorServer>> AdvisorServer::Start(AdvisorServe
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
 
   // The constructor is private, so make_unique cannot reach it.
-  std::unique_ptr<AdvisorServer> server(new AdvisorServer(std::move(options.snapshot),
-                                                          std::move(options.observers),
-                                                          std::move(options.server_version)));
+  std::unique_ptr<AdvisorServer> server(
+      new AdvisorServer(std::move(options.snapshot), std::move(options.observers),
+                        std::move(options.server_version), options.max_calls_in_flight));
   grpc::ServerBuilder builder;
   const std::string requested = JoinHostPort(options.host, options.port);
   CallGate::Options gate;
   gate.tokens = std::move(options.tokens);
   gate.auth_reflection = options.auth_reflection;
-  gate.max_calls_in_flight = options.max_calls_in_flight;
   server->gate_ = std::make_unique<CallGate>(std::move(gate), &server->hooks_);
-  builder.AddListeningPort(
-      requested,
-      MakeServerCredentials(options.tls.has_value() ? &*options.tls : nullptr, server->gate_.get()),
-      &server->port_);
+  server->credentials_ =
+      MakeServerCredentials(options.tls.has_value() ? &*options.tls : nullptr, server->gate_.get());
+  // Without authentication the gate joins the call path only when the
+  // server starts draining (see CallGate).
+  if (server->gate_->authenticates()) server->credentials_->EnableGate();
+  builder.AddListeningPort(requested, server->credentials_, &server->port_);
   if (options.max_concurrent_streams > 0) {
     builder.AddChannelArgument(GRPC_ARG_MAX_CONCURRENT_STREAMS, options.max_concurrent_streams);
   }
@@ -147,11 +148,14 @@ void AdvisorServer::Shutdown(absl::Time deadline) {
   if (server_ == nullptr || shut_down_.exchange(true)) return;
   // Health first: NOT_SERVING for every service, and no later change.
   server_->GetHealthCheckService()->Shutdown();
-  // Then refuse new calls in the gate, and give the calls it already let
-  // through a moment to reach their handlers: gRPC's Shutdown cancels calls
-  // that have arrived but not yet started, which would fail calls that
-  // were in flight from their client's point of view.
-  gate_->StartDraining();
+  // Then refuse new calls, in the handlers and, from the next call on, in
+  // the gate before them; and give the calls already admitted a moment to
+  // reach their handlers:
+  // gRPC's Shutdown cancels calls that have arrived but not yet started,
+  // which would fail calls that were in flight from their client's point of
+  // view.
+  hooks_.StartDraining();
+  credentials_->EnableGate();
   absl::SleepFor(std::min(kDrainHandOff, std::max(deadline - absl::Now(), absl::ZeroDuration())));
   server_->Shutdown(absl::ToChronoTime(deadline));
 }

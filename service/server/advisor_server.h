@@ -55,8 +55,8 @@ struct AdvisorServerOptions {
   std::shared_ptr<const BearerTokens> tokens;
   // Whether reflection needs a token too (only read with `tokens`).
   bool auth_reflection = true;
-  // Calls beyond this many in flight are refused at once with
-  // RESOURCE_EXHAUSTED (health checks excepted); 0 means no cap.
+  // Advisor calls beyond this many in flight (handlers running, streams
+  // open) are refused at once with RESOURCE_EXHAUSTED; 0 means no cap.
   int max_calls_in_flight = 0;
   // HTTP/2 streams (concurrent calls) per client connection; 0 keeps
   // gRPC's default (unlimited).
@@ -69,9 +69,9 @@ struct AdvisorServerOptions {
 // The Framework Advisor gRPC server: the three advisor.v1 services, the
 // standard health service (grpc.health.v1.Health, every service SERVING)
 // and server reflection, on one port, plaintext, TLS or mutual TLS. Every
-// call passes CallGate (tokens, in-flight cap, draining); every advisor call
-// is then observed by api::ObservedCall (request id, version metadata,
-// observers).
+// call passes CallGate when authentication is on or the server drains;
+// every advisor call is then admitted (in-flight cap, draining) and observed
+// (request id, version metadata, observers) by api::ObservedCall.
 // Runs in the calling process, so tests can start it in-process.
 //
 // Thread safety: Shutdown() and Wait() may be called from any thread;
@@ -128,15 +128,16 @@ class AdvisorServer {
  private:
   AdvisorServer(std::shared_ptr<const engines::Snapshot> snapshot,
                 std::vector<std::shared_ptr<api::ServerObserver>> observers,
-                std::string server_version);
+                std::string server_version, int max_calls_in_flight);
 
   api::CallHooks hooks_;
   api::SnapshotSource snapshots_;
   api::FrameworkServiceImpl framework_service_;
   api::RoleMatchingServiceImpl role_matching_service_;
   api::FaqServiceImpl faq_service_;
-  // Always present: it also refuses new calls while the server drains.
+  // On the call path when the server authenticates, and once it drains.
   std::unique_ptr<CallGate> gate_;
+  std::shared_ptr<GatedServerCredentials> credentials_;
   std::atomic<bool> shut_down_{false};
   int port_ = 0;
   std::string address_;

@@ -9,7 +9,6 @@
 namespace advisor::server {
 namespace {
 
-constexpr int kResourceExhausted = 8;
 constexpr int kUnavailable = 14;
 constexpr int kUnauthenticated = 16;
 
@@ -22,14 +21,13 @@ CallGate::CallGate(Options options, const api::CallHooks* hooks)
     : tokens_(std::move(options.tokens)),
       authenticates_(tokens_ != nullptr),
       auth_reflection_(options.auth_reflection),
-      max_calls_in_flight_(options.max_calls_in_flight),
       hooks_(hooks) {}
 
 CallGate::Decision CallGate::Admit(absl::string_view method, absl::string_view authorization,
                                    absl::string_view request_id) {
   // Probes must always get an answer, whatever the load or credentials.
   if (absl::StartsWith(method, kHealthPrefix)) return {};
-  if (draining_.load(std::memory_order_relaxed)) {
+  if (hooks_->draining()) {
     return Refuse(method, request_id, kUnavailable,
                   "server shutting down; retry the call (another replica will take it)");
   }
@@ -39,11 +37,6 @@ CallGate::Decision CallGate::Admit(absl::string_view method, absl::string_view a
     return Refuse(method, request_id, kUnauthenticated,
                   authorization.empty() ? "missing bearer token (authorization: Bearer <token>)"
                                         : "invalid bearer token");
-  }
-  // The count excludes this call, which is not in flight yet.
-  if (max_calls_in_flight_ > 0 && hooks_->in_flight() >= max_calls_in_flight_) {
-    return Refuse(method, request_id, kResourceExhausted,
-                  "server overloaded: too many calls in flight; retry with backoff");
   }
   return {};
 }

@@ -30,9 +30,10 @@ ABSL_FLAG(bool, auth_reflection, true,
           "With --auth_tokens_file, whether server reflection needs a token too; false leaves "
           "it open (it describes the API, not the data).");
 ABSL_FLAG(int, max_calls_in_flight, 0,
-          "Calls the server works on at once, over all connections; calls beyond it are "
-          "answered at once with RESOURCE_EXHAUSTED \"server overloaded...\" (health checks are "
-          "never refused). 0: no cap.");
+          "Advisor calls the server works on at once (handlers running, streams open), over "
+          "all connections; calls beyond it are answered at once with RESOURCE_EXHAUSTED "
+          "\"server overloaded...\" (health and reflection are never counted or refused). "
+          "0: no cap.");
 ABSL_FLAG(int, max_concurrent_streams, 100,
           "Concurrent calls (HTTP/2 streams) per client connection; further calls wait in the "
           "client until one ends. 0: gRPC's default (no limit).");

@@ -18,6 +18,13 @@ absl::string_view SliceView(const grpc_slice& slice) {
 // once per call with the client's initial metadata. Answers synchronously.
 void ProcessCallMetadata(void* state, grpc_auth_context* /*context*/, const grpc_metadata* md,
                          size_t num_md, grpc_process_auth_metadata_done_cb done, void* user_data) {
+  // Installed late (GatedServerCredentials::EnableGate), a call may see the
+  // new function before its state: let it through to the handler, which
+  // applies the same drain rule.
+  if (state == nullptr) {
+    done(user_data, nullptr, 0, nullptr, 0, GRPC_STATUS_OK, nullptr);
+    return;
+  }
   absl::string_view method;
   absl::string_view authorization;
   absl::string_view request_id;
@@ -42,29 +49,6 @@ void ProcessCallMetadata(void* state, grpc_auth_context* /*context*/, const grpc
        static_cast<grpc_status_code>(decision.status_code), decision.message);
 }
 
-// Server credentials over a core grpc_server_credentials, which it owns.
-class CoreServerCredentials final : public grpc::ServerCredentials {
- public:
-  explicit CoreServerCredentials(grpc_server_credentials* credentials)
-      : credentials_(credentials) {}
-  ~CoreServerCredentials() override { grpc_server_credentials_release(credentials_); }
-
-  CoreServerCredentials(const CoreServerCredentials&) = delete;
-  CoreServerCredentials& operator=(const CoreServerCredentials&) = delete;
-
-  // The gate is installed on the core credentials instead; nothing else in
-  // the server calls this.
-  void SetAuthMetadataProcessor(
-      const std::shared_ptr<grpc::AuthMetadataProcessor>& /*processor*/) override {}
-
- private:
-  int AddPortToServer(const std::string& addr, grpc_server* server) override {
-    return grpc_server_add_http2_port(server, addr.c_str(), credentials_);
-  }
-
-  grpc_server_credentials* const credentials_;
-};
-
 grpc_server_credentials* MakeCoreCredentials(const ServerTls& tls) {
   grpc_ssl_pem_key_cert_pair pair{tls.private_key.c_str(), tls.certificate_chain.c_str()};
   const bool mutual = !tls.client_ca.empty();
@@ -78,22 +62,26 @@ grpc_server_credentials* MakeCoreCredentials(const ServerTls& tls) {
 
 }  // namespace
 
-std::shared_ptr<grpc::ServerCredentials> MakeServerCredentials(const ServerTls* tls,
-                                                               CallGate* gate) {
-  if (gate == nullptr) {
-    if (tls == nullptr) return grpc::InsecureServerCredentials();
-    grpc::SslServerCredentialsOptions options(
-        tls->client_ca.empty() ? GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE
-                               : GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
-    options.pem_root_certs = tls->client_ca;
-    options.pem_key_cert_pairs.push_back({tls->private_key, tls->certificate_chain});
-    return grpc::SslServerCredentials(options);
-  }
+GatedServerCredentials::GatedServerCredentials(grpc_server_credentials* credentials, CallGate* gate)
+    : credentials_(credentials), gate_(gate) {}
+
+GatedServerCredentials::~GatedServerCredentials() { grpc_server_credentials_release(credentials_); }
+
+void GatedServerCredentials::EnableGate() {
+  if (gate_enabled_.exchange(true)) return;
+  grpc_server_credentials_set_auth_metadata_processor(
+      credentials_, grpc_auth_metadata_processor{ProcessCallMetadata, nullptr, gate_});
+}
+
+int GatedServerCredentials::AddPortToServer(const std::string& addr, grpc_server* server) {
+  return grpc_server_add_http2_port(server, addr.c_str(), credentials_);
+}
+
+std::shared_ptr<GatedServerCredentials> MakeServerCredentials(const ServerTls* tls,
+                                                              CallGate* gate) {
   grpc_server_credentials* core =
       tls == nullptr ? grpc_insecure_server_credentials_create() : MakeCoreCredentials(*tls);
-  grpc_server_credentials_set_auth_metadata_processor(
-      core, grpc_auth_metadata_processor{ProcessCallMetadata, nullptr, gate});
-  return std::make_shared<CoreServerCredentials>(core);
+  return std::shared_ptr<GatedServerCredentials>(new GatedServerCredentials(core, gate));
 }
 
 }  // namespace advisor::server

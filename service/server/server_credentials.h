@@ -1,10 +1,12 @@
 #ifndef ADVISOR_SERVICE_SERVER_SERVER_CREDENTIALS_H_
 #define ADVISOR_SERVICE_SERVER_SERVER_CREDENTIALS_H_
 
+#include <atomic>
 #include <memory>
 #include <string>
 
 #include "service/server/call_gate.h"
+#include <grpc/grpc.h>
 #include <grpcpp/security/server_credentials.h>
 
 namespace advisor::server {
@@ -19,9 +21,9 @@ struct ServerTls {
   std::string client_ca;
 };
 
-// Credentials for the listening port: plaintext when `tls` is null, TLS or
-// mutual TLS otherwise; when `gate` is non-null it decides on every call
-// before any handler runs.
+// Credentials for the listening port (plaintext, TLS or mutual TLS) that
+// can put a CallGate on the path of every call: the gate then decides on
+// each call in gRPC's server auth filter, before any handler runs.
 //
 // Why not grpc::AuthMetadataProcessor: in gRPC 1.51 the C++
 // InsecureServerCredentials() aborts on SetAuthMetadataProcessor (a
@@ -31,9 +33,44 @@ struct ServerTls {
 // grpc_ssl_server_credentials_create_ex() with
 // grpc_server_credentials_set_auth_metadata_processor(). The processor runs
 // inline (never on a thread pool) and sees the call's ":path".
-// `gate` must outlive the server.
-std::shared_ptr<grpc::ServerCredentials> MakeServerCredentials(const ServerTls* tls,
-                                                               CallGate* gate);
+class GatedServerCredentials final : public grpc::ServerCredentials {
+ public:
+  ~GatedServerCredentials() override;
+
+  GatedServerCredentials(const GatedServerCredentials&) = delete;
+  GatedServerCredentials& operator=(const GatedServerCredentials&) = delete;
+
+  // Puts the gate on the path of every call that arrives from now on; later
+  // calls do nothing. gRPC 1.51's auth filter reads the processor of its
+  // credentials on every call, so this works on a running server. The
+  // processor is set while calls read it (gRPC gives no synchronised way):
+  // a call sees no gate, or the gate's function with or without its state,
+  // and ProcessCallMetadata lets the last kind through to the handlers,
+  // which apply the same drain rule.
+  void EnableGate();
+
+  // The gate is installed by EnableGate instead; nothing else in the
+  // server calls this.
+  void SetAuthMetadataProcessor(
+      const std::shared_ptr<grpc::AuthMetadataProcessor>& /*processor*/) override {}
+
+ private:
+  friend std::shared_ptr<GatedServerCredentials> MakeServerCredentials(const ServerTls* tls,
+                                                                       CallGate* gate);
+
+  // Takes ownership of `credentials`.
+  GatedServerCredentials(grpc_server_credentials* credentials, CallGate* gate);
+
+  int AddPortToServer(const std::string& addr, grpc_server* server) override;
+
+  grpc_server_credentials* const credentials_;
+  CallGate* const gate_;
+  std::atomic<bool> gate_enabled_{false};
+};
+
+// Plaintext credentials when `tls` is null, TLS or mutual TLS otherwise,
+// with `gate` (which must outlive the server) not yet enabled.
+std::shared_ptr<GatedServerCredentials> MakeServerCredentials(const ServerTls* tls, CallGate* gate);
 
 }  // namespace advisor::server
 
