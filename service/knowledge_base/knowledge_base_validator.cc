@@ -105,6 +105,7 @@ class Validator {
     CheckInsights();
     CheckFaqs();
     CheckSynonyms();
+    CheckUtf8(kb_, root_, "");
     std::stable_sort(problems_.begin(), problems_.end(),
                      [](const ValidationProblem& a, const ValidationProblem& b) {
                        return std::make_pair(a.line, a.column) < std::make_pair(b.line, b.column);
@@ -122,6 +123,41 @@ class Validator {
 
   void Add(Position where, std::string message) {
     problems_.push_back({where.line, where.column, std::move(message)});
+  }
+
+  // Every string field, at any depth, must be UTF-8: the text format
+  // parser accepts any bytes (octal escapes, a file saved as Latin-1), and
+  // a response carrying them would fail to parse in every client (the
+  // response encoders copy knowledge base strings as they are).
+  void CheckUtf8(const google::protobuf::Message& message, const Locator& at,
+                 const std::string& path) {
+    const google::protobuf::Reflection* reflection = message.GetReflection();
+    std::vector<const FieldDescriptor*> fields;
+    reflection->ListFields(message, &fields);
+    for (const FieldDescriptor* field : fields) {
+      const int count = field->is_repeated() ? reflection->FieldSize(message, field) : 1;
+      for (int i = 0; i < count; ++i) {
+        const int index = field->is_repeated() ? i : -1;
+        const std::string name =
+            absl::StrCat(path, path.empty() ? "" : ".", field->name(),
+                         field->is_repeated() ? absl::StrCat("[", i, "]") : std::string());
+        if (field->type() == FieldDescriptor::TYPE_STRING) {
+          std::string scratch;
+          const std::string& value =
+              field->is_repeated()
+                  ? reflection->GetRepeatedStringReference(message, field, i, &scratch)
+                  : reflection->GetStringReference(message, field, &scratch);
+          if (!text::IsValidUtf8(value)) {
+            Add(at.Of(field->number(), index), absl::StrCat(name, " is not valid UTF-8"));
+          }
+        } else if (field->type() == FieldDescriptor::TYPE_MESSAGE) {
+          const google::protobuf::Message& nested =
+              field->is_repeated() ? reflection->GetRepeatedMessage(message, field, i)
+                                   : reflection->GetMessage(message, field);
+          CheckUtf8(nested, at.Nested(field->number(), index), name);
+        }
+      }
+    }
   }
 
   void CheckFrameworks() {

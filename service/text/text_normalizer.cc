@@ -17,6 +17,8 @@ struct FreeDeleter {
   void operator()(utf8proc_uint8_t* p) const { std::free(p); }
 };
 
+}  // namespace
+
 bool IsValidUtf8(absl::string_view text) {
   // Most text is ASCII, which is valid UTF-8; decoding it code point by
   // code point costs about 25 times as much as this check.
@@ -32,8 +34,6 @@ bool IsValidUtf8(absl::string_view text) {
   }
   return true;
 }
-
-}  // namespace
 
 bool IsAscii(absl::string_view text) {
   constexpr uint64_t kHighBits = 0x8080808080808080ULL;

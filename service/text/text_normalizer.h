@@ -20,6 +20,10 @@ absl::Status ValidateFreeText(absl::string_view value, absl::string_view field);
 // UTF-8, and folding it is lower-casing. Checks eight bytes at a time.
 bool IsAscii(absl::string_view text);
 
+// True when `text` is well-formed UTF-8 (ASCII text is checked eight bytes
+// at a time, the rest code point by code point with utf8proc).
+bool IsValidUtf8(absl::string_view text);
+
 // Unicode-aware folding for matching: NFKC, case folding, accents
 // stripped ("Café" -> "cafe"), via utf8proc. INVALID_ARGUMENT on invalid
 // UTF-8.

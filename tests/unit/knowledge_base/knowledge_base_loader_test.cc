@@ -196,6 +196,11 @@ INSTANTIATE_TEST_SUITE_P(
                  "summary: \" \"", "summary is required"},
         RuleCase{R"pb(frameworks { id: "other" display_name: "Other" aliases: "" summary: "s" })pb",
                  "aliases: \"\"", "aliases must not be empty"},
+        // A Latin-1 byte (octal escape): text format accepts it, clients could not.
+        RuleCase{R"pb(frameworks { id: "other" display_name: "Other" summary: "caf\351" })pb",
+                 "summary: \"caf", "frameworks[1].summary is not valid UTF-8"},
+        RuleCase{R"pb(faqs { id: "q" question: "Why?" answer: "ok" context: "a\377" })pb",
+                 "context: \"a", "faqs[0].context[0] is not valid UTF-8"},
         RuleCase{R"pb(hiring_patterns {
                         id: "p"
                         framework_id: "keras"
@@ -263,6 +268,14 @@ TEST(ParseKnowledgeBaseTest, AcceptsAMinimalKnowledgeBase) {
       "minimal");
   ASSERT_TRUE(knowledge_base.ok()) << knowledge_base.status();
   EXPECT_EQ(knowledge_base->frameworks(0).name(), "frameworks/jax");
+}
+
+TEST(ParseKnowledgeBaseTest, AcceptsNonAsciiUtf8Text) {
+  const auto knowledge_base = ParseKnowledgeBase(
+      R"pb(version: "1"
+           frameworks { id: "jax" display_name: "JAX" summary: "Café, naïve, 日本語 ✓" })pb",
+      "utf8");
+  ASSERT_TRUE(knowledge_base.ok()) << knowledge_base.status();
 }
 
 TEST(ParseKnowledgeBaseTest, DisplayNameMayRepeatItsOwnIdButNotAnothers) {
