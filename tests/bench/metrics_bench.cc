@@ -14,10 +14,10 @@
 #include "benchmark/benchmark.h"
 
 #include "prometheus/registry.h"
+#include "service/api/server_observer.h"
 #include "service/metrics/metrics_observer.h"
 #include "service/metrics/process_metrics.h"
 #include "service/metrics/text_exposition.h"
-#include "service/api/server_observer.h"
 
 namespace advisor::bench {
 namespace {
