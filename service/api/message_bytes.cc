@@ -6,14 +6,11 @@
 #include <grpcpp/support/slice.h>
 
 namespace advisor::api {
-namespace {
 
 void SetSlice(grpc::Slice slice, grpc::ByteBuffer* bytes) {
   grpc::ByteBuffer buffer(&slice, 1);
   bytes->Swap(&buffer);
 }
-
-}  // namespace
 
 bool ParseMessage(const grpc::ByteBuffer& bytes, google::protobuf::MessageLite* message) {
   grpc::Slice slice;

@@ -2,6 +2,7 @@
 #define ADVISOR_SERVICE_API_MESSAGE_BYTES_H_
 
 #include <cstdint>
+#include <utility>
 
 #include "absl/strings/string_view.h"
 #include "google/protobuf/message_lite.h"
@@ -31,14 +32,16 @@ void SerializeMessage(const google::protobuf::MessageLite& message, grpc::ByteBu
 // Replaces `bytes` with a copy of `encoded`, an already serialised message.
 void SetEncodedMessage(absl::string_view encoded, grpc::ByteBuffer* bytes);
 
+// Replaces `bytes` with the one slice `slice`.
+void SetSlice(grpc::Slice slice, grpc::ByteBuffer* bytes);
+
 // Replaces `bytes` with what `encoder` writes (see response_encoders.h):
 // size() bytes, into one slice.
 template <typename Encoder>
 void SetEncodedMessage(const Encoder& encoder, grpc::ByteBuffer* bytes) {
   grpc::Slice slice(encoder.size());
   encoder.Write(const_cast<uint8_t*>(slice.begin()));
-  grpc::ByteBuffer buffer(&slice, 1);
-  bytes->Swap(&buffer);
+  SetSlice(std::move(slice), bytes);
 }
 
 }  // namespace advisor::api

@@ -2,6 +2,7 @@
 #define ADVISOR_SERVICE_API_SNAPSHOT_SOURCE_H_
 
 #include <memory>
+#include <utility>
 
 #include "service/api/prebuilt_responses.h"
 #include "service/engines/snapshot.h"
