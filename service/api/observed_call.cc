@@ -16,8 +16,7 @@ CallHooks::CallHooks(std::vector<std::shared_ptr<ServerObserver>> observers,
 
 grpc::Status CallHooks::Admit(int already_in_flight) const {
   if (draining_.load(std::memory_order_relaxed)) {
-    return grpc::Status(grpc::StatusCode::UNAVAILABLE,
-                        "server shutting down; retry the call (another replica will take it)");
+    return grpc::Status(grpc::StatusCode::UNAVAILABLE, kShuttingDownMessage);
   }
   if (max_calls_in_flight_ > 0 && already_in_flight >= max_calls_in_flight_) {
     return grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,

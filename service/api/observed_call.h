@@ -15,6 +15,11 @@
 
 namespace advisor::api {
 
+// The UNAVAILABLE message of a call refused because the server is draining,
+// whether a handler (CallHooks) or the auth-filter gate refuses it.
+inline constexpr char kShuttingDownMessage[] =
+    "server shutting down; retry the call (another replica will take it)";
+
 // Initial metadata key carrying the server's build version on every call.
 inline constexpr char kServerVersionKey[] = "advisor-server-version";
 

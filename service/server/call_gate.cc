@@ -28,8 +28,7 @@ CallGate::Decision CallGate::Admit(absl::string_view method, absl::string_view a
   // Probes must always get an answer, whatever the load or credentials.
   if (absl::StartsWith(method, kHealthPrefix)) return {};
   if (hooks_->draining()) {
-    return Refuse(method, request_id, kUnavailable,
-                  "server shutting down; retry the call (another replica will take it)");
+    return Refuse(method, request_id, kUnavailable, api::kShuttingDownMessage);
   }
   const bool needs_token =
       authenticates_ && (auth_reflection_ || !absl::StartsWith(method, kReflectionPrefix));
