@@ -30,14 +30,14 @@ constexpr absl::string_view kListFrameworksMethod = "/advisor.v1.FrameworkServic
 constexpr absl::string_view kCompareFrameworksMethod =
     "/advisor.v1.FrameworkService/CompareFrameworks";
 
-// GetFramework's response depends only on the framework: it is sent from
-// the bytes prebuilt with the snapshot (see PrebuiltResponses).
+// GetFramework's response depends only on the framework: it is sent as a
+// reference to the bytes prebuilt with the snapshot (see PrebuiltResponses).
 absl::Status WriteFramework(const ServingSnapshot& serving, const GetFrameworkRequest& request,
                             CallArena& /*arena*/, grpc::ByteBuffer* bytes) {
   absl::StatusOr<const advisor::v1::Framework*> found =
       serving.snapshot->frameworks().Find(request.name());
   if (!found.ok()) return found.status();
-  SetEncodedMessage(serving.prebuilt.GetFrameworkResponse(**found), bytes);
+  SetSlice(serving.prebuilt.GetFrameworkResponse(**found), bytes);
   return absl::OkStatus();
 }
 

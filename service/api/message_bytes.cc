@@ -31,8 +31,4 @@ void SerializeMessage(const google::protobuf::MessageLite& message, grpc::ByteBu
   SetSlice(std::move(slice), bytes);
 }
 
-void SetEncodedMessage(absl::string_view encoded, grpc::ByteBuffer* bytes) {
-  SetSlice(grpc::Slice(encoded.data(), encoded.size()), bytes);
-}
-
 }  // namespace advisor::api

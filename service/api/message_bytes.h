@@ -4,7 +4,6 @@
 #include <cstdint>
 #include <utility>
 
-#include "absl/strings/string_view.h"
 #include "google/protobuf/message_lite.h"
 
 #include <grpcpp/support/byte_buffer.h>
@@ -29,10 +28,8 @@ grpc::Status UnparsableRequestStatus();
 // Replaces `bytes` with the encoding of `message`, in one slice.
 void SerializeMessage(const google::protobuf::MessageLite& message, grpc::ByteBuffer* bytes);
 
-// Replaces `bytes` with a copy of `encoded`, an already serialised message.
-void SetEncodedMessage(absl::string_view encoded, grpc::ByteBuffer* bytes);
-
-// Replaces `bytes` with the one slice `slice`.
+// Replaces `bytes` with the one slice `slice` (a reference to its bytes,
+// not a copy).
 void SetSlice(grpc::Slice slice, grpc::ByteBuffer* bytes);
 
 // Replaces `bytes` with what `encoder` writes (see response_encoders.h):

@@ -1,6 +1,7 @@
 #include "service/api/prebuilt_responses.h"
 
 #include <cassert>
+#include <string>
 
 #include "advisor/v1/framework_service.pb.h"
 
@@ -8,13 +9,15 @@ namespace advisor::api {
 
 PrebuiltResponses::PrebuiltResponses(const engines::Snapshot& snapshot) {
   advisor::v1::GetFrameworkResponse response;
+  std::string encoded;
   for (const advisor::v1::Framework& framework : snapshot.knowledge_base().frameworks()) {
     *response.mutable_framework() = framework;
-    get_framework_.emplace(&framework, response.SerializeAsString());
+    response.SerializeToString(&encoded);
+    get_framework_.emplace(&framework, grpc::Slice(encoded.data(), encoded.size()));
   }
 }
 
-absl::string_view PrebuiltResponses::GetFrameworkResponse(
+const grpc::Slice& PrebuiltResponses::GetFrameworkResponse(
     const advisor::v1::Framework& framework) const {
   const auto found = get_framework_.find(&framework);
   assert(found != get_framework_.end());

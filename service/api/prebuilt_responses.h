@@ -1,20 +1,22 @@
 #ifndef ADVISOR_SERVICE_API_PREBUILT_RESPONSES_H_
 #define ADVISOR_SERVICE_API_PREBUILT_RESPONSES_H_
 
-#include <string>
-
 #include "absl/container/flat_hash_map.h"
-#include "absl/strings/string_view.h"
 
 #include "advisor/v1/knowledge_base.pb.h"
 #include "service/engines/snapshot.h"
+#include <grpcpp/support/slice.h>
 
 namespace advisor::api {
 
 // Responses that depend only on the knowledge base, serialised once when a
 // snapshot is loaded instead of on every call: a GetFramework response is
 // the framework's whole message, and encoding it cost more than the rest
-// of the call's own work. No gRPC here. Immutable; safe to share.
+// of the call's own work. Each is held in a refcounted gRPC slice, so a
+// call sends a reference to it, not a copy (copying the 1.4 KB into a new
+// slice was 1.4k instructions a call); a slice still being sent when a
+// reload frees the snapshot keeps its bytes alive. Immutable; safe to
+// share.
 class PrebuiltResponses {
  public:
   // Serialises the responses of every framework of `snapshot`, which must
@@ -23,10 +25,10 @@ class PrebuiltResponses {
 
   // The encoded advisor.v1.GetFrameworkResponse naming `framework`, one of
   // the snapshot's frameworks.
-  absl::string_view GetFrameworkResponse(const advisor::v1::Framework& framework) const;
+  const grpc::Slice& GetFrameworkResponse(const advisor::v1::Framework& framework) const;
 
  private:
-  absl::flat_hash_map<const advisor::v1::Framework*, std::string> get_framework_;
+  absl::flat_hash_map<const advisor::v1::Framework*, grpc::Slice> get_framework_;
 };
 
 }  // namespace advisor::api

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "gtest/gtest.h"
 
 #include "advisor/v1/faq_service.pb.h"
@@ -98,7 +99,9 @@ TEST_F(ResponseEncodersTest, PrebuiltGetFrameworkResponsesAreTheGeneratedSeriali
   for (const advisor::v1::Framework& framework : snapshot_->knowledge_base().frameworks()) {
     advisor::v1::GetFrameworkResponse expected;
     *expected.mutable_framework() = framework;
-    EXPECT_EQ(prebuilt.GetFrameworkResponse(framework), expected.SerializeAsString())
+    const grpc::Slice& bytes = prebuilt.GetFrameworkResponse(framework);
+    EXPECT_EQ(absl::string_view(reinterpret_cast<const char*>(bytes.begin()), bytes.size()),
+              expected.SerializeAsString())
         << framework.name();
   }
 }
