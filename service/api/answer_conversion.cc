@@ -37,7 +37,8 @@ absl::Status WriteAnswer(const engines::Snapshot& snapshot,
                          grpc::ByteBuffer* bytes) {
   absl::StatusOr<engines::FaqAnswer> answer = snapshot.faqs().Answer(request.question());
   if (!answer.ok()) return answer.status();
-  SetEncodedMessage(AnswerQuestionResponseEncoder(*answer), bytes);
+  SetEncodedMessage(AnswerQuestionResponseEncoder(*answer, snapshot.knowledge_base().version()),
+                    bytes);
   return absl::OkStatus();
 }
 

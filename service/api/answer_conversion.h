@@ -17,8 +17,8 @@ absl::Status FillAnswer(const engines::Snapshot& snapshot,
                         const advisor::v1::AnswerQuestionRequest& request,
                         advisor::v1::AnswerQuestionResponse& response);
 
-// As FillAnswer, straight into response bytes (AnswerQuestionResponseEncoder):
-// the unary RPC's path.
+// As FillAnswer, straight into response bytes (AnswerQuestionResponseEncoder),
+// with the snapshot's knowledge_base_version: the unary RPC's response.
 absl::Status WriteAnswer(const engines::Snapshot& snapshot,
                          const advisor::v1::AnswerQuestionRequest& request,
                          grpc::ByteBuffer* bytes);

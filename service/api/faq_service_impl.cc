@@ -7,7 +7,6 @@
 #include "absl/strings/str_cat.h"
 
 #include "service/api/answer_conversion.h"
-#include "service/api/call_metadata.h"
 #include "service/api/item_results.h"
 #include "service/api/serve_unary.h"
 #include "service/api/status_conversion.h"
@@ -94,9 +93,6 @@ grpc::ServerUnaryReactor* FaqServiceImpl::BatchAnswerQuestions(grpc::CallbackSer
 
 grpc::ServerBidiReactor<advisor::v1::StreamAnswersRequest, advisor::v1::StreamAnswersResponse>*
 FaqServiceImpl::StreamAnswers(grpc::CallbackServerContext* context) {
-  // The version serving when the stream opens; each answer uses the one
-  // current when it is answered.
-  RecordKnowledgeBaseVersion(*context, *environment_.snapshots.Current());
   return new StreamAnswersReactor(*context, environment_, kStreamAnswersWindow);
 }
 

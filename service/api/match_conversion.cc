@@ -44,7 +44,7 @@ absl::Status WriteMatch(const engines::Snapshot& snapshot, const MatchRoleReques
                         grpc::ByteBuffer* bytes) {
   absl::StatusOr<engines::RoleMatch> match = snapshot.roles().Match(request.description());
   if (!match.ok()) return match.status();
-  SetEncodedMessage(MatchRoleResponseEncoder(*match), bytes);
+  SetEncodedMessage(MatchRoleResponseEncoder(*match, snapshot.knowledge_base().version()), bytes);
   return absl::OkStatus();
 }
 

@@ -17,8 +17,8 @@ absl::Status FillMatch(const engines::Snapshot& snapshot,
                        const advisor::v1::MatchRoleRequest& request,
                        advisor::v1::MatchRoleResponse& response);
 
-// As FillMatch, straight into response bytes (MatchRoleResponseEncoder):
-// the unary RPC's path.
+// As FillMatch, straight into response bytes (MatchRoleResponseEncoder),
+// with the snapshot's knowledge_base_version: the unary RPC's response.
 absl::Status WriteMatch(const engines::Snapshot& snapshot,
                         const advisor::v1::MatchRoleRequest& request, grpc::ByteBuffer* bytes);
 

@@ -9,6 +9,7 @@ namespace advisor::api {
 
 PrebuiltResponses::PrebuiltResponses(const engines::Snapshot& snapshot) {
   advisor::v1::GetFrameworkResponse response;
+  response.set_knowledge_base_version(snapshot.knowledge_base().version());
   std::string encoded;
   for (const advisor::v1::Framework& framework : snapshot.knowledge_base().frameworks()) {
     *response.mutable_framework() = framework;

@@ -71,8 +71,9 @@ const advisor::v1::FaqEntry* AnsweredEntry(const engines::FaqAnswer& answer) {
 
 }  // namespace
 
-MatchRoleResponseEncoder::MatchRoleResponseEncoder(const engines::RoleMatch& match)
-    : match_(match) {
+MatchRoleResponseEncoder::MatchRoleResponseEncoder(const engines::RoleMatch& match,
+                                                   absl::string_view knowledge_base_version)
+    : match_(match), knowledge_base_version_(knowledge_base_version) {
   for (const engines::FrameworkFit& fit : match.fits) {
     nested_sizes_.push_back(FrameworkMatchSize(fit));
     size_ +=
@@ -88,6 +89,8 @@ MatchRoleResponseEncoder::MatchRoleResponseEncoder(const engines::RoleMatch& mat
     size_ +=
         wire::RepeatedStringSize(MatchRoleResponse::kRecognizedRolesFieldNumber, pattern->title());
   }
+  size_ += wire::StringSize(MatchRoleResponse::kKnowledgeBaseVersionFieldNumber,
+                            knowledge_base_version_);
 }
 
 void MatchRoleResponseEncoder::Write(uint8_t* out) const {
@@ -108,11 +111,14 @@ void MatchRoleResponseEncoder::Write(uint8_t* out) const {
     out = wire::WriteRepeatedString(MatchRoleResponse::kRecognizedRolesFieldNumber,
                                     pattern->title(), out);
   }
+  out = wire::WriteString(MatchRoleResponse::kKnowledgeBaseVersionFieldNumber,
+                          knowledge_base_version_, out);
   assert(static_cast<size_t>(out - start) == size_);
 }
 
-AnswerQuestionResponseEncoder::AnswerQuestionResponseEncoder(const engines::FaqAnswer& answer)
-    : answer_(answer) {
+AnswerQuestionResponseEncoder::AnswerQuestionResponseEncoder(
+    const engines::FaqAnswer& answer, absl::string_view knowledge_base_version)
+    : answer_(answer), knowledge_base_version_(knowledge_base_version) {
   size_ = wire::BoolSize(AnswerQuestionResponse::kAnsweredFieldNumber, answer.answered);
   if (const advisor::v1::FaqEntry* entry = AnsweredEntry(answer)) {
     size_ += wire::StringSize(AnswerQuestionResponse::kFaqIdFieldNumber, entry->id()) +
@@ -125,6 +131,8 @@ AnswerQuestionResponseEncoder::AnswerQuestionResponseEncoder(const engines::FaqA
     size_ += wire::LengthDelimitedSize(AnswerQuestionResponse::kAlternativesFieldNumber,
                                        candidate_sizes_.back());
   }
+  size_ += wire::StringSize(AnswerQuestionResponse::kKnowledgeBaseVersionFieldNumber,
+                            knowledge_base_version_);
 }
 
 void AnswerQuestionResponseEncoder::Write(uint8_t* out) const {
@@ -142,6 +150,8 @@ void AnswerQuestionResponseEncoder::Write(uint8_t* out) const {
                                            candidate_sizes_[index++], out);
     out = WriteFaqCandidate(candidate, out);
   }
+  out = wire::WriteString(AnswerQuestionResponse::kKnowledgeBaseVersionFieldNumber,
+                          knowledge_base_version_, out);
   assert(static_cast<size_t>(out - start) == size_);
 }
 

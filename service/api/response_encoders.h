@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "absl/container/inlined_vector.h"
+#include "absl/strings/string_view.h"
 
 #include "service/engines/faq_answerer.h"
 #include "service/engines/role_matcher.h"
@@ -14,14 +15,17 @@
 // copied every knowledge base string into it, scanned each for valid UTF-8
 // when serialising, then freed it all: about a fifth of a MatchRole call.
 // Here each string is copied once, into the bytes. Each encoder gives
-// exactly the message its Fill* conversion builds (response_encoders_test
-// checks it); batch items still go through those conversions.
+// exactly the message its Fill* conversion builds, plus the response's
+// knowledge_base_version (response_encoders_test checks it); batch items
+// still go through those conversions.
 namespace advisor::api {
 
-// advisor.v1.MatchRoleResponse for `match`, which must outlive the encoder.
+// advisor.v1.MatchRoleResponse for `match` served from the knowledge base
+// `knowledge_base_version`; both must outlive the encoder.
 class MatchRoleResponseEncoder {
  public:
-  explicit MatchRoleResponseEncoder(const engines::RoleMatch& match);
+  MatchRoleResponseEncoder(const engines::RoleMatch& match,
+                           absl::string_view knowledge_base_version);
 
   // Bytes the encoding takes.
   size_t size() const { return size_; }
@@ -31,23 +35,26 @@ class MatchRoleResponseEncoder {
 
  private:
   const engines::RoleMatch& match_;
+  const absl::string_view knowledge_base_version_;
   // Encoded size of each FrameworkMatch, then of each LearningStep.
   absl::InlinedVector<size_t, 2 * engines::kMaxMatchedFrameworks> nested_sizes_;
   size_t size_ = 0;
 };
 
-// advisor.v1.AnswerQuestionResponse for `answer`, which must outlive the
-// encoder. As FillAnswer, an unanswered question leaves the answer fields
-// empty.
+// advisor.v1.AnswerQuestionResponse for `answer` served from the knowledge
+// base `knowledge_base_version`; both must outlive the encoder. As
+// FillAnswer, an unanswered question leaves the answer fields empty.
 class AnswerQuestionResponseEncoder {
  public:
-  explicit AnswerQuestionResponseEncoder(const engines::FaqAnswer& answer);
+  AnswerQuestionResponseEncoder(const engines::FaqAnswer& answer,
+                                absl::string_view knowledge_base_version);
 
   size_t size() const { return size_; }
   void Write(uint8_t* out) const;
 
  private:
   const engines::FaqAnswer& answer_;
+  const absl::string_view knowledge_base_version_;
   // Encoded size of each FaqCandidate.
   absl::InlinedVector<size_t, 8> candidate_sizes_;
   size_t size_ = 0;

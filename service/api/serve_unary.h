@@ -45,9 +45,10 @@ using FillResponse = absl::Status (*)(const engines::Snapshot&, const Request&, 
 
 // Serves a raw unary call: observes it (ObservedUnaryReactor), refuses it at
 // once when admission says so (draining, overload), parses the
-// request into a per-call arena (a malformed one is INVALID_ARGUMENT), takes
-// the current snapshot once, so the whole call sees one knowledge base
-// version, and records that version in the trailing metadata. Then
+// request into a per-call arena (a malformed one is INVALID_ARGUMENT) and
+// takes the current snapshot once, so the whole call sees one knowledge
+// base version (which `write` puts in the response, and a failed call
+// gets in its trailing metadata). Then
 // `write(serving, request, arena, response_bytes)` writes the response bytes
 // or returns why it cannot, and the call finishes with that status.
 template <typename Request, typename Write>
@@ -65,14 +66,15 @@ grpc::ServerUnaryReactor* ServeRawUnary(const RawUnaryCall& call, Write write) {
   }
   const std::shared_ptr<const ServingSnapshot> serving =
       call.environment.snapshots.CurrentServing();
-  RecordKnowledgeBaseVersion(*call.context, *serving->snapshot);
   const absl::Status status = write(*serving, *request, arena, call.response);
+  if (!status.ok()) RecordKnowledgeBaseVersion(*call.context, *serving->snapshot);
   reactor->FinishObserved(ToGrpcStatus(status));
   return reactor;
 }
 
 // Serves a raw unary call whose response is built as a message by `fill`
-// (in the call's arena) and then serialised.
+// (in the call's arena), given the snapshot's knowledge_base_version, and
+// serialised.
 template <typename Request, typename Response>
 grpc::ServerUnaryReactor* ServeUnary(const RawUnaryCall& call,
                                      FillResponse<Request, Response> fill) {
@@ -80,8 +82,10 @@ grpc::ServerUnaryReactor* ServeUnary(const RawUnaryCall& call,
                                              CallArena& arena, grpc::ByteBuffer* bytes) {
     Response* response = arena.Create<Response>();
     absl::Status status = fill(*serving.snapshot, request, *response);
-    if (status.ok()) SerializeMessage(*response, bytes);
-    return status;
+    if (!status.ok()) return status;
+    response->set_knowledge_base_version(serving.snapshot->knowledge_base().version());
+    SerializeMessage(*response, bytes);
+    return absl::OkStatus();
   });
 }
 

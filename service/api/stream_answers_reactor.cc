@@ -77,6 +77,7 @@ void StreamAnswersReactor::OnReadDone(bool ok) {
   // Clear keeps the answer messages allocated for reuse by the next request.
   response->Clear();
   const std::shared_ptr<const engines::Snapshot> snapshot = snapshots_.Current();
+  response->set_knowledge_base_version(snapshot->knowledge_base().version());
   for (const advisor::v1::StreamQuestion& question : request_.questions()) {
     advisor::v1::StreamAnswer* answer = response->add_answers();
     answer->set_request_id(question.request_id());

@@ -32,7 +32,9 @@ class BulkServerTest : public ::testing::Test {
   // The knowledge base's own FAQ questions, `count` of them, cycling.
   std::vector<std::string> FaqQuestions(int count) const;
 
-  // The unary answer to `question`, to compare batch and stream answers with.
+  // The unary answer to `question`, to compare batch and stream answers
+  // with: as a batch or stream item has it, without the knowledge base
+  // version (which the enclosing response carries instead).
   advisor::v1::AnswerQuestionResponse UnaryAnswer(const std::string& question);
 
   advisor::v1::KnowledgeBase knowledge_base_;

@@ -61,7 +61,10 @@ TEST_F(ResponseEncodersTest, MatchRoleBytesAreTheGeneratedSerialisation) {
     advisor::v1::MatchRoleResponse expected;
     ASSERT_TRUE(FillMatch(*snapshot_, request, expected).ok());
     EXPECT_FALSE(expected.matches().empty());
-    EXPECT_EQ(Encode(MatchRoleResponseEncoder(*match)), expected.SerializeAsString());
+    EXPECT_EQ(Encode(MatchRoleResponseEncoder(*match, "")), expected.SerializeAsString());
+    expected.set_knowledge_base_version(snapshot_->knowledge_base().version());
+    EXPECT_EQ(Encode(MatchRoleResponseEncoder(*match, snapshot_->knowledge_base().version())),
+              expected.SerializeAsString());
   }
 }
 
@@ -86,7 +89,10 @@ TEST_F(ResponseEncodersTest, AnswerQuestionBytesAreTheGeneratedSerialisation) {
     request.set_question(question);
     advisor::v1::AnswerQuestionResponse expected;
     ASSERT_TRUE(FillAnswer(*snapshot_, request, expected).ok());
-    EXPECT_EQ(Encode(AnswerQuestionResponseEncoder(*answer)), expected.SerializeAsString());
+    EXPECT_EQ(Encode(AnswerQuestionResponseEncoder(*answer, "")), expected.SerializeAsString());
+    expected.set_knowledge_base_version(snapshot_->knowledge_base().version());
+    EXPECT_EQ(Encode(AnswerQuestionResponseEncoder(*answer, snapshot_->knowledge_base().version())),
+              expected.SerializeAsString());
   }
   // Both shapes of the response were compared.
   EXPECT_GT(answered, 0);
@@ -99,6 +105,7 @@ TEST_F(ResponseEncodersTest, PrebuiltGetFrameworkResponsesAreTheGeneratedSeriali
   for (const advisor::v1::Framework& framework : snapshot_->knowledge_base().frameworks()) {
     advisor::v1::GetFrameworkResponse expected;
     *expected.mutable_framework() = framework;
+    expected.set_knowledge_base_version(snapshot_->knowledge_base().version());
     const grpc::Slice& bytes = prebuilt.GetFrameworkResponse(framework);
     EXPECT_EQ(absl::string_view(reinterpret_cast<const char*>(bytes.begin()), bytes.size()),
               expected.SerializeAsString())

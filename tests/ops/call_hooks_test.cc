@@ -51,11 +51,12 @@ class CallHooksTest : public ::testing::Test {
     frameworks_ = advisor::v1::FrameworkService::NewStub(channel_);
   }
 
-  grpc::Status GetFramework(grpc::ClientContext& context, const std::string& name) {
+  grpc::Status GetFramework(grpc::ClientContext& context, const std::string& name,
+                            advisor::v1::GetFrameworkResponse* response = nullptr) {
     advisor::v1::GetFrameworkRequest request;
     request.set_name(name);
-    advisor::v1::GetFrameworkResponse response;
-    return frameworks_->GetFramework(&context, request, &response);
+    advisor::v1::GetFrameworkResponse ignored;
+    return frameworks_->GetFramework(&context, request, response ? response : &ignored);
   }
 
   std::shared_ptr<RecordingObserver> observer_ = std::make_shared<RecordingObserver>();
@@ -67,20 +68,24 @@ class CallHooksTest : public ::testing::Test {
 TEST_F(CallHooksTest, ReturnsTheClientsRequestIdAndTheVersions) {
   std::unique_ptr<grpc::ClientContext> context = CallContext();
   context->AddMetadata("x-request-id", "client-chosen-id-42");
-  ASSERT_TRUE(GetFramework(*context, "keras").ok());
+  advisor::v1::GetFrameworkResponse response;
+  ASSERT_TRUE(GetFramework(*context, "keras", &response).ok());
   EXPECT_EQ(MetadataValue(context->GetServerInitialMetadata(), "x-request-id"),
             "client-chosen-id-42");
   EXPECT_EQ(MetadataValue(context->GetServerInitialMetadata(), "advisor-server-version"),
             "9.8.7-test");
+  EXPECT_EQ(response.knowledge_base_version(), "2024.1");
+  // A response names its version in the body, not in a trailer.
   EXPECT_EQ(MetadataValue(context->GetServerTrailingMetadata(), "advisor-knowledge-base-version"),
-            "2024.1");
+            "");
 }
 
 TEST_F(CallHooksTest, GeneratesADifferentRequestIdForEachCallWithoutOne) {
   std::unique_ptr<grpc::ClientContext> first = CallContext();
   std::unique_ptr<grpc::ClientContext> second = CallContext();
   ASSERT_TRUE(GetFramework(*first, "keras").ok());
-  // Failed calls carry the metadata too.
+  // Failed calls carry the metadata too, and the knowledge base version in
+  // a trailer (they have no body).
   ASSERT_EQ(GetFramework(*second, "caffe").error_code(), grpc::StatusCode::NOT_FOUND);
   const std::string first_id = MetadataValue(first->GetServerInitialMetadata(), "x-request-id");
   const std::string second_id = MetadataValue(second->GetServerInitialMetadata(), "x-request-id");
@@ -139,14 +144,17 @@ TEST_F(CallHooksTest, ObserversHearOfTheStartUpLoad) {
   EXPECT_EQ(loads[0].serving_version, "2024.1");
 }
 
-TEST_F(CallHooksTest, TrailersNameTheSnapshotTheCallWasServedFrom) {
+TEST_F(CallHooksTest, ResponsesAndErrorsNameTheSnapshotTheCallWasServedFrom) {
   absl::StatusOr<advisor::v1::KnowledgeBase> next =
       knowledge_base::ParseKnowledgeBase(KnowledgeBaseWithVersion("2099.9"), "next");
   ASSERT_TRUE(next.ok()) << next.status();
   server_->snapshots().Replace(engines::Snapshot::Build(*std::move(next)));
-  std::unique_ptr<grpc::ClientContext> context = CallContext();
-  ASSERT_TRUE(GetFramework(*context, "keras").ok());
-  EXPECT_EQ(MetadataValue(context->GetServerTrailingMetadata(), "advisor-knowledge-base-version"),
+  advisor::v1::GetFrameworkResponse response;
+  ASSERT_TRUE(GetFramework(*CallContext(), "keras", &response).ok());
+  EXPECT_EQ(response.knowledge_base_version(), "2099.9");
+  std::unique_ptr<grpc::ClientContext> failed = CallContext();
+  ASSERT_EQ(GetFramework(*failed, "caffe").error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(MetadataValue(failed->GetServerTrailingMetadata(), "advisor-knowledge-base-version"),
             "2099.9");
 }
 
