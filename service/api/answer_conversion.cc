@@ -32,13 +32,12 @@ absl::Status FillAnswer(const engines::Snapshot& snapshot,
   return absl::OkStatus();
 }
 
-absl::Status WriteAnswer(const engines::Snapshot& snapshot,
+absl::Status WriteAnswer(const ServingSnapshot& serving,
                          const advisor::v1::AnswerQuestionRequest& request,
                          grpc::ByteBuffer* bytes) {
-  absl::StatusOr<engines::FaqAnswer> answer = snapshot.faqs().Answer(request.question());
+  absl::StatusOr<engines::FaqAnswer> answer = serving.snapshot->faqs().Answer(request.question());
   if (!answer.ok()) return answer.status();
-  SetEncodedMessage(AnswerQuestionResponseEncoder(*answer, snapshot.knowledge_base().version()),
-                    bytes);
+  SetEncodedMessage(AnswerQuestionResponseEncoder(*answer, serving.encoded_served_by), bytes);
   return absl::OkStatus();
 }
 

@@ -4,6 +4,7 @@
 #include "absl/status/status.h"
 
 #include "advisor/v1/faq_service.pb.h"
+#include "service/api/snapshot_source.h"
 #include "service/engines/snapshot.h"
 #include <grpcpp/support/byte_buffer.h>
 
@@ -18,8 +19,8 @@ absl::Status FillAnswer(const engines::Snapshot& snapshot,
                         advisor::v1::AnswerQuestionResponse& response);
 
 // As FillAnswer, straight into response bytes (AnswerQuestionResponseEncoder),
-// with the snapshot's knowledge_base_version: the unary RPC's response.
-absl::Status WriteAnswer(const engines::Snapshot& snapshot,
+// with the served_by of `serving`: the unary RPC's response.
+absl::Status WriteAnswer(const ServingSnapshot& serving,
                          const advisor::v1::AnswerQuestionRequest& request,
                          grpc::ByteBuffer* bytes);
 

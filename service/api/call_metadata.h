@@ -1,25 +1,27 @@
 #ifndef ADVISOR_SERVICE_API_CALL_METADATA_H_
 #define ADVISOR_SERVICE_API_CALL_METADATA_H_
 
-#include "service/engines/snapshot.h"
+#include "advisor/v1/served_by.pb.h"
 #include <grpcpp/server_context.h>
 
 namespace advisor::api {
 
-// Trailing metadata key naming the knowledge base version a failed call was
-// served from. A response names its version in its knowledge_base_version
-// field; an error status has no body, so it carries the version here (a
-// NOT_FOUND may be answered by a newer version that has the framework).
-// Only errors: every metadata entry costs gRPC 1.51 about 4k instructions,
-// as much as 8 % of a whole call.
+// Trailing metadata of a failed call naming what served it. A response
+// names the server build and knowledge base version in its served_by
+// field; an error status has no body, so it carries them here (a NOT_FOUND
+// may come from an older knowledge base than the next call's). Only
+// errors: every metadata entry costs gRPC 1.51 about 4k instructions, up
+// to a tenth of a whole call.
+inline constexpr char kServerVersionKey[] = "advisor-server-version";
 inline constexpr char kKnowledgeBaseVersionKey[] = "advisor-knowledge-base-version";
 
-// Records on a failing call the version of the snapshot it was served from,
-// the one the handler took, so the version is exactly the one used even
-// when a reload happens mid-call.
-inline void RecordKnowledgeBaseVersion(grpc::ServerContextBase& context,
-                                       const engines::Snapshot& snapshot) {
-  context.AddTrailingMetadata(kKnowledgeBaseVersionKey, snapshot.knowledge_base().version());
+// Records `served_by`, the one of the snapshot the handler took, on a
+// failing call, so the version is exactly the one used even when a reload
+// happens mid-call.
+inline void RecordServedBy(grpc::ServerContextBase& context,
+                           const advisor::v1::ServedBy& served_by) {
+  context.AddTrailingMetadata(kServerVersionKey, served_by.server_version());
+  context.AddTrailingMetadata(kKnowledgeBaseVersionKey, served_by.knowledge_base_version());
 }
 
 }  // namespace advisor::api

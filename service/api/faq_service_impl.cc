@@ -74,7 +74,7 @@ grpc::ServerUnaryReactor* FaqServiceImpl::AnswerQuestion(grpc::CallbackServerCon
       {environment_, kAnswerQuestionMethod, context, request, response},
       [](const ServingSnapshot& serving, const AnswerQuestionRequest& question,
          CallArena& /*arena*/,
-         grpc::ByteBuffer* bytes) { return WriteAnswer(*serving.snapshot, question, bytes); });
+         grpc::ByteBuffer* bytes) { return WriteAnswer(serving, question, bytes); });
 }
 
 grpc::ServerUnaryReactor* FaqServiceImpl::ListFaqs(grpc::CallbackServerContext* context,

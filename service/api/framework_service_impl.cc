@@ -60,7 +60,7 @@ absl::Status WriteFrameworkPage(const ServingSnapshot& serving,
   }
   response->set_next_page_token(std::move(page->next_page_token));
   response->set_total_size(frameworks.size());
-  response->set_knowledge_base_version(serving.snapshot->knowledge_base().version());
+  *response->mutable_served_by() = serving.served_by;
   SerializeMessage(*response, bytes);
   // Given back before the arena goes: the messages are the snapshot's.
   lent.UnsafeArenaExtractSubrange(0, lent.size(), nullptr);

@@ -40,11 +40,11 @@ absl::Status FillMatch(const engines::Snapshot& snapshot, const MatchRoleRequest
   return absl::OkStatus();
 }
 
-absl::Status WriteMatch(const engines::Snapshot& snapshot, const MatchRoleRequest& request,
+absl::Status WriteMatch(const ServingSnapshot& serving, const MatchRoleRequest& request,
                         grpc::ByteBuffer* bytes) {
-  absl::StatusOr<engines::RoleMatch> match = snapshot.roles().Match(request.description());
+  absl::StatusOr<engines::RoleMatch> match = serving.snapshot->roles().Match(request.description());
   if (!match.ok()) return match.status();
-  SetEncodedMessage(MatchRoleResponseEncoder(*match, snapshot.knowledge_base().version()), bytes);
+  SetEncodedMessage(MatchRoleResponseEncoder(*match, serving.encoded_served_by), bytes);
   return absl::OkStatus();
 }
 

@@ -4,6 +4,7 @@
 #include "absl/status/status.h"
 
 #include "advisor/v1/role_matching_service.pb.h"
+#include "service/api/snapshot_source.h"
 #include "service/engines/snapshot.h"
 #include <grpcpp/support/byte_buffer.h>
 
@@ -18,8 +19,8 @@ absl::Status FillMatch(const engines::Snapshot& snapshot,
                        advisor::v1::MatchRoleResponse& response);
 
 // As FillMatch, straight into response bytes (MatchRoleResponseEncoder),
-// with the snapshot's knowledge_base_version: the unary RPC's response.
-absl::Status WriteMatch(const engines::Snapshot& snapshot,
+// with the served_by of `serving`: the unary RPC's response.
+absl::Status WriteMatch(const ServingSnapshot& serving,
                         const advisor::v1::MatchRoleRequest& request, grpc::ByteBuffer* bytes);
 
 }  // namespace advisor::api

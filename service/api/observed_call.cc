@@ -9,10 +9,8 @@
 namespace advisor::api {
 
 CallHooks::CallHooks(std::vector<std::shared_ptr<ServerObserver>> observers,
-                     std::string server_version, int max_calls_in_flight)
-    : observers_(std::move(observers)),
-      server_version_(std::move(server_version)),
-      max_calls_in_flight_(max_calls_in_flight) {}
+                     int max_calls_in_flight)
+    : observers_(std::move(observers)), max_calls_in_flight_(max_calls_in_flight) {}
 
 grpc::Status CallHooks::Admit(int already_in_flight) const {
   if (draining_.load(std::memory_order_relaxed)) {
@@ -41,7 +39,6 @@ ObservedCall::ObservedCall(grpc::CallbackServerContext& context, const CallHooks
   }
   if (request_id_.empty()) request_id_ = GenerateRequestId();
   context_.AddInitialMetadata(kRequestIdKey, request_id_);
-  context_.AddInitialMetadata(kServerVersionKey, hooks_.server_version());
 }
 
 ObservedCall::~ObservedCall() {

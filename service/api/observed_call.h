@@ -20,26 +20,21 @@ namespace advisor::api {
 inline constexpr char kShuttingDownMessage[] =
     "server shutting down; retry the call (another replica will take it)";
 
-// Initial metadata key carrying the server's build version on every call.
-inline constexpr char kServerVersionKey[] = "advisor-server-version";
-
 // What every advisor call does besides its own work, shared by all calls of
-// one server: the observers that hear of each call, the version sent with
-// every response, and admission: the count of calls in flight with its cap,
-// and refusing new calls while the server drains. Thread-safe; must outlive
-// every call of the server.
+// one server: the observers that hear of each call, and admission: the
+// count of calls in flight with its cap, and refusing new calls while the
+// server drains. Thread-safe; must outlive every call of the server.
 class CallHooks {
  public:
   // Calls over `max_calls_in_flight` in flight get RESOURCE_EXHAUSTED; 0
   // means no cap.
-  CallHooks(std::vector<std::shared_ptr<ServerObserver>> observers, std::string server_version,
-            int max_calls_in_flight = 0);
+  explicit CallHooks(std::vector<std::shared_ptr<ServerObserver>> observers,
+                     int max_calls_in_flight = 0);
 
   CallHooks(const CallHooks&) = delete;
   CallHooks& operator=(const CallHooks&) = delete;
 
   const std::vector<std::shared_ptr<ServerObserver>>& observers() const { return observers_; }
-  const std::string& server_version() const { return server_version_; }
 
   // Calls whose handler has started and whose reactor is not yet done.
   int in_flight() const { return in_flight_.load(std::memory_order_relaxed); }
@@ -60,7 +55,6 @@ class CallHooks {
   grpc::Status Admit(int already_in_flight) const;
 
   const std::vector<std::shared_ptr<ServerObserver>> observers_;
-  const std::string server_version_;
   const int max_calls_in_flight_;
   mutable std::atomic<int> in_flight_{0};
   std::atomic<bool> draining_{false};
@@ -71,7 +65,8 @@ class CallHooks {
 // - counts the call in flight, decides on its admission (see admission())
 //   and tells every observer OnCallStarted;
 // - adopts the client's `x-request-id`, or generates one, and returns it in
-//   the initial metadata together with `advisor-server-version`.
+//   the initial metadata (the one metadata entry of an OK call: see
+//   call_metadata.h for why).
 // End(status), just before the status is sent, tells every observer
 // OnCallFinished once (code, latency, request id, the peer when an
 // observer wants it). A status sent after the client's deadline is

@@ -7,9 +7,10 @@
 
 namespace advisor::api {
 
-PrebuiltResponses::PrebuiltResponses(const engines::Snapshot& snapshot) {
+PrebuiltResponses::PrebuiltResponses(const engines::Snapshot& snapshot,
+                                     const advisor::v1::ServedBy& served_by) {
   advisor::v1::GetFrameworkResponse response;
-  response.set_knowledge_base_version(snapshot.knowledge_base().version());
+  *response.mutable_served_by() = served_by;
   std::string encoded;
   for (const advisor::v1::Framework& framework : snapshot.knowledge_base().frameworks()) {
     *response.mutable_framework() = framework;

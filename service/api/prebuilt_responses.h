@@ -4,6 +4,7 @@
 #include "absl/container/flat_hash_map.h"
 
 #include "advisor/v1/knowledge_base.pb.h"
+#include "advisor/v1/served_by.pb.h"
 #include "service/engines/snapshot.h"
 #include <grpcpp/support/slice.h>
 
@@ -20,8 +21,9 @@ namespace advisor::api {
 class PrebuiltResponses {
  public:
   // Serialises the responses of every framework of `snapshot`, which must
-  // outlive this object (it is keyed by the snapshot's messages).
-  explicit PrebuiltResponses(const engines::Snapshot& snapshot);
+  // outlive this object (it is keyed by the snapshot's messages), each with
+  // `served_by`.
+  PrebuiltResponses(const engines::Snapshot& snapshot, const advisor::v1::ServedBy& served_by);
 
   // The encoded advisor.v1.GetFrameworkResponse naming `framework`, one of
   // the snapshot's frameworks.

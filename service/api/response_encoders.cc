@@ -72,8 +72,8 @@ const advisor::v1::FaqEntry* AnsweredEntry(const engines::FaqAnswer& answer) {
 }  // namespace
 
 MatchRoleResponseEncoder::MatchRoleResponseEncoder(const engines::RoleMatch& match,
-                                                   absl::string_view knowledge_base_version)
-    : match_(match), knowledge_base_version_(knowledge_base_version) {
+                                                   absl::string_view encoded_served_by)
+    : match_(match), encoded_served_by_(encoded_served_by) {
   for (const engines::FrameworkFit& fit : match.fits) {
     nested_sizes_.push_back(FrameworkMatchSize(fit));
     size_ +=
@@ -89,8 +89,8 @@ MatchRoleResponseEncoder::MatchRoleResponseEncoder(const engines::RoleMatch& mat
     size_ +=
         wire::RepeatedStringSize(MatchRoleResponse::kRecognizedRolesFieldNumber, pattern->title());
   }
-  size_ += wire::StringSize(MatchRoleResponse::kKnowledgeBaseVersionFieldNumber,
-                            knowledge_base_version_);
+  size_ +=
+      wire::LengthDelimitedSize(MatchRoleResponse::kServedByFieldNumber, encoded_served_by_.size());
 }
 
 void MatchRoleResponseEncoder::Write(uint8_t* out) const {
@@ -111,14 +111,15 @@ void MatchRoleResponseEncoder::Write(uint8_t* out) const {
     out = wire::WriteRepeatedString(MatchRoleResponse::kRecognizedRolesFieldNumber,
                                     pattern->title(), out);
   }
-  out = wire::WriteString(MatchRoleResponse::kKnowledgeBaseVersionFieldNumber,
-                          knowledge_base_version_, out);
+  out = wire::WriteBytes(encoded_served_by_,
+                         wire::WriteLengthDelimitedHeader(MatchRoleResponse::kServedByFieldNumber,
+                                                          encoded_served_by_.size(), out));
   assert(static_cast<size_t>(out - start) == size_);
 }
 
-AnswerQuestionResponseEncoder::AnswerQuestionResponseEncoder(
-    const engines::FaqAnswer& answer, absl::string_view knowledge_base_version)
-    : answer_(answer), knowledge_base_version_(knowledge_base_version) {
+AnswerQuestionResponseEncoder::AnswerQuestionResponseEncoder(const engines::FaqAnswer& answer,
+                                                             absl::string_view encoded_served_by)
+    : answer_(answer), encoded_served_by_(encoded_served_by) {
   size_ = wire::BoolSize(AnswerQuestionResponse::kAnsweredFieldNumber, answer.answered);
   if (const advisor::v1::FaqEntry* entry = AnsweredEntry(answer)) {
     size_ += wire::StringSize(AnswerQuestionResponse::kFaqIdFieldNumber, entry->id()) +
@@ -131,8 +132,8 @@ AnswerQuestionResponseEncoder::AnswerQuestionResponseEncoder(
     size_ += wire::LengthDelimitedSize(AnswerQuestionResponse::kAlternativesFieldNumber,
                                        candidate_sizes_.back());
   }
-  size_ += wire::StringSize(AnswerQuestionResponse::kKnowledgeBaseVersionFieldNumber,
-                            knowledge_base_version_);
+  size_ += wire::LengthDelimitedSize(AnswerQuestionResponse::kServedByFieldNumber,
+                                     encoded_served_by_.size());
 }
 
 void AnswerQuestionResponseEncoder::Write(uint8_t* out) const {
@@ -150,8 +151,9 @@ void AnswerQuestionResponseEncoder::Write(uint8_t* out) const {
                                            candidate_sizes_[index++], out);
     out = WriteFaqCandidate(candidate, out);
   }
-  out = wire::WriteString(AnswerQuestionResponse::kKnowledgeBaseVersionFieldNumber,
-                          knowledge_base_version_, out);
+  out = wire::WriteBytes(encoded_served_by_, wire::WriteLengthDelimitedHeader(
+                                                 AnswerQuestionResponse::kServedByFieldNumber,
+                                                 encoded_served_by_.size(), out));
   assert(static_cast<size_t>(out - start) == size_);
 }
 

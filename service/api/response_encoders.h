@@ -16,16 +16,16 @@
 // when serialising, then freed it all: about a fifth of a MatchRole call.
 // Here each string is copied once, into the bytes. Each encoder gives
 // exactly the message its Fill* conversion builds, plus the response's
-// knowledge_base_version (response_encoders_test checks it); batch items
-// still go through those conversions.
+// served_by (response_encoders_test checks it); batch items still go
+// through those conversions.
 namespace advisor::api {
 
-// advisor.v1.MatchRoleResponse for `match` served from the knowledge base
-// `knowledge_base_version`; both must outlive the encoder.
+// advisor.v1.MatchRoleResponse for `match`, with `encoded_served_by` (a
+// serialised advisor.v1.ServedBy) as its served_by; both must outlive the
+// encoder.
 class MatchRoleResponseEncoder {
  public:
-  MatchRoleResponseEncoder(const engines::RoleMatch& match,
-                           absl::string_view knowledge_base_version);
+  MatchRoleResponseEncoder(const engines::RoleMatch& match, absl::string_view encoded_served_by);
 
   // Bytes the encoding takes.
   size_t size() const { return size_; }
@@ -35,26 +35,26 @@ class MatchRoleResponseEncoder {
 
  private:
   const engines::RoleMatch& match_;
-  const absl::string_view knowledge_base_version_;
+  const absl::string_view encoded_served_by_;
   // Encoded size of each FrameworkMatch, then of each LearningStep.
   absl::InlinedVector<size_t, 2 * engines::kMaxMatchedFrameworks> nested_sizes_;
   size_t size_ = 0;
 };
 
-// advisor.v1.AnswerQuestionResponse for `answer` served from the knowledge
-// base `knowledge_base_version`; both must outlive the encoder. As
-// FillAnswer, an unanswered question leaves the answer fields empty.
+// advisor.v1.AnswerQuestionResponse for `answer`, with `encoded_served_by`
+// as its served_by; both must outlive the encoder. As FillAnswer, an
+// unanswered question leaves the answer fields empty.
 class AnswerQuestionResponseEncoder {
  public:
   AnswerQuestionResponseEncoder(const engines::FaqAnswer& answer,
-                                absl::string_view knowledge_base_version);
+                                absl::string_view encoded_served_by);
 
   size_t size() const { return size_; }
   void Write(uint8_t* out) const;
 
  private:
   const engines::FaqAnswer& answer_;
-  const absl::string_view knowledge_base_version_;
+  const absl::string_view encoded_served_by_;
   // Encoded size of each FaqCandidate.
   absl::InlinedVector<size_t, 8> candidate_sizes_;
   size_t size_ = 0;

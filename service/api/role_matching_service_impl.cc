@@ -46,7 +46,7 @@ grpc::ServerUnaryReactor* RoleMatchingServiceImpl::MatchRole(grpc::CallbackServe
   return ServeRawUnary<MatchRoleRequest>(
       {environment_, kMatchRoleMethod, context, request, response},
       [](const ServingSnapshot& serving, const MatchRoleRequest& role, CallArena& /*arena*/,
-         grpc::ByteBuffer* bytes) { return WriteMatch(*serving.snapshot, role, bytes); });
+         grpc::ByteBuffer* bytes) { return WriteMatch(serving, role, bytes); });
 }
 
 grpc::ServerUnaryReactor* RoleMatchingServiceImpl::BatchMatchRoles(

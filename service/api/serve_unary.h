@@ -47,8 +47,8 @@ using FillResponse = absl::Status (*)(const engines::Snapshot&, const Request&, 
 // once when admission says so (draining, overload), parses the
 // request into a per-call arena (a malformed one is INVALID_ARGUMENT) and
 // takes the current snapshot once, so the whole call sees one knowledge
-// base version (which `write` puts in the response, and a failed call
-// gets in its trailing metadata). Then
+// base version (which `write` names in the response's served_by; a failed
+// call gets it in its trailing metadata). Then
 // `write(serving, request, arena, response_bytes)` writes the response bytes
 // or returns why it cannot, and the call finishes with that status.
 template <typename Request, typename Write>
@@ -67,14 +67,13 @@ grpc::ServerUnaryReactor* ServeRawUnary(const RawUnaryCall& call, Write write) {
   const std::shared_ptr<const ServingSnapshot> serving =
       call.environment.snapshots.CurrentServing();
   const absl::Status status = write(*serving, *request, arena, call.response);
-  if (!status.ok()) RecordKnowledgeBaseVersion(*call.context, *serving->snapshot);
+  if (!status.ok()) RecordServedBy(*call.context, serving->served_by);
   reactor->FinishObserved(ToGrpcStatus(status));
   return reactor;
 }
 
 // Serves a raw unary call whose response is built as a message by `fill`
-// (in the call's arena), given the snapshot's knowledge_base_version, and
-// serialised.
+// (in the call's arena), given the snapshot's served_by, and serialised.
 template <typename Request, typename Response>
 grpc::ServerUnaryReactor* ServeUnary(const RawUnaryCall& call,
                                      FillResponse<Request, Response> fill) {
@@ -83,7 +82,7 @@ grpc::ServerUnaryReactor* ServeUnary(const RawUnaryCall& call,
     Response* response = arena.Create<Response>();
     absl::Status status = fill(*serving.snapshot, request, *response);
     if (!status.ok()) return status;
-    response->set_knowledge_base_version(serving.snapshot->knowledge_base().version());
+    *response->mutable_served_by() = serving.served_by;
     SerializeMessage(*response, bytes);
     return absl::OkStatus();
   });

@@ -2,20 +2,27 @@
 #define ADVISOR_SERVICE_API_SNAPSHOT_SOURCE_H_
 
 #include <memory>
-#include <utility>
+#include <string>
 
+#include "absl/strings/string_view.h"
+
+#include "advisor/v1/served_by.pb.h"
 #include "service/api/prebuilt_responses.h"
 #include "service/engines/snapshot.h"
 
 namespace advisor::api {
 
-// What a call is served from: one knowledge base snapshot and the
-// responses prebuilt from it, always of the same version.
+// What a call is served from: one knowledge base snapshot, the ServedBy
+// every response carries, and the responses prebuilt from them, always of
+// the same version.
 struct ServingSnapshot {
-  explicit ServingSnapshot(std::shared_ptr<const engines::Snapshot> snapshot_in)
-      : snapshot(std::move(snapshot_in)), prebuilt(*snapshot) {}
+  ServingSnapshot(std::shared_ptr<const engines::Snapshot> snapshot_in,
+                  absl::string_view server_version);
 
   const std::shared_ptr<const engines::Snapshot> snapshot;
+  const advisor::v1::ServedBy served_by;
+  // served_by serialised, for the hand-written response encoders.
+  const std::string encoded_served_by;
   const PrebuiltResponses prebuilt;
 };
 
@@ -23,11 +30,13 @@ struct ServingSnapshot {
 // a newer one be swapped in (hot reload) while calls are in flight. A call
 // takes the snapshot once with Current() and uses it to the end, so it never
 // mixes two versions; the old snapshot lives until its last call finishes.
-// Thread-safe. No gRPC here.
+// Thread-safe.
 class SnapshotSource {
  public:
-  // `initial` must not be null.
-  explicit SnapshotSource(std::shared_ptr<const engines::Snapshot> initial);
+  // `initial` must not be null; `server_version` is the build version every
+  // response names (ServedBy).
+  explicit SnapshotSource(std::shared_ptr<const engines::Snapshot> initial,
+                          std::string server_version = "unknown");
 
   SnapshotSource(const SnapshotSource&) = delete;
   SnapshotSource& operator=(const SnapshotSource&) = delete;
@@ -49,6 +58,7 @@ class SnapshotSource {
   // a Mutex costs far more per call (Debian's Abseil keeps deadlock
   // detection on) than the pointer copy it would protect.
   std::shared_ptr<const ServingSnapshot> current_;
+  const std::string server_version_;
 };
 
 }  // namespace advisor::api

@@ -76,8 +76,9 @@ void StreamAnswersReactor::OnReadDone(bool ok) {
   }
   // Clear keeps the answer messages allocated for reuse by the next request.
   response->Clear();
-  const std::shared_ptr<const engines::Snapshot> snapshot = snapshots_.Current();
-  response->set_knowledge_base_version(snapshot->knowledge_base().version());
+  const std::shared_ptr<const ServingSnapshot> serving = snapshots_.CurrentServing();
+  const engines::Snapshot* snapshot = serving->snapshot.get();
+  *response->mutable_served_by() = serving->served_by;
   for (const advisor::v1::StreamQuestion& question : request_.questions()) {
     advisor::v1::StreamAnswer* answer = response->add_answers();
     answer->set_request_id(question.request_id());

@@ -70,8 +70,8 @@ void LinkHealthDescriptors() { grpc::health::v1::HealthCheckRequest::descriptor(
 AdvisorServer::AdvisorServer(std::shared_ptr<const engines::Snapshot> snapshot,
                              std::vector<std::shared_ptr<api::ServerObserver>> observers,
                              std::string server_version, int max_calls_in_flight)
-    : hooks_(std::move(observers), std::move(server_version), max_calls_in_flight),
-      snapshots_(std::move(snapshot)),
+    : hooks_(std::move(observers), max_calls_in_flight),
+      snapshots_(std::move(snapshot), std::move(server_version)),
       framework_service_({snapshots_, hooks_}),
       role_matching_service_({snapshots_, hooks_}),
       faq_service_({snapshots_, hooks_}) {}

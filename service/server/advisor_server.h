@@ -44,8 +44,8 @@ struct AdvisorServerOptions {
   // Shared ownership: the server keeps them alive while it runs; callers
   // may keep their own references (e.g. to read metrics).
   std::vector<std::shared_ptr<api::ServerObserver>> observers;
-  // Build version returned in every call's `advisor-server-version`
-  // initial metadata.
+  // Build version every response names in its served_by (a failed call in
+  // its `advisor-server-version` trailing metadata).
   std::string server_version = "unknown";
 
   // TLS (mutual TLS when it names a client CA); none means plaintext.

@@ -54,7 +54,7 @@ TEST_F(BatchRpcTest, AnswersEveryQuestionInRequestOrderAsTheUnaryCallDoes) {
   }
   EXPECT_EQ(response.results(0).response().question(), questions[0]);
   EXPECT_FALSE(response.results(5).response().answered());
-  EXPECT_EQ(response.knowledge_base_version(), "2024.1");
+  EXPECT_EQ(response.served_by().knowledge_base_version(), "2024.1");
 }
 
 TEST_F(BatchRpcTest, ABadQuestionGetsItsOwnErrorAndTheOthersAreAnswered) {
@@ -108,12 +108,12 @@ TEST_F(BatchRpcTest, BatchMatchRolesMatchesInOrderWithPerItemErrors) {
     MatchRoleResponse unary;
     ASSERT_EQ(roles_->MatchRole(Context().get(), request, &unary).error_code(),
               grpc::StatusCode::OK);
-    EXPECT_EQ(unary.knowledge_base_version(), "2024.1");
+    EXPECT_EQ(unary.served_by().knowledge_base_version(), "2024.1");
     // An item leaves the version to the enclosing response.
-    unary.clear_knowledge_base_version();
+    unary.clear_served_by();
     EXPECT_EQ(response.results(i).response().SerializeAsString(), unary.SerializeAsString());
   }
-  EXPECT_EQ(response.knowledge_base_version(), "2024.1");
+  EXPECT_EQ(response.served_by().knowledge_base_version(), "2024.1");
 }
 
 TEST_F(BatchRpcTest, BatchMatchRolesRefusesEmptyAndOversizedBatches) {

@@ -40,8 +40,8 @@ advisor::v1::AnswerQuestionResponse BulkServerTest::UnaryAnswer(const std::strin
   advisor::v1::AnswerQuestionResponse response;
   const grpc::Status status = faqs_->AnswerQuestion(Context().get(), request, &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::OK) << status.error_message();
-  EXPECT_EQ(response.knowledge_base_version(), knowledge_base_.version());
-  response.clear_knowledge_base_version();
+  EXPECT_EQ(response.served_by().knowledge_base_version(), knowledge_base_.version());
+  response.clear_served_by();
   return response;
 }
 

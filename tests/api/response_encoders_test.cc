@@ -16,6 +16,7 @@
 #include "service/api/match_conversion.h"
 #include "service/api/message_bytes.h"
 #include "service/api/prebuilt_responses.h"
+#include "service/api/snapshot_source.h"
 #include "service/engines/snapshot.h"
 #include "service/knowledge_base/knowledge_base_loader.h"
 #include <grpcpp/support/byte_buffer.h>
@@ -40,6 +41,7 @@ std::string Encode(const Encoder& encoder) {
 class ResponseEncodersTest : public ::testing::Test {
  protected:
   std::shared_ptr<const engines::Snapshot> snapshot_ = DefaultSnapshot();
+  const ServingSnapshot serving_{snapshot_, "1.2.3-test"};
 };
 
 TEST_F(ResponseEncodersTest, MatchRoleBytesAreTheGeneratedSerialisation) {
@@ -61,9 +63,8 @@ TEST_F(ResponseEncodersTest, MatchRoleBytesAreTheGeneratedSerialisation) {
     advisor::v1::MatchRoleResponse expected;
     ASSERT_TRUE(FillMatch(*snapshot_, request, expected).ok());
     EXPECT_FALSE(expected.matches().empty());
-    EXPECT_EQ(Encode(MatchRoleResponseEncoder(*match, "")), expected.SerializeAsString());
-    expected.set_knowledge_base_version(snapshot_->knowledge_base().version());
-    EXPECT_EQ(Encode(MatchRoleResponseEncoder(*match, snapshot_->knowledge_base().version())),
+    *expected.mutable_served_by() = serving_.served_by;
+    EXPECT_EQ(Encode(MatchRoleResponseEncoder(*match, serving_.encoded_served_by)),
               expected.SerializeAsString());
   }
 }
@@ -89,9 +90,8 @@ TEST_F(ResponseEncodersTest, AnswerQuestionBytesAreTheGeneratedSerialisation) {
     request.set_question(question);
     advisor::v1::AnswerQuestionResponse expected;
     ASSERT_TRUE(FillAnswer(*snapshot_, request, expected).ok());
-    EXPECT_EQ(Encode(AnswerQuestionResponseEncoder(*answer, "")), expected.SerializeAsString());
-    expected.set_knowledge_base_version(snapshot_->knowledge_base().version());
-    EXPECT_EQ(Encode(AnswerQuestionResponseEncoder(*answer, snapshot_->knowledge_base().version())),
+    *expected.mutable_served_by() = serving_.served_by;
+    EXPECT_EQ(Encode(AnswerQuestionResponseEncoder(*answer, serving_.encoded_served_by)),
               expected.SerializeAsString());
   }
   // Both shapes of the response were compared.
@@ -100,12 +100,12 @@ TEST_F(ResponseEncodersTest, AnswerQuestionBytesAreTheGeneratedSerialisation) {
 }
 
 TEST_F(ResponseEncodersTest, PrebuiltGetFrameworkResponsesAreTheGeneratedSerialisation) {
-  const PrebuiltResponses prebuilt(*snapshot_);
+  const PrebuiltResponses& prebuilt = serving_.prebuilt;
   ASSERT_FALSE(snapshot_->knowledge_base().frameworks().empty());
   for (const advisor::v1::Framework& framework : snapshot_->knowledge_base().frameworks()) {
     advisor::v1::GetFrameworkResponse expected;
     *expected.mutable_framework() = framework;
-    expected.set_knowledge_base_version(snapshot_->knowledge_base().version());
+    *expected.mutable_served_by() = serving_.served_by;
     const grpc::Slice& bytes = prebuilt.GetFrameworkResponse(framework);
     EXPECT_EQ(absl::string_view(reinterpret_cast<const char*>(bytes.begin()), bytes.size()),
               expected.SerializeAsString())

@@ -1,6 +1,7 @@
 #include "service/api/snapshot_source.h"
 
 #include <memory>
+#include <string>
 #include <utility>
 
 #include "gtest/gtest.h"
@@ -31,6 +32,22 @@ TEST(SnapshotSourceTest, ReplaceServesTheNewSnapshotToLaterCalls) {
   SnapshotSource source(DefaultSnapshot("first"));
   source.Replace(DefaultSnapshot("second"));
   EXPECT_EQ(source.Current()->knowledge_base().version(), "second");
+}
+
+TEST(SnapshotSourceTest, ServedByNamesTheServerBuildAndTheServingVersion) {
+  SnapshotSource source(DefaultSnapshot("first"), "4.5.6-test");
+  std::shared_ptr<const ServingSnapshot> first = source.CurrentServing();
+  EXPECT_EQ(first->served_by.server_version(), "4.5.6-test");
+  EXPECT_EQ(first->served_by.knowledge_base_version(), "first");
+  advisor::v1::ServedBy decoded;
+  ASSERT_TRUE(decoded.ParseFromString(first->encoded_served_by));
+  EXPECT_EQ(decoded.SerializeAsString(), first->served_by.SerializeAsString());
+
+  source.Replace(DefaultSnapshot("second"));
+  EXPECT_EQ(source.CurrentServing()->served_by.server_version(), "4.5.6-test");
+  EXPECT_EQ(source.CurrentServing()->served_by.knowledge_base_version(), "second");
+  // A call that took the first snapshot still names it.
+  EXPECT_EQ(first->served_by.knowledge_base_version(), "first");
 }
 
 TEST(SnapshotSourceTest, CallInFlightKeepsItsSnapshotAcrossReplace) {

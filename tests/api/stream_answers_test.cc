@@ -57,7 +57,7 @@ TEST_F(StreamAnswersTest, AnswersManyQuestionsEachTaggedWithItsRequestId) {
   StreamAnswersResponse response;
   int received = 0;
   while (stream->Read(&response)) {
-    EXPECT_EQ(response.knowledge_base_version(), "2024.1");
+    EXPECT_EQ(response.served_by().knowledge_base_version(), "2024.1");
     const advisor::v1::StreamAnswer& answer = Only(response);
     ASSERT_EQ(answer.request_id(), absl::StrCat("q", received));
     ASSERT_EQ(answer.result().result_case(), AnswerQuestionResult::kResponse);

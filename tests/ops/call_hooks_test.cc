@@ -72,20 +72,19 @@ TEST_F(CallHooksTest, ReturnsTheClientsRequestIdAndTheVersions) {
   ASSERT_TRUE(GetFramework(*context, "keras", &response).ok());
   EXPECT_EQ(MetadataValue(context->GetServerInitialMetadata(), "x-request-id"),
             "client-chosen-id-42");
-  EXPECT_EQ(MetadataValue(context->GetServerInitialMetadata(), "advisor-server-version"),
-            "9.8.7-test");
-  EXPECT_EQ(response.knowledge_base_version(), "2024.1");
-  // A response names its version in the body, not in a trailer.
-  EXPECT_EQ(MetadataValue(context->GetServerTrailingMetadata(), "advisor-knowledge-base-version"),
-            "");
+  EXPECT_EQ(response.served_by().server_version(), "9.8.7-test");
+  EXPECT_EQ(response.served_by().knowledge_base_version(), "2024.1");
+  // A response names them in the body; the request id is its one metadata entry.
+  EXPECT_EQ(context->GetServerInitialMetadata().count("advisor-server-version"), 0U);
+  EXPECT_EQ(context->GetServerTrailingMetadata().count("advisor-knowledge-base-version"), 0U);
 }
 
 TEST_F(CallHooksTest, GeneratesADifferentRequestIdForEachCallWithoutOne) {
   std::unique_ptr<grpc::ClientContext> first = CallContext();
   std::unique_ptr<grpc::ClientContext> second = CallContext();
   ASSERT_TRUE(GetFramework(*first, "keras").ok());
-  // Failed calls carry the metadata too, and the knowledge base version in
-  // a trailer (they have no body).
+  // Failed calls carry the request id too, and the versions in trailers
+  // (they have no body).
   ASSERT_EQ(GetFramework(*second, "caffe").error_code(), grpc::StatusCode::NOT_FOUND);
   const std::string first_id = MetadataValue(first->GetServerInitialMetadata(), "x-request-id");
   const std::string second_id = MetadataValue(second->GetServerInitialMetadata(), "x-request-id");
@@ -94,6 +93,8 @@ TEST_F(CallHooksTest, GeneratesADifferentRequestIdForEachCallWithoutOne) {
   EXPECT_NE(first_id, second_id);
   EXPECT_EQ(MetadataValue(second->GetServerTrailingMetadata(), "advisor-knowledge-base-version"),
             "2024.1");
+  EXPECT_EQ(MetadataValue(second->GetServerTrailingMetadata(), "advisor-server-version"),
+            "9.8.7-test");
 }
 
 TEST_F(CallHooksTest, ReplacesAnOverlongRequestId) {
@@ -151,7 +152,7 @@ TEST_F(CallHooksTest, ResponsesAndErrorsNameTheSnapshotTheCallWasServedFrom) {
   server_->snapshots().Replace(engines::Snapshot::Build(*std::move(next)));
   advisor::v1::GetFrameworkResponse response;
   ASSERT_TRUE(GetFramework(*CallContext(), "keras", &response).ok());
-  EXPECT_EQ(response.knowledge_base_version(), "2099.9");
+  EXPECT_EQ(response.served_by().knowledge_base_version(), "2099.9");
   std::unique_ptr<grpc::ClientContext> failed = CallContext();
   ASSERT_EQ(GetFramework(*failed, "caffe").error_code(), grpc::StatusCode::NOT_FOUND);
   EXPECT_EQ(MetadataValue(failed->GetServerTrailingMetadata(), "advisor-knowledge-base-version"),

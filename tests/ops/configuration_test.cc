@@ -82,7 +82,7 @@ TEST(ConfigurationTest, FlagsComeFromTheEnvironment) {
     request.set_name("keras");
     advisor::v1::GetFrameworkResponse response;
     ASSERT_TRUE(stub->GetFramework(context.get(), request, &response).ok());
-    EXPECT_EQ(response.knowledge_base_version(), "from-env");
+    EXPECT_EQ(response.served_by().knowledge_base_version(), "from-env");
   }
   ASSERT_TRUE((*server)->Signal(SIGTERM).ok());
   absl::StatusOr<ProcessExit> exit = (*server)->WaitForExit(kProcessTimeout);

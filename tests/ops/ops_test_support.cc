@@ -77,7 +77,7 @@ std::string ServedKnowledgeBaseVersion(const std::string& address) {
   const grpc::Status status = stub->GetFramework(context.get(), request, &response);
   if (!status.ok())
     return absl::StrCat("error ", status.error_code(), ": ", status.error_message());
-  return response.knowledge_base_version();
+  return response.served_by().knowledge_base_version();
 }
 
 void RecordingObserver::OnCallStarted(absl::string_view /*method*/) {

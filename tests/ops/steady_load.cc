@@ -39,7 +39,7 @@ void SteadyLoad::Run(const std::string& address) {
     absl::MutexLock lock(&mutex_);
     if (status.ok()) {
       ++ok_calls_;
-      last_version_ = response.knowledge_base_version();
+      last_version_ = response.served_by().knowledge_base_version();
       if (std::find(versions_.begin(), versions_.end(), last_version_) == versions_.end()) {
         versions_.push_back(last_version_);
       }
