@@ -37,8 +37,20 @@ ObservedCall::ObservedCall(grpc::CallbackServerContext& context, const CallHooks
     const absl::string_view id(found->second.data(), found->second.size());
     if (IsAcceptableRequestId(id)) request_id_.assign(id.data(), id.size());
   }
+}
+
+void ObservedCall::ReturnRequestId() {
+  if (request_id_returned_) return;
+  request_id_returned_ = true;
   if (request_id_.empty()) request_id_ = GenerateRequestId();
   context_.AddInitialMetadata(kRequestIdKey, request_id_);
+}
+
+bool ObservedCall::WantsCallDetails(grpc::StatusCode code) const {
+  for (const auto& observer : hooks_.observers()) {
+    if (observer->WantsCallDetails(static_cast<int>(code))) return true;
+  }
+  return false;
 }
 
 ObservedCall::~ObservedCall() {
@@ -54,6 +66,7 @@ void ObservedCall::End(grpc::StatusCode code) {
   if (context_.deadline() < std::chrono::system_clock::now()) {
     code = grpc::StatusCode::DEADLINE_EXCEEDED;
   }
+  if (!request_id_.empty() || WantsCallDetails(code)) ReturnRequestId();
   Report(code, /*context_alive=*/true);
 }
 
@@ -61,9 +74,8 @@ void ObservedCall::Report(grpc::StatusCode code, bool context_alive) {
   ended_ = true;
   const std::vector<std::shared_ptr<ServerObserver>>& observers = hooks_.observers();
   if (observers.empty()) return;
-  bool wants_peer = false;
-  for (const auto& observer : observers) wants_peer |= observer->WantsPeer(static_cast<int>(code));
-  const std::string peer = context_alive && wants_peer ? context_.peer() : std::string();
+  const std::string peer =
+      context_alive && WantsCallDetails(code) ? context_.peer() : std::string();
   FinishedCall call;
   call.method = method_;
   call.status_code = static_cast<int>(code);

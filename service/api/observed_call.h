@@ -64,11 +64,14 @@ class CallHooks {
 // call's reactor. Construction (when the handler starts):
 // - counts the call in flight, decides on its admission (see admission())
 //   and tells every observer OnCallStarted;
-// - adopts the client's `x-request-id`, or generates one, and returns it in
-//   the initial metadata (the one metadata entry of an OK call: see
-//   call_metadata.h for why).
-// End(status), just before the status is sent, tells every observer
-// OnCallFinished once (code, latency, request id, the peer when an
+// - adopts the client's `x-request-id`.
+// The request id goes back in the initial metadata (ReturnRequestId) when
+// the client sent one, or, generated, when an observer will quote it
+// (WantsCallDetails: the log line of a call the log records), so a client
+// can find the line of its call. An OK call nobody logs gets no id and so
+// no metadata entry at all (see call_metadata.h for what one costs).
+// End(status), just before the status is sent, returns the request id as
+// above and tells every observer OnCallFinished once (code, latency, request id, the peer when an
 // observer wants it). A status sent after the client's deadline is
 // reported as DEADLINE_EXCEEDED, which is what that client saw. A call
 // destroyed without End (cancelled before it finished) is reported
@@ -97,7 +100,15 @@ class ObservedCall {
   // Reports the call finished with `code`; later calls do nothing.
   void End(grpc::StatusCode code);
 
+  // Sends the request id (the client's, or a new one) in the initial
+  // metadata now, whatever the call's outcome: for a stream, whose initial
+  // metadata goes out with its first message. Later calls do nothing.
+  void ReturnRequestId();
+
  private:
+  // Whether some observer reads the peer and request id of a call ending
+  // with `code`.
+  bool WantsCallDetails(grpc::StatusCode code) const;
   void Report(grpc::StatusCode code, bool context_alive);
 
   grpc::CallbackServerContext& context_;
@@ -106,6 +117,7 @@ class ObservedCall {
   const std::chrono::steady_clock::time_point started_;
   std::string request_id_;
   grpc::Status admission_;
+  bool request_id_returned_ = false;
   bool ended_ = false;
 };
 

@@ -14,6 +14,9 @@ StreamAnswersReactor::StreamAnswersReactor(grpc::CallbackServerContext& context,
       snapshots_(environment.snapshots),
       ring_(static_cast<size_t>(window)) {
   assert(window >= 1);
+  // Its initial metadata goes out with the first answer, long before the
+  // stream's status: one entry per stream costs nothing per answer.
+  call_.ReturnRequestId();
   if (!call_.admission().ok()) {
     finished_ = true;
     FinishObserved(call_.admission());

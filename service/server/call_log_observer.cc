@@ -30,7 +30,7 @@ Severity CallSeverity(int status_code) {
   return Severity::kInfo;
 }
 
-bool CallLogObserver::WantsPeer(int status_code) const {
+bool CallLogObserver::WantsCallDetails(int status_code) const {
   return ShouldLog(CallSeverity(status_code));
 }
 

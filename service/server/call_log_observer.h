@@ -23,7 +23,7 @@ class CallLogObserver final : public api::ServerObserver {
  public:
   void OnCallFinished(const api::FinishedCall& call) override;
   // Only for calls it will log.
-  bool WantsPeer(int status_code) const override;
+  bool WantsCallDetails(int status_code) const override;
   void OnKnowledgeBaseLoad(const api::KnowledgeBaseLoad& load) override;
 };
 

@@ -68,7 +68,7 @@ class RecordingObserver final : public api::ServerObserver {
   void OnCallStarted(absl::string_view method) override;
   void OnCallFinished(const api::FinishedCall& call) override;
   void OnKnowledgeBaseLoad(const api::KnowledgeBaseLoad& load) override;
-  bool WantsPeer(int /*status_code*/) const override { return true; }
+  bool WantsCallDetails(int /*status_code*/) const override { return true; }
 
   int started() const;
   std::vector<Call> finished() const;
