@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "absl/time/time.h"
+#include <grpc/support/time.h>
 
 #include "service/api/request_id.h"
 
@@ -62,8 +63,13 @@ ObservedCall::~ObservedCall() {
 
 void ObservedCall::End(grpc::StatusCode code) {
   if (ended_) return;
-  // Sent too late: the client has already given up with this code.
-  if (context_.deadline() < std::chrono::system_clock::now()) {
+  // Sent too late: the client has already given up with this code. The
+  // deadline is compared in its own clock: context_.deadline() converts it
+  // to the system clock, which reads two clocks (each read is a slow vDSO
+  // call on a VM, and this runs on every call).
+  const gpr_timespec deadline = context_.raw_deadline();
+  if (gpr_time_cmp(deadline, gpr_inf_future(deadline.clock_type)) != 0 &&
+      gpr_time_cmp(deadline, gpr_now(deadline.clock_type)) < 0) {
     code = grpc::StatusCode::DEADLINE_EXCEEDED;
   }
   if (!request_id_.empty() || WantsCallDetails(code)) ReturnRequestId();
