@@ -7,11 +7,13 @@
 # Builds nothing: it runs BUILD_DIR's advisor_echo_server, advisor_server
 # and advisor_load. It starts the echo server, then advisor_server, both
 # pinned to CPU 0 (only the one under load does any work); the load runs
-# pinned to CPU 1. For every concurrency it makes REPS rounds; each round
-# runs DURATION seconds against echo, then against every RPC, over one
-# connection. Interleaving the echo runs with the advisor runs means a burst
-# of other work on the machine hits both alike. It prints the medians of QPS
-# and p99 beside the echo server's, their ratios, and each server's CPU
+# pinned to CPU 1. For every concurrency it makes REPS rounds; in each
+# round every RPC's run of DURATION seconds comes right after a run of the
+# same length against echo, over one connection, and the two make a pair.
+# A ratio is the median of the pairs' ratios: the machine's speed drifts by
+# more than the differences measured (other VMs on the host), and a pair's
+# two runs see the same machine. It prints the medians of QPS and p99 beside
+# the echo server's (over all echo runs), the ratios, and each server's CPU
 # time per call. The bulk paths (a batch of 100 questions per call, and the
 # StreamAnswers stream) are measured in answers per second against the echo
 # server's unary QPS. Then it soaks advisor_server with SOAK calls and
@@ -20,7 +22,7 @@
 # Options:
 #   --quick             smoke run: concurrency 16 only, 1 s per run, 1 repetition,
 #                       6000-call soak (put --concurrency after it to change that)
-#   --duration SECONDS  measured seconds per run (default 10)
+#   --duration SECONDS  measured seconds per run (default 5)
 #   --warmup SECONDS    warmup before each run (default 1)
 #   --reps N            repetitions per RPC and concurrency (default 3)
 #   --concurrency LIST  space-separated, e.g. "16 64" (default)
@@ -36,7 +38,7 @@
 
 set -euo pipefail
 
-duration=10
+duration=5
 warmup=1
 reps=3
 concurrency_list="16 64"
@@ -178,6 +180,9 @@ field() {
   tr ' ' '\n' <<<"$2" | sed -n "s/^$1=//p"
 }
 
+# ratio A B: A / B to two places, or nan.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0 && a == a + 0) printf "%.2f", a / b; else printf "nan"}'; }
+
 # median of the numbers given as arguments.
 median() {
   printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {
@@ -221,15 +226,38 @@ run_load() {
 
 # measure_once SERVER KEY RPC REQUEST CONCURRENCY REP [FLAGS...]: one run, its
 # "answers_per_s p99_us server_cpu_us_per_call" appended to
-# $work_dir/runs/KEY (answers per second is QPS for unary calls).
+# $work_dir/runs/KEY (answers per second is QPS for unary calls) and left
+# in $work_dir/last (empty when the run failed).
 measure_once() {
   local server="$1" key="$2" rpc="$3" request="$4" concurrency="$5" rep="$6" line
   shift 6
+  : >"$work_dir/last"
   line="$(run_load "$server" "$key #$rep" "$rpc" "$request" "$concurrency" "$@")"
   [[ -z "$line" ]] && return 0
   echo "  $key #$rep: $line" >&2
   echo "$(field answers_per_s "$line") $(field p99_us "$line") $(field server_cpu_us_per_call "$line")" \
-    >>"$work_dir/runs/$key"
+    | tee -a "$work_dir/runs/$key" >"$work_dir/last"
+}
+
+# pair KEY ECHO_RESULT ADVISOR_RESULT: appends "qps_ratio p99_ratio" of one
+# echo run and the advisor run after it to $work_dir/runs/KEY.pairs.
+pair() {
+  local key="$1" echo_qps echo_p99 advisor_qps advisor_p99 rest
+  [[ -z "$2" || -z "$3" ]] && return 0
+  read -r echo_qps echo_p99 rest <<<"$2"
+  read -r advisor_qps advisor_p99 rest <<<"$3"
+  echo "$(ratio "$advisor_qps" "$echo_qps") $(ratio "$advisor_p99" "$echo_p99")" \
+    >>"$work_dir/runs/$key.pairs"
+}
+
+# pair_medians KEY: "qps_ratio p99_ratio", the medians of KEY's pairs.
+pair_medians() {
+  local file="$work_dir/runs/$1.pairs"
+  if [[ ! -s "$file" ]]; then
+    echo "nan nan"
+    return
+  fi
+  echo "$(median $(cut -d' ' -f1 "$file")) $(median $(cut -d' ' -f2 "$file"))"
 }
 
 # medians KEY: "qps p99_us server_cpu_us_per_call", the medians of KEY's runs.
@@ -255,11 +283,13 @@ rss_idle="$(rss_kib advisor)"
 
 for concurrency in $concurrency_list; do
   for rep in $(seq 1 "$reps"); do
-    measure_once echo "echo c=$concurrency" echo "$echo_request" "$concurrency" "$rep"
     for rpc in $rpcs; do
+      measure_once echo "echo c=$concurrency" echo "$echo_request" "$concurrency" "$rep"
+      echo_result="$(cat "$work_dir/last")"
       # shellcheck disable=SC2086  # the flags are words
       measure_once advisor "$rpc c=$concurrency" "${rpc_method[$rpc]}" "${rpc_request[$rpc]}" \
         "$concurrency" "$rep" ${rpc_flags[$rpc]:-}
+      pair "$rpc c=$concurrency" "$echo_result" "$(cat "$work_dir/last")"
     done
   done
 done
@@ -282,7 +312,6 @@ stop_server advisor
 
 # --- Report ------------------------------------------------------------------------
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0 && a == a + 0) printf "%.2f", a / b; else printf "nan"}'; }
 verdict() {  # verdict VALUE TARGET higher|lower
   [[ "$2" == "-" ]] && { echo "-"; return; }
   awk -v v="$1" -v t="$2" -v d="$3" 'BEGIN {
@@ -292,6 +321,7 @@ verdict() {  # verdict VALUE TARGET higher|lower
 echo
 echo "qps: calls per second; for the bulk paths (batch of 100, stream) answers per second."
 echo "StreamAnswers: one stream at every concurrency, 8 messages of 32 questions in flight."
+echo "ratio: median over the rounds of (advisor run / the echo run just before it); echo_qps and echo_p99: medians of all echo runs."
 printf '%-23s %5s %10s %10s %6s %5s %9s %9s %6s %5s %9s %9s\n' \
   rpc conc qps echo_qps ratio ok p99_us echo_p99 ratio ok cpu_us/call echo_cpu_us
 if [[ -n "$data_file" ]]; then
@@ -301,8 +331,7 @@ for rpc in $rpcs; do
   for concurrency in $concurrency_list; do
     read -r a_qps a_p99 a_cpu <<<"$(medians "$rpc c=$concurrency")"
     read -r e_qps e_p99 e_cpu <<<"$(medians "echo c=$concurrency")"
-    qps_ratio="$(ratio "$a_qps" "$e_qps")"
-    p99_ratio="$(ratio "$a_p99" "$e_p99")"
+    read -r qps_ratio p99_ratio <<<"$(pair_medians "$rpc c=$concurrency")"
     p99_goal="$p99_target"
     is_bulk "$rpc" && p99_goal="-"
     printf '%-23s %5s %10.0f %10.0f %6s %5s %9.0f %9.0f %6s %5s %9s %9s\n' \
