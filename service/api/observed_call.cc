@@ -3,9 +3,9 @@
 #include <utility>
 
 #include "absl/time/time.h"
-#include <grpc/support/time.h>
 
 #include "service/api/request_id.h"
+#include <grpc/support/time.h>
 
 namespace advisor::api {
 
