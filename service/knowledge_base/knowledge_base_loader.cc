@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "google/protobuf/io/tokenizer.h"
 #include "google/protobuf/text_format.h"
@@ -37,6 +38,29 @@ class CollectingErrorCollector final : public google::protobuf::io::ErrorCollect
  private:
   std::vector<std::string> errors_;
 };
+
+// `message` with its control characters written as escapes (\n, \x01):
+// problems quote the file's values, which may hold any byte a string escape
+// can make, and the status has one problem per line.
+std::string OneLine(absl::string_view message) {
+  std::string line;
+  line.reserve(message.size());
+  for (const char c : message) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x20 && byte != 0x7f) {
+      line.push_back(c);
+    } else if (c == '\n') {
+      line += "\\n";
+    } else if (c == '\r') {
+      line += "\\r";
+    } else if (c == '\t') {
+      line += "\\t";
+    } else {
+      absl::StrAppendFormat(&line, "\\x%02x", byte);
+    }
+  }
+  return line;
+}
 
 // Closes a file descriptor when it goes out of scope.
 class FileCloser {
@@ -110,7 +134,7 @@ absl::StatusOr<advisor::v1::KnowledgeBase> ParseKnowledgeBase(absl::string_view 
   if (!parser.ParseFromString(std::string(text), &knowledge_base)) {
     std::vector<std::string> lines;
     for (const std::string& error : syntax_errors.errors()) {
-      lines.push_back(absl::StrCat(source_name, ":", error));
+      lines.push_back(absl::StrCat(source_name, ":", OneLine(error)));
     }
     if (lines.empty()) lines.push_back(absl::StrCat(source_name, ": cannot be parsed"));
     return absl::InvalidArgumentError(absl::StrJoin(lines, "\n"));
@@ -121,8 +145,8 @@ absl::StatusOr<advisor::v1::KnowledgeBase> ParseKnowledgeBase(absl::string_view 
     std::vector<std::string> lines;
     lines.reserve(problems.size());
     for (const ValidationProblem& problem : problems) {
-      lines.push_back(
-          absl::StrCat(source_name, ":", problem.line, ":", problem.column, ": ", problem.message));
+      lines.push_back(absl::StrCat(source_name, ":", problem.line, ":", problem.column, ": ",
+                                   OneLine(problem.message)));
     }
     return absl::InvalidArgumentError(absl::StrJoin(lines, "\n"));
   }

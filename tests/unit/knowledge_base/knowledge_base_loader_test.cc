@@ -6,6 +6,8 @@
 #include <sstream>
 #include <string>
 
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -15,6 +17,7 @@ namespace {
 using ::testing::AllOf;
 using ::testing::HasSubstr;
 using ::testing::Not;
+using ::testing::StartsWith;
 
 std::string SourceDir() {
   const char* from_environment = std::getenv("ADVISOR_SOURCE_DIR");
@@ -253,6 +256,22 @@ INSTANTIATE_TEST_SUITE_P(
                  "synonyms[0]: canonical is required"},
         RuleCase{R"pb(frameworks { id: "keras" display_name: "Other" summary: "s" })pb",
                  "id: \"keras\"", "duplicate framework id \"keras\" (first defined on line 2)"}));
+
+// A value quoted in a problem may hold a line break or another control
+// character (a string escape makes any byte); the status still has one
+// problem per line, each starting with the source (found by fuzzing).
+TEST(ParseKnowledgeBaseTest, EscapesControlCharactersOfQuotedValues) {
+  const auto knowledge_base = ParseKnowledgeBase(
+      R"pb(version: "1"
+           frameworks { id: "t\nsor\001flow" display_name: "TF" summary: "s" })pb",
+      "inline.txtpb");
+  ASSERT_EQ(knowledge_base.status().code(), absl::StatusCode::kInvalidArgument);
+  const std::string message(knowledge_base.status().message());
+  EXPECT_THAT(message, HasSubstr(R"(framework id "t\nsor\x01flow" must match)"));
+  for (absl::string_view line : absl::StrSplit(message, '\n')) {
+    EXPECT_THAT(std::string(line), StartsWith("inline.txtpb:"));
+  }
+}
 
 TEST(ParseKnowledgeBaseTest, NamesTheSourceOfInlineText) {
   const auto knowledge_base = ParseKnowledgeBase("version: \"1\"\n", "inline.txtpb");
