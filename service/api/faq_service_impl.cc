@@ -18,7 +18,6 @@ namespace advisor::api {
 namespace {
 
 using advisor::v1::AnswerQuestionRequest;
-using advisor::v1::AnswerQuestionResponse;
 using advisor::v1::BatchAnswerQuestionsRequest;
 using advisor::v1::BatchAnswerQuestionsResponse;
 using advisor::v1::ListFaqsRequest;

@@ -18,7 +18,6 @@ namespace {
 using advisor::v1::CompareFrameworksRequest;
 using advisor::v1::CompareFrameworksResponse;
 using advisor::v1::GetFrameworkRequest;
-using advisor::v1::GetFrameworkResponse;
 using advisor::v1::ListFrameworksRequest;
 using advisor::v1::ListFrameworksResponse;
 

@@ -1,5 +1,6 @@
 #include "service/api/observed_call.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "absl/time/time.h"
@@ -48,10 +49,10 @@ void ObservedCall::ReturnRequestId() {
 }
 
 bool ObservedCall::WantsCallDetails(grpc::StatusCode code) const {
-  for (const auto& observer : hooks_.observers()) {
-    if (observer->WantsCallDetails(static_cast<int>(code))) return true;
-  }
-  return false;
+  const auto& observers = hooks_.observers();
+  return std::any_of(observers.begin(), observers.end(), [code](const auto& observer) {
+    return observer->WantsCallDetails(static_cast<int>(code));
+  });
 }
 
 ObservedCall::~ObservedCall() {

@@ -89,8 +89,7 @@ MatchRoleResponseEncoder::MatchRoleResponseEncoder(const engines::RoleMatch& mat
     size_ +=
         wire::RepeatedStringSize(MatchRoleResponse::kRecognizedRolesFieldNumber, pattern->title());
   }
-  size_ +=
-      wire::LengthDelimitedSize(MatchRoleResponse::kServedByFieldNumber, encoded_served_by_.size());
+  size_ += wire::EncodedMessageSize(MatchRoleResponse::kServedByFieldNumber, encoded_served_by_);
 }
 
 void MatchRoleResponseEncoder::Write(uint8_t* out) const {
@@ -111,10 +110,9 @@ void MatchRoleResponseEncoder::Write(uint8_t* out) const {
     out = wire::WriteRepeatedString(MatchRoleResponse::kRecognizedRolesFieldNumber,
                                     pattern->title(), out);
   }
-  out = wire::WriteBytes(encoded_served_by_,
-                         wire::WriteLengthDelimitedHeader(MatchRoleResponse::kServedByFieldNumber,
-                                                          encoded_served_by_.size(), out));
-  assert(static_cast<size_t>(out - start) == size_);
+  [[maybe_unused]] const uint8_t* const end =
+      wire::WriteEncodedMessage(MatchRoleResponse::kServedByFieldNumber, encoded_served_by_, out);
+  assert(static_cast<size_t>(end - start) == size_);
 }
 
 AnswerQuestionResponseEncoder::AnswerQuestionResponseEncoder(const engines::FaqAnswer& answer,
@@ -132,8 +130,8 @@ AnswerQuestionResponseEncoder::AnswerQuestionResponseEncoder(const engines::FaqA
     size_ += wire::LengthDelimitedSize(AnswerQuestionResponse::kAlternativesFieldNumber,
                                        candidate_sizes_.back());
   }
-  size_ += wire::LengthDelimitedSize(AnswerQuestionResponse::kServedByFieldNumber,
-                                     encoded_served_by_.size());
+  size_ +=
+      wire::EncodedMessageSize(AnswerQuestionResponse::kServedByFieldNumber, encoded_served_by_);
 }
 
 void AnswerQuestionResponseEncoder::Write(uint8_t* out) const {
@@ -151,10 +149,9 @@ void AnswerQuestionResponseEncoder::Write(uint8_t* out) const {
                                            candidate_sizes_[index++], out);
     out = WriteFaqCandidate(candidate, out);
   }
-  out = wire::WriteBytes(encoded_served_by_, wire::WriteLengthDelimitedHeader(
-                                                 AnswerQuestionResponse::kServedByFieldNumber,
-                                                 encoded_served_by_.size(), out));
-  assert(static_cast<size_t>(out - start) == size_);
+  [[maybe_unused]] const uint8_t* const end = wire::WriteEncodedMessage(
+      AnswerQuestionResponse::kServedByFieldNumber, encoded_served_by_, out);
+  assert(static_cast<size_t>(end - start) == size_);
 }
 
 }  // namespace advisor::api

@@ -12,7 +12,7 @@ namespace {
 advisor::v1::ServedBy MakeServedBy(const engines::Snapshot& snapshot,
                                    absl::string_view server_version) {
   advisor::v1::ServedBy served_by;
-  served_by.set_server_version(std::string(server_version));
+  served_by.set_server_version(server_version.data(), server_version.size());
   served_by.set_knowledge_base_version(snapshot.knowledge_base().version());
   return served_by;
 }
@@ -37,7 +37,7 @@ std::shared_ptr<const engines::Snapshot> SnapshotSource::Current() const {
   std::shared_ptr<const ServingSnapshot> serving = CurrentServing();
   const engines::Snapshot* snapshot = serving->snapshot.get();
   // Shares ownership of `serving`, which keeps the snapshot alive.
-  return std::shared_ptr<const engines::Snapshot>(std::move(serving), snapshot);
+  return {serving, snapshot};
 }
 
 std::shared_ptr<const ServingSnapshot> SnapshotSource::CurrentServing() const {

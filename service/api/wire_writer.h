@@ -56,6 +56,15 @@ inline uint8_t* WriteRepeatedString(int field, absl::string_view value, uint8_t*
   return WriteBytes(value, WriteLengthDelimitedHeader(field, value.size(), out));
 }
 
+// A message field given as its encoding, written even when the encoding is
+// empty (as a set message field always is).
+inline size_t EncodedMessageSize(int field, absl::string_view encoded) {
+  return LengthDelimitedSize(field, encoded.size());
+}
+inline uint8_t* WriteEncodedMessage(int field, absl::string_view encoded, uint8_t* out) {
+  return WriteBytes(encoded, WriteLengthDelimitedHeader(field, encoded.size(), out));
+}
+
 // A singular double field; like generated code, only +0.0 counts as the
 // default (-0.0 is written).
 inline bool IsDefaultDouble(double value) {
