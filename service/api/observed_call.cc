@@ -58,7 +58,7 @@ bool ObservedCall::WantsCallDetails(grpc::StatusCode code) const {
 ObservedCall::~ObservedCall() {
   // Never finished: the client saw the call cancelled. The context is being
   // torn down, so its peer is no longer asked for.
-  if (!ended_) Report(grpc::StatusCode::CANCELLED, /*context_alive=*/false);
+  if (!ended_) Report(grpc::StatusCode::CANCELLED, /*with_peer=*/false);
   hooks_.in_flight_.fetch_sub(1, std::memory_order_relaxed);
 }
 
@@ -73,16 +73,16 @@ void ObservedCall::End(grpc::StatusCode code) {
       gpr_time_cmp(deadline, gpr_now(deadline.clock_type)) < 0) {
     code = grpc::StatusCode::DEADLINE_EXCEEDED;
   }
-  if (!request_id_.empty() || WantsCallDetails(code)) ReturnRequestId();
-  Report(code, /*context_alive=*/true);
+  const bool wants_details = WantsCallDetails(code);
+  if (!request_id_.empty() || wants_details) ReturnRequestId();
+  Report(code, /*with_peer=*/wants_details);
 }
 
-void ObservedCall::Report(grpc::StatusCode code, bool context_alive) {
+void ObservedCall::Report(grpc::StatusCode code, bool with_peer) {
   ended_ = true;
   const std::vector<std::shared_ptr<ServerObserver>>& observers = hooks_.observers();
   if (observers.empty()) return;
-  const std::string peer =
-      context_alive && WantsCallDetails(code) ? context_.peer() : std::string();
+  const std::string peer = with_peer ? context_.peer() : std::string();
   FinishedCall call;
   call.method = method_;
   call.status_code = static_cast<int>(code);

@@ -109,7 +109,9 @@ class ObservedCall {
   // Whether some observer reads the peer and request id of a call ending
   // with `code`.
   bool WantsCallDetails(grpc::StatusCode code) const;
-  void Report(grpc::StatusCode code, bool context_alive);
+  // Tells the observers; asks gRPC for the peer only `with_peer` (some
+  // observer wants it, and the context is still alive).
+  void Report(grpc::StatusCode code, bool with_peer);
 
   grpc::CallbackServerContext& context_;
   const CallHooks& hooks_;
