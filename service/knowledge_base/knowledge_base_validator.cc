@@ -8,6 +8,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 
@@ -16,6 +17,8 @@
 namespace advisor::knowledge_base {
 namespace {
 
+using advisor::v1::Document;
+using advisor::v1::DocumentSection;
 using advisor::v1::FaqEntry;
 using advisor::v1::Framework;
 using advisor::v1::HiringPattern;
@@ -29,6 +32,13 @@ using google::protobuf::FieldDescriptor;
 using ParseInfoTree = google::protobuf::TextFormat::ParseInfoTree;
 
 constexpr double kMaxSignalWeight = 2.0;
+
+// Limits on documents, far above any real article, so that a runaway import
+// (a whole book, a file pasted twice) is refused instead of slowing every
+// question down: every paragraph is scored when answering.
+constexpr int kMaxDocuments = 10000;
+constexpr int kMaxSectionsPerDocument = 1000;
+constexpr size_t kMaxParagraphBytes = 8192;
 
 struct Position {
   int line = 0;
@@ -70,8 +80,8 @@ class Locator {
 
 bool IsBlank(absl::string_view value) { return absl::StripAsciiWhitespace(value).empty(); }
 
-// [a-z][a-z0-9_-]*
-bool IsValidFrameworkId(absl::string_view id) {
+// [a-z][a-z0-9_-]*, for framework and document ids.
+bool IsValidId(absl::string_view id) {
   if (id.empty() || !absl::ascii_islower(static_cast<unsigned char>(id.front()))) return false;
   return std::all_of(id.begin(), id.end(), [](char c) {
     const auto byte = static_cast<unsigned char>(c);
@@ -105,12 +115,19 @@ class Validator {
     CheckInsights();
     CheckFaqs();
     CheckSynonyms();
+    CheckDocuments();
     CheckUtf8(kb_, root_, "");
-    std::stable_sort(problems_.begin(), problems_.end(),
-                     [](const ValidationProblem& a, const ValidationProblem& b) {
-                       return std::make_pair(a.line, a.column) < std::make_pair(b.line, b.column);
-                     });
-    return std::move(problems_);
+    return SortedProblems();
+  }
+
+  // Only the rules about documents, for a knowledge base holding nothing else.
+  std::vector<ValidationProblem> RunDocumentRules() && {
+    CheckDocuments();
+    for (int i = 0; i < kb_.documents_size(); ++i) {
+      CheckUtf8(kb_.documents(i), root_.Nested(KnowledgeBase::kDocumentsFieldNumber, i),
+                absl::StrCat("documents[", i, "]"));
+    }
+    return SortedProblems();
   }
 
  private:
@@ -120,6 +137,14 @@ class Validator {
     bool is_id = false;
     std::string description;  // e.g. `alias "tf" of framework "tensorflow"`
   };
+
+  std::vector<ValidationProblem> SortedProblems() {
+    std::stable_sort(problems_.begin(), problems_.end(),
+                     [](const ValidationProblem& a, const ValidationProblem& b) {
+                       return std::make_pair(a.line, a.column) < std::make_pair(b.line, b.column);
+                     });
+    return std::move(problems_);
+  }
 
   void Add(Position where, std::string message) {
     problems_.push_back({where.line, where.column, std::move(message)});
@@ -175,7 +200,7 @@ class Validator {
                                     : absl::StrCat("framework \"", framework.id(), "\"");
       if (framework.id().empty()) {
         Add(id_at, absl::StrCat(label, ": id is required"));
-      } else if (!IsValidFrameworkId(framework.id())) {
+      } else if (!IsValidId(framework.id())) {
         Add(id_at,
             absl::StrCat("framework id \"", framework.id(), "\" must match [a-z][a-z0-9_-]*"));
       } else if (auto [it, inserted] = line_of_id.try_emplace(framework.id(), id_at.line);
@@ -370,6 +395,76 @@ class Validator {
     }
   }
 
+  void CheckDocuments() {
+    if (kb_.documents_size() > kMaxDocuments) {
+      Add(root_.Of(KnowledgeBase::kDocumentsFieldNumber, kMaxDocuments),
+          absl::StrCat(kb_.documents_size(), " documents; the limit is ", kMaxDocuments));
+    }
+    absl::flat_hash_map<std::string, int> line_of_id;
+    for (int i = 0; i < kb_.documents_size(); ++i) {
+      const Document& document = kb_.documents(i);
+      const Locator at = root_.Nested(KnowledgeBase::kDocumentsFieldNumber, i);
+      const Position id_at = at.Of(Document::kIdFieldNumber);
+      const std::string label = document.id().empty()
+                                    ? absl::StrCat("documents[", i, "]")
+                                    : absl::StrCat("document \"", document.id(), "\"");
+      if (document.id().empty()) {
+        Add(id_at, absl::StrCat(label, ": id is required"));
+      } else if (!IsValidId(document.id())) {
+        Add(id_at, absl::StrCat("document id \"", document.id(), "\" must match [a-z][a-z0-9_-]*"));
+      } else if (auto [it, inserted] = line_of_id.try_emplace(document.id(), id_at.line);
+                 !inserted) {
+        Add(id_at,
+            absl::StrCat(
+                "duplicate document id \"", document.id(), "\"",
+                it->second > 0 ? absl::StrCat(" (first defined on line ", it->second, ")") : ""));
+      }
+      if (IsBlank(document.title())) {
+        Add(at.Of(Document::kTitleFieldNumber), absl::StrCat(label, ": title is required"));
+      }
+      const std::string& url = document.source().url();
+      if (!url.empty() && !absl::StartsWith(url, "http://") && !absl::StartsWith(url, "https://")) {
+        Add(at.Nested(Document::kSourceFieldNumber, -1)
+                .Of(advisor::v1::DocumentSource::kUrlFieldNumber),
+            absl::StrCat(label, ": source url \"", url, "\" must start with http:// or https://"));
+      }
+      CheckSections(document, at, label);
+    }
+  }
+
+  void CheckSections(const Document& document, const Locator& at, const std::string& label) {
+    if (document.sections().empty()) {
+      Add(at.Of(Document::kSectionsFieldNumber),
+          absl::StrCat(label, ": at least one section is required"));
+    }
+    if (document.sections_size() > kMaxSectionsPerDocument) {
+      Add(at.Of(Document::kSectionsFieldNumber, kMaxSectionsPerDocument),
+          absl::StrCat(label, " has ", document.sections_size(), " sections; the limit is ",
+                       kMaxSectionsPerDocument));
+    }
+    for (int s = 0; s < document.sections_size(); ++s) {
+      const DocumentSection& section = document.sections(s);
+      const Locator section_at = at.Nested(Document::kSectionsFieldNumber, s);
+      const std::string section_label = absl::StrCat(label, " section ", s + 1);
+      if (section.paragraphs().empty()) {
+        Add(section_at.Of(DocumentSection::kParagraphsFieldNumber),
+            absl::StrCat(section_label, ": at least one paragraph is required"));
+      }
+      for (int p = 0; p < section.paragraphs_size(); ++p) {
+        const std::string& paragraph = section.paragraphs(p);
+        const Position paragraph_at = section_at.Of(DocumentSection::kParagraphsFieldNumber, p);
+        if (IsBlank(paragraph)) {
+          Add(paragraph_at,
+              absl::StrCat(section_label, " paragraph ", p + 1, ": paragraphs must not be empty"));
+        } else if (paragraph.size() > kMaxParagraphBytes) {
+          Add(paragraph_at,
+              absl::StrCat(section_label, " paragraph ", p + 1, " is ", paragraph.size(),
+                           " bytes long; the limit is ", kMaxParagraphBytes));
+        }
+      }
+    }
+  }
+
   const KnowledgeBase& kb_;
   const Locator root_;
   absl::flat_hash_set<std::string> known_ids_;
@@ -382,6 +477,12 @@ class Validator {
 std::vector<ValidationProblem> ValidateKnowledgeBase(const KnowledgeBase& knowledge_base,
                                                      const ParseInfoTree* locations) {
   return Validator(knowledge_base, locations).Run();
+}
+
+std::vector<ValidationProblem> ValidateDocument(const Document& document) {
+  KnowledgeBase holder;
+  *holder.add_documents() = document;
+  return Validator(holder, nullptr).RunDocumentRules();
 }
 
 }  // namespace advisor::knowledge_base

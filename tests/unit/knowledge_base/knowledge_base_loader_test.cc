@@ -5,11 +5,14 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+
+#include "service/knowledge_base/knowledge_base_validator.h"
 
 namespace advisor::knowledge_base {
 namespace {
@@ -256,6 +259,114 @@ INSTANTIATE_TEST_SUITE_P(
                  "synonyms[0]: canonical is required"},
         RuleCase{R"pb(frameworks { id: "keras" display_name: "Other" summary: "s" })pb",
                  "id: \"keras\"", "duplicate framework id \"keras\" (first defined on line 2)"}));
+
+// Every document rule, each reported at the offending field's line and
+// column, in file order.
+TEST(DocumentValidationTest, ReportsEachBrokenRuleAtItsField) {
+  const std::string path = TestdataPath("document_problems.txtpb");
+  const auto knowledge_base = LoadKnowledgeBaseFile(path);
+  ASSERT_EQ(knowledge_base.status().code(), absl::StatusCode::kInvalidArgument);
+  const std::vector<std::string> expected = {
+      ":9:1: document \"guide\": at least one section is required",
+      ":10:3: duplicate document id \"guide\" (first defined on line 5)",
+      ":11:3: document \"guide\": title is required",
+      ":12:30: document \"guide\": source url \"ftp://example.com/guide\" must start with "
+      "http:// or https://",
+      ":15:3: document id \"Guide 2\" must match [a-z][a-z0-9_-]*",
+      ":17:3: document \"Guide 2\" section 1: at least one paragraph is required",
+      ":18:34: document \"Guide 2\" section 2 paragraph 2: paragraphs must not be empty",
+      ":19:14: documents[2].sections[2].paragraphs[0] is not valid UTF-8",
+      ":21:1: documents[3]: id is required",
+  };
+  std::vector<std::string> lines = absl::StrSplit(knowledge_base.status().message(), '\n');
+  ASSERT_EQ(lines.size(), expected.size()) << knowledge_base.status();
+  for (size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(lines[i], path + expected[i]);
+}
+
+// One valid framework followed by `documents` (text format) from line 3 on.
+std::string WithDocuments(const std::string& documents) {
+  return "version: \"1\"\nframeworks { id: \"keras\" display_name: \"Keras\" summary: \"s\" }\n" +
+         documents;
+}
+
+TEST(DocumentValidationTest, AcceptsAWellFormedDocument) {
+  const auto knowledge_base =
+      ParseKnowledgeBase(WithDocuments(R"pb(
+                           documents {
+                             id: "guide-2024_b"
+                             title: "Guide"
+                             source { name: "Analytics Insight" url: "https://example.com/guide" }
+                             sections { paragraphs: "Before the first heading." }
+                             sections { heading: "Heading" paragraphs: "Caf\u00e9 – it’s fine." }
+                           }
+                           documents {
+                             id: "other"
+                             title: "Other"
+                             source { url: "http://example.com" }
+                             sections { paragraphs: "p" }
+                           })pb"),
+                         "good.txtpb");
+  ASSERT_TRUE(knowledge_base.ok()) << knowledge_base.status();
+  EXPECT_EQ(knowledge_base->documents_size(), 2);
+}
+
+TEST(DocumentValidationTest, ParagraphOfMoreThan8192BytesIsRefused) {
+  const std::string at_limit(8192, 'a');
+  EXPECT_TRUE(ParseKnowledgeBase(WithDocuments("documents { id: \"d\" title: \"t\" sections { "
+                                               "paragraphs: \"" +
+                                               at_limit + "\" } }"),
+                                 "limit.txtpb")
+                  .ok());
+  const auto knowledge_base = ParseKnowledgeBase(
+      WithDocuments("documents { id: \"d\" title: \"t\"\n sections { paragraphs: \"" + at_limit +
+                    "b\" } }"),
+      "long.txtpb");
+  ASSERT_EQ(knowledge_base.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(knowledge_base.status().message(),
+            "long.txtpb:4:13: document \"d\" section 1 paragraph 1 is 8193 bytes long; the limit "
+            "is 8192");
+}
+
+TEST(DocumentValidationTest, MoreThan1000SectionsAreRefusedAtTheFirstOneTooMany) {
+  std::string sections;
+  for (int i = 0; i < 1001; ++i) sections += "sections { paragraphs: \"p\" }\n";
+  const auto knowledge_base = ParseKnowledgeBase(
+      WithDocuments("documents { id: \"d\" title: \"t\"\n" + sections + "}"), "sections.txtpb");
+  ASSERT_EQ(knowledge_base.status().code(), absl::StatusCode::kInvalidArgument);
+  // Line 3 opens the document; section 1001 is on line 4 + 1000.
+  EXPECT_EQ(knowledge_base.status().message(),
+            "sections.txtpb:1004:1: document \"d\" has 1001 sections; the limit is 1000");
+}
+
+TEST(DocumentValidationTest, MoreThan10000DocumentsAreRefusedAtTheFirstOneTooMany) {
+  std::string documents;
+  for (int i = 0; i < 10001; ++i) {
+    documents += "documents { id: \"d" + std::to_string(i) +
+                 "\" title: \"t\" sections { paragraphs: \"p\" } }\n";
+  }
+  const auto knowledge_base = ParseKnowledgeBase(WithDocuments(documents), "many.txtpb");
+  ASSERT_EQ(knowledge_base.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(knowledge_base.status().message(),
+            "many.txtpb:10003:1: 10001 documents; the limit is 10000");
+}
+
+TEST(ValidateDocumentTest, ChecksOneDocumentWithoutPositions) {
+  advisor::v1::Document document;
+  document.set_id("guide");
+  document.set_title("Guide");
+  document.add_sections()->add_paragraphs("Text.");
+  EXPECT_TRUE(ValidateDocument(document).empty());
+
+  document.mutable_source()->set_url("www.example.com");
+  document.mutable_sections(0)->add_paragraphs("\xff");
+  const std::vector<ValidationProblem> problems = ValidateDocument(document);
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0].line, 0);
+  EXPECT_EQ(
+      problems[0].message,
+      "document \"guide\": source url \"www.example.com\" must start with http:// or https://");
+  EXPECT_EQ(problems[1].message, "documents[0].sections[0].paragraphs[1] is not valid UTF-8");
+}
 
 // A value quoted in a problem may hold a line break or another control
 // character (a string escape makes any byte); the status still has one
