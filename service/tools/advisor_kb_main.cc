@@ -1,0 +1,213 @@
+// advisor_kb: the operators' knowledge base tool. Checks a knowledge base
+// file the way the server loads it, and turns an article into a
+// `documents { ... }` block to append to one.
+//
+// Exit codes: 0 on success; 2 for anything refused (an invalid file or
+// article, a bad flag, an unknown command), with the problem on stderr and
+// nothing on stdout.
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/flags/usage_config.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+
+#include "service/knowledge_base/knowledge_base_loader.h"
+#include "service/knowledge_base/knowledge_base_validator.h"
+#include "service/tools/document_import.h"
+#include <sys/stat.h>
+
+ABSL_FLAG(std::string, id, "",
+          "import-document: id of the document, matching [a-z][a-z0-9_-]*, e.g. "
+          "deep-learning-frameworks-2024.");
+ABSL_FLAG(std::string, title, "", "import-document: the document's title.");
+ABSL_FLAG(std::string, source, "",
+          "import-document: who publishes the article, e.g. \"Analytics Insight\".");
+ABSL_FLAG(std::string, url, "",
+          "import-document: where the article can be read (http:// or https://).");
+ABSL_FLAG(std::string, knowledge_base, "",
+          "import-document: knowledge base file the block is meant for; the id must be free in "
+          "it, and the file itself must be valid.");
+ABSL_FLAG(std::vector<std::string>, omit, {},
+          "import-document: comma-separated line prefixes; lines starting with one are left out "
+          "(site navigation and boilerplate), e.g. --omit='Also Read:,Disclaimer:'.");
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitRefused = 2;
+
+constexpr char kUsage[] =
+    "Checks knowledge base files and imports articles into them.\n"
+    "\n"
+    "Usage:\n"
+    "  advisor_kb validate FILE\n"
+    "      Loads FILE as advisor_server does. Prints a summary and exits 0 when it is valid;\n"
+    "      otherwise prints every problem as FILE:LINE:COLUMN: message on stderr, exits 2.\n"
+    "  advisor_kb import-document --id=ID --title=TITLE [--source=NAME] [--url=URL]\n"
+    "                             [--knowledge_base=FILE] [--omit=PREFIX,...] ARTICLE\n"
+    "      Prints ARTICLE as a `documents { ... }` block on stdout, to append to a knowledge\n"
+    "      base: advisor_kb import-document ... article.md >> kb.txtpb\n"
+    "\n"
+    "How an article becomes headed sections of paragraphs, word for word:\n"
+    "  Both formats: text before the first heading is a section with an empty heading; a\n"
+    "  first heading equal to --title is dropped (it is the title); list items (- * + 1. 1))\n"
+    "  are paragraphs of their own, without their marker.\n"
+    "  ARTICLE.md (Markdown): # to ###### lines are headings; blank lines and --- rules split\n"
+    "  paragraphs; the lines of a paragraph are joined with one space; front matter and\n"
+    "  <!-- --> comments are left out.\n"
+    "  Any other name (plain text): when the file has blank lines between paragraphs and no\n"
+    "  line over 100 characters, it is hard-wrapped: blank lines split paragraphs, lines are\n"
+    "  joined. Otherwise every line is a paragraph. A one-line paragraph is a heading when it\n"
+    "  has at most 80 characters, does not end in . ! ? : ; or , and the paragraph after it\n"
+    "  is not such a line too.\n"
+    "  The article must be UTF-8. The block is checked with the server's own rules, so what\n"
+    "  is printed is always accepted.\n"
+    "\n"
+    "Exit status: 0 success; 2 anything refused (the problem goes to stderr, nothing to\n"
+    "stdout).";
+
+int Refuse(absl::string_view message) {
+  std::cerr << "advisor_kb: " << message << "\n";
+  return kExitRefused;
+}
+
+int UsageError(absl::string_view message) {
+  std::cerr << "advisor_kb: " << message << "\n\n" << kUsage << "\n";
+  return kExitRefused;
+}
+
+absl::StatusOr<std::string> ReadArticle(const std::string& path) {
+  struct stat info {};
+  if (stat(path.c_str(), &info) != 0) {
+    return absl::NotFoundError(absl::StrCat("cannot read ", path, ": ", std::strerror(errno)));
+  }
+  if (!S_ISREG(info.st_mode)) {
+    return absl::FailedPreconditionError(absl::StrCat(path, " is not a regular file"));
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::string contents;
+  if (in) contents.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (!in.is_open() || in.bad()) {
+    return absl::PermissionDeniedError(
+        absl::StrCat("cannot read ", path, ": ", std::strerror(errno)));
+  }
+  return contents;
+}
+
+int Validate(const std::string& path) {
+  const auto knowledge_base = advisor::knowledge_base::LoadKnowledgeBaseFile(path);
+  if (!knowledge_base.ok()) {
+    // The loader's messages already read "FILE:LINE:COLUMN: problem".
+    std::cerr << knowledge_base.status().message() << "\n";
+    return kExitRefused;
+  }
+  const auto count = [](int number, absl::string_view one, absl::string_view many) {
+    return absl::StrCat(number, " ", number == 1 ? one : many);
+  };
+  std::cout << path << ": valid (version " << knowledge_base->version() << ", "
+            << count(knowledge_base->frameworks_size(), "framework", "frameworks") << ", "
+            << count(knowledge_base->faqs_size(), "FAQ entry", "FAQ entries") << ", "
+            << count(knowledge_base->documents_size(), "document", "documents") << ")\n";
+  return kExitOk;
+}
+
+// The document must also fit the knowledge base it is meant for: a free id,
+// and no limit crossed once it is added.
+absl::Status CheckFitsKnowledgeBase(const advisor::v1::Document& document,
+                                    const std::string& path) {
+  auto knowledge_base = advisor::knowledge_base::LoadKnowledgeBaseFile(path);
+  if (!knowledge_base.ok()) {
+    return absl::Status(
+        knowledge_base.status().code(),
+        absl::StrCat("--knowledge_base is not usable:\n", knowledge_base.status().message()));
+  }
+  for (const advisor::v1::Document& existing : knowledge_base->documents()) {
+    if (existing.id() == document.id()) {
+      return absl::AlreadyExistsError(absl::StrCat("document id \"", document.id(),
+                                                   "\" is already taken in ", path, " (by \"",
+                                                   existing.title(), "\")"));
+    }
+  }
+  // The loader filled the output-only framework names; the rules want them empty.
+  for (advisor::v1::Framework& framework : *knowledge_base->mutable_frameworks()) {
+    framework.clear_name();
+  }
+  *knowledge_base->add_documents() = document;
+  const auto problems = advisor::knowledge_base::ValidateKnowledgeBase(*knowledge_base, nullptr);
+  if (problems.empty()) return absl::OkStatus();
+  return absl::InvalidArgumentError(absl::StrCat(
+      "the document does not fit ", path, ": ",
+      absl::StrJoin(problems, "; ",
+                    [](std::string* out, const advisor::knowledge_base::ValidationProblem& p) {
+                      out->append(p.message);
+                    })));
+}
+
+int ImportDocument(const std::string& article_path) {
+  advisor::tools::DocumentImportOptions options;
+  options.id = absl::GetFlag(FLAGS_id);
+  options.title = absl::GetFlag(FLAGS_title);
+  options.source_name = absl::GetFlag(FLAGS_source);
+  options.source_url = absl::GetFlag(FLAGS_url);
+  options.format = advisor::tools::ArticleFormatForPath(article_path);
+  options.omitted_line_prefixes = absl::GetFlag(FLAGS_omit);
+  if (options.id.empty()) return UsageError("import-document needs --id");
+  if (options.title.empty()) return UsageError("import-document needs --title");
+
+  const absl::StatusOr<std::string> article = ReadArticle(article_path);
+  if (!article.ok()) return Refuse(article.status().message());
+  const auto document = advisor::tools::ImportDocument(*article, options);
+  if (!document.ok()) return Refuse(absl::StrCat(article_path, ": ", document.status().message()));
+  const std::string knowledge_base_path = absl::GetFlag(FLAGS_knowledge_base);
+  if (!knowledge_base_path.empty()) {
+    if (absl::Status fits = CheckFitsKnowledgeBase(*document, knowledge_base_path); !fits.ok()) {
+      return Refuse(fits.message());
+    }
+  }
+  // A blank line first, so the block never joins a last line (a comment,
+  // say) that lacks its newline.
+  std::cout << "\n" << advisor::tools::DocumentBlock(*document) << std::flush;
+  return std::cout.good() ? kExitOk : Refuse("cannot write to stdout");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  absl::FlagsUsageConfig usage_config;
+  // --help lists the tool's own flags, not those of every linked library.
+  usage_config.contains_help_flags = [](absl::string_view file) {
+    return absl::StrContains(file, "service/tools/");
+  };
+  usage_config.contains_helpshort_flags = usage_config.contains_help_flags;
+  absl::SetFlagsUsageConfig(usage_config);
+  absl::SetProgramUsageMessage(kUsage);
+
+  const std::vector<char*> positional = absl::ParseCommandLine(argc, argv);
+  const std::vector<std::string> args(positional.begin() + 1, positional.end());
+  if (args.empty()) return UsageError("a command is required");
+  const std::string& command = args[0];
+  if (command == "help") {
+    std::cout << kUsage << "\n";
+    return kExitOk;
+  }
+  if (command == "validate" || command == "import-document") {
+    if (args.size() != 2) {
+      return UsageError(absl::StrCat(command, " takes exactly one file, got ", args.size() - 1));
+    }
+    return command == "validate" ? Validate(args[1]) : ImportDocument(args[1]);
+  }
+  return UsageError(absl::StrCat("unknown command \"", command, "\""));
+}
