@@ -77,7 +77,7 @@ constexpr char kUsage[] =
     "  is printed is always accepted.\n"
     "\n"
     "Exit status: 0 success; 2 anything refused (the problem goes to stderr, nothing to\n"
-    "stdout).";
+    "stdout); 1 after --help (Abseil's convention; `advisor_kb help` exits 0).";
 
 int Refuse(absl::string_view message) {
   std::cerr << "advisor_kb: " << message << "\n";
