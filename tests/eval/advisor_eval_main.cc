@@ -2,7 +2,8 @@
 // /work/shared/eval/README.md) and fails when it is below the targets.
 //
 //   advisor_eval --faq=faq_dev.tsv --roles=roles_dev.tsv --lookup=lookup_dev.tsv \
-//       --min_faq_accuracy=0.97 --min_no_answer_rate=0.95
+//       --ask=ask_dev.tsv --min_faq_accuracy=0.97 --min_no_answer_rate=0.95 \
+//       --min_ask_accuracy=0.90 --min_ask_no_answer_rate=0.95 --max_confident_wrong=0
 //
 // Exit status: 0 when every measured rate meets its target, 1 when one does
 // not, 2 when a set cannot be read or the engines cannot be built.
@@ -23,10 +24,13 @@
 ABSL_FLAG(std::string, faq, "", "FAQ set (TSV: expected id or NONE, question); empty = skip");
 ABSL_FLAG(std::string, roles, "", "Roles set (TSV: expected framework, description); empty = skip");
 ABSL_FLAG(std::string, lookup, "", "Lookup set (TSV: query, expected name or code); empty = skip");
+ABSL_FLAG(std::string, ask, "",
+          "Ask set (TSV: expected key phrases split by '|' or NONE, question); empty = skip");
 ABSL_FLAG(std::string, target, "",
           "Evaluate a running server at this gRPC target (e.g. localhost:50051) through the C++ "
           "SDK; empty = the engines in-process on the embedded knowledge base");
-ABSL_FLAG(bool, show_all, false, "Also list every FAQ case with its outcome and confidence");
+ABSL_FLAG(bool, show_all, false,
+          "Also list every FAQ and ask case with its outcome and confidence");
 ABSL_FLAG(double, min_faq_accuracy, 0,
           "Least share of answerable FAQ questions answered with the expected entry");
 ABSL_FLAG(double, min_no_answer_rate, 0,
@@ -34,6 +38,15 @@ ABSL_FLAG(double, min_no_answer_rate, 0,
 ABSL_FLAG(
     int, max_faq_wrong_answers, -1,
     "Most FAQ questions answered with a wrong entry (a confident wrong answer); -1 = no limit");
+ABSL_FLAG(
+    double, min_ask_accuracy, 0,
+    "Least share of answerable ask questions answered with a text holding an expected phrase");
+ABSL_FLAG(double, min_ask_no_answer_rate, 0,
+          "Least share of ask questions the knowledge base does not cover (NONE) answered with no "
+          "answer");
+ABSL_FLAG(int, max_confident_wrong, -1,
+          "Most wrong answers with confidence >= 0.5 over the FAQ and ask sets together; -1 = no "
+          "limit");
 ABSL_FLAG(double, min_roles_accuracy, 0, "Least share of roles ranked with the expected top");
 ABSL_FLAG(double, min_lookup_accuracy, 0, "Least share of lookups with the expected outcome");
 
@@ -46,8 +59,17 @@ constexpr int kExitError = 2;
 // Prints one row of the summary table; returns whether it meets `target`.
 bool PrintRow(const std::string& name, const Tally& tally, double target) {
   const bool ok = tally.Rate() + 1e-12 >= target;
-  std::printf("%-34s %6d %8d %9.1f%% %8.1f%%  %s\n", name.c_str(), tally.total, tally.correct,
+  std::printf("%-38s %6d %8d %9.1f%% %8.1f%%  %s\n", name.c_str(), tally.total, tally.correct,
               100 * tally.Rate(), 100 * target, ok ? "ok" : "BELOW TARGET");
+  return ok;
+}
+
+// Prints a row counting bad outcomes; returns whether `count` is within
+// `limit` (-1: no limit).
+bool PrintLimitRow(const std::string& name, int count, int limit) {
+  const bool ok = limit < 0 || count <= limit;
+  std::printf("%-38s %6d %8s %10s %9s  %s\n", name.c_str(), count, "", "",
+              limit < 0 ? "-" : std::to_string(limit).c_str(), ok ? "ok" : "ABOVE LIMIT");
   return ok;
 }
 
@@ -87,11 +109,15 @@ int Run() {
   };
   const std::vector<Planned> planned = {{absl::GetFlag(FLAGS_faq), SetKind::kFaq},
                                         {absl::GetFlag(FLAGS_roles), SetKind::kRoles},
-                                        {absl::GetFlag(FLAGS_lookup), SetKind::kLookup}};
+                                        {absl::GetFlag(FLAGS_lookup), SetKind::kLookup},
+                                        {absl::GetFlag(FLAGS_ask), SetKind::kAsk}};
 
   bool all_ok = true;
+  // Summed over the FAQ and ask sets: a confident wrong answer is as bad in
+  // either.
+  int confident_wrong_answers = 0;
   std::vector<std::pair<std::string, std::vector<Miss>>> misses;
-  std::printf("%-34s %6s %8s %10s %9s\n", "set", "cases", "correct", "rate", "target");
+  std::printf("%-38s %6s %8s %10s %9s\n", "set", "cases", "correct", "rate", "target");
   for (const Planned& set : planned) {
     if (set.path.empty()) continue;
     absl::StatusOr<std::vector<LabelledCase>> cases = ReadLabelledCases(set.path, set.kind);
@@ -106,19 +132,31 @@ int Run() {
                            absl::GetFlag(FLAGS_min_faq_accuracy));
         all_ok &= PrintRow("faq: off-topic -> no answer", result.off_topic,
                            absl::GetFlag(FLAGS_min_no_answer_rate));
-        const int max_wrong = absl::GetFlag(FLAGS_max_faq_wrong_answers);
-        const bool wrong_ok = max_wrong < 0 || result.wrong_answers <= max_wrong;
-        std::printf("%-34s %6d %8s %10s %9s  %s\n", "faq: wrong entries given",
-                    result.wrong_answers, "", "",
-                    max_wrong < 0 ? "-" : std::to_string(max_wrong).c_str(),
-                    wrong_ok ? "ok" : "ABOVE LIMIT");
-        all_ok &= wrong_ok;
+        all_ok &= PrintLimitRow("faq: wrong entries given", result.wrong_answers,
+                                absl::GetFlag(FLAGS_max_faq_wrong_answers));
+        confident_wrong_answers += result.confident_wrong_answers;
         misses.emplace_back(set.path, result.misses);
         if (absl::GetFlag(FLAGS_show_all)) {
           for (const Miss& outcome : result.outcomes) {
             std::printf("  %.3f %-26s %-26s %s\n", outcome.confidence,
                         outcome.labelled.expected.c_str(), outcome.got.c_str(),
                         outcome.labelled.input.c_str());
+          }
+        }
+        break;
+      }
+      case SetKind::kAsk: {
+        const AskResult result = RunAskSet(*cases, **backend);
+        all_ok &= PrintRow("ask: answered with an expected phrase", result.answerable,
+                           absl::GetFlag(FLAGS_min_ask_accuracy));
+        all_ok &= PrintRow("ask: not covered -> no answer", result.not_covered,
+                           absl::GetFlag(FLAGS_min_ask_no_answer_rate));
+        confident_wrong_answers += result.confident_wrong_answers;
+        misses.emplace_back(set.path, result.misses);
+        if (absl::GetFlag(FLAGS_show_all)) {
+          for (const Miss& outcome : result.outcomes) {
+            std::printf("  %.3f %s\n        -> %s\n", outcome.confidence,
+                        outcome.labelled.input.c_str(), outcome.got.c_str());
           }
         }
         break;
@@ -139,6 +177,10 @@ int Run() {
       }
     }
   }
+  if (!absl::GetFlag(FLAGS_faq).empty() || !absl::GetFlag(FLAGS_ask).empty()) {
+    all_ok &= PrintLimitRow(absl::StrCat("confident wrong answers (>= ", kConfidentAnswer, ")"),
+                            confident_wrong_answers, absl::GetFlag(FLAGS_max_confident_wrong));
+  }
   for (const auto& [path, set_misses] : misses) PrintMisses(path, set_misses);
   return all_ok ? 0 : kExitBelowTarget;
 }
@@ -148,7 +190,7 @@ int Run() {
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
-      "Measures FAQ, role and lookup answer quality on labelled TSV sets.");
+      "Measures FAQ, ask, role and lookup answer quality on labelled TSV sets.");
   absl::ParseCommandLine(argc, argv);
   return advisor::eval::Run();
 }

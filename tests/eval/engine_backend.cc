@@ -1,9 +1,11 @@
 #include "tests/eval/engine_backend.h"
 
+#include <string>
 #include <utility>
 
 #include "absl/status/status.h"
 
+#include "service/api/answer_conversion.h"
 #include "service/knowledge_base/knowledge_base_loader.h"
 
 namespace advisor::eval {
@@ -15,13 +17,21 @@ absl::StatusOr<std::unique_ptr<EngineBackend>> EngineBackend::ForDefaultKnowledg
   return std::make_unique<EngineBackend>(engines::Snapshot::Build(*std::move(knowledge_base)));
 }
 
+absl::StatusOr<v1::AnswerQuestionResponse> EngineBackend::Answer(absl::string_view question) const {
+  v1::AnswerQuestionRequest request;
+  request.set_question(std::string(question));
+  v1::AnswerQuestionResponse response;
+  absl::Status status = api::FillAnswer(*snapshot_, request, response);
+  if (!status.ok()) return status;
+  return response;
+}
+
 absl::StatusOr<FaqReply> EngineBackend::AskFaq(absl::string_view question) {
-  absl::StatusOr<engines::FaqAnswer> answer = snapshot_->faqs().Answer(question);
-  if (!answer.ok()) return answer.status();
-  FaqReply reply;
-  reply.confidence = answer->confidence;
-  if (answer->answered && answer->best != nullptr) reply.faq_id = answer->best->id();
-  return reply;
+  return FaqReplyFrom(Answer(question));
+}
+
+absl::StatusOr<AskReply> EngineBackend::Ask(absl::string_view question) {
+  return AskReplyFrom(Answer(question));
 }
 
 absl::StatusOr<std::string> EngineBackend::TopFrameworkForRole(absl::string_view description) {

@@ -23,10 +23,15 @@ class EngineBackend final : public EvalBackend {
   static absl::StatusOr<std::unique_ptr<EngineBackend>> ForDefaultKnowledgeBase();
 
   absl::StatusOr<FaqReply> AskFaq(absl::string_view question) override;
+  absl::StatusOr<AskReply> Ask(absl::string_view question) override;
   absl::StatusOr<std::string> TopFrameworkForRole(absl::string_view description) override;
   absl::StatusOr<std::string> LookupFramework(absl::string_view query) override;
 
  private:
+  // The response the AnswerQuestion RPC would give, built by the service's
+  // own conversion so the evaluation sees what clients see.
+  absl::StatusOr<v1::AnswerQuestionResponse> Answer(absl::string_view question) const;
+
   std::shared_ptr<const engines::Snapshot> snapshot_;
 };
 

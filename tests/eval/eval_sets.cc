@@ -1,10 +1,12 @@
 #include "tests/eval/eval_sets.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <utility>
 
 #include "absl/status/status.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
@@ -14,6 +16,26 @@ namespace {
 
 // The name a status is compared by: its code's canonical name.
 std::string CodeName(const absl::Status& status) { return absl::StatusCodeToString(status.code()); }
+
+// How much of an answer a miss quotes: enough to see what answered.
+constexpr size_t kMissAnswerBytes = 120;
+// How much of an answer the --show_all listing quotes: one line's worth.
+constexpr size_t kOutcomeAnswerBytes = 80;
+
+// A source name for a report; an answer without one is worth noticing.
+absl::string_view ShownSourceName(const std::string& name) {
+  return name.empty() ? "(no source)" : absl::string_view(name);
+}
+
+// A FAQ reply as the report shows it: the entry's id, NONE, or what else
+// answered.
+std::string DescribeFaqReply(const FaqReply& reply) {
+  if (!reply.faq_id.empty()) return reply.faq_id;
+  if (!reply.answered) return std::string(kNoAnswer);
+  return absl::StrCat("(not a FAQ entry) ", ShownSourceName(reply.source_name));
+}
+
+bool IsUtf8Continuation(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) == 0x80; }
 
 }  // namespace
 
@@ -56,6 +78,43 @@ absl::StatusOr<std::vector<LabelledCase>> ReadLabelledCases(const std::string& p
   return ParseLabelledCases(text.str(), kind, path);
 }
 
+std::vector<std::string> SplitExpectedPhrases(absl::string_view expected) {
+  std::vector<std::string> phrases;
+  for (absl::string_view phrase : absl::StrSplit(expected, '|')) {
+    phrase = absl::StripAsciiWhitespace(phrase);
+    if (!phrase.empty()) phrases.emplace_back(phrase);
+  }
+  return phrases;
+}
+
+bool ContainsIgnoringAsciiCase(absl::string_view text, absl::string_view phrase) {
+  if (phrase.empty()) return true;
+  // absl::ascii_tolower leaves bytes >= 0x80 alone, so UTF-8 compares raw.
+  return std::search(text.begin(), text.end(), phrase.begin(), phrase.end(), [](char a, char b) {
+           return absl::ascii_tolower(static_cast<unsigned char>(a)) ==
+                  absl::ascii_tolower(static_cast<unsigned char>(b));
+         }) != text.end();
+}
+
+bool ContainsAnyPhrase(absl::string_view answer, const std::vector<std::string>& phrases) {
+  return std::any_of(phrases.begin(), phrases.end(), [answer](const std::string& phrase) {
+    return ContainsIgnoringAsciiCase(answer, phrase);
+  });
+}
+
+std::string TruncateUtf8(absl::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return std::string(text);
+  size_t cut = max_bytes;
+  while (cut > 0 && IsUtf8Continuation(text[cut])) --cut;
+  return absl::StrCat(text.substr(0, cut), "...");
+}
+
+std::string DescribeAskReply(const AskReply& reply, size_t max_answer_bytes) {
+  if (!reply.answered) return std::string(kNoAnswer);
+  return absl::StrCat("\"", TruncateUtf8(reply.answer, max_answer_bytes), "\" from ",
+                      ShownSourceName(reply.source_name));
+}
+
 FaqResult RunFaqSet(const std::vector<LabelledCase>& cases, EvalBackend& backend) {
   FaqResult result;
   for (const LabelledCase& labelled : cases) {
@@ -67,15 +126,49 @@ FaqResult RunFaqSet(const std::vector<LabelledCase>& cases, EvalBackend& backend
       result.misses.push_back({labelled, reply.status().ToString(), -1});
       continue;
     }
-    const std::string got =
-        reply->faq_id.empty() ? static_cast<std::string>(kNoAnswer) : reply->faq_id;
+    const std::string got = DescribeFaqReply(*reply);
     result.outcomes.push_back({labelled, got, reply->confidence});
-    if (got == labelled.expected) {
+    if (off_topic ? !reply->answered : reply->faq_id == labelled.expected) {
       ++tally.correct;
       continue;
     }
-    if (!reply->faq_id.empty()) ++result.wrong_answers;
+    // Answered from something other than a FAQ entry is a miss of a FAQ
+    // row, not a wrong entry; answering a NONE row is wrong either way.
+    if (reply->answered && (off_topic || !reply->faq_id.empty())) {
+      ++result.wrong_answers;
+      if (reply->confidence >= kConfidentAnswer) ++result.confident_wrong_answers;
+    }
     result.misses.push_back({labelled, got, reply->confidence});
+  }
+  return result;
+}
+
+AskResult RunAskSet(const std::vector<LabelledCase>& cases, EvalBackend& backend) {
+  AskResult result;
+  for (const LabelledCase& labelled : cases) {
+    const bool not_covered = labelled.expected == kNoAnswer;
+    Tally& tally = not_covered ? result.not_covered : result.answerable;
+    ++tally.total;
+    absl::StatusOr<AskReply> reply = backend.Ask(labelled.input);
+    if (!reply.ok()) {
+      result.misses.push_back({labelled, reply.status().ToString(), -1});
+      continue;
+    }
+    result.outcomes.push_back(
+        {labelled, DescribeAskReply(*reply, kOutcomeAnswerBytes), reply->confidence});
+    const bool right =
+        not_covered ? !reply->answered
+                    : reply->answered &&
+                          ContainsAnyPhrase(reply->answer, SplitExpectedPhrases(labelled.expected));
+    if (right) {
+      ++tally.correct;
+      continue;
+    }
+    if (reply->answered && reply->confidence >= kConfidentAnswer) {
+      ++result.confident_wrong_answers;
+    }
+    result.misses.push_back(
+        {labelled, DescribeAskReply(*reply, kMissAnswerBytes), reply->confidence});
   }
   return result;
 }

@@ -16,10 +16,16 @@ enum class SetKind {
   kFaq,     // expected FAQ id (or NONE) <TAB> question
   kRoles,   // expected top framework <TAB> role description
   kLookup,  // query <TAB> expected display name (or a status code name)
+  kAsk,     // expected key phrases split by '|' (or NONE) <TAB> question
 };
 
-// The label a FAQ row carries for an off-topic question.
+// The label a FAQ or ask row carries for a question the knowledge base does
+// not cover.
 inline constexpr absl::string_view kNoAnswer = "NONE";
+
+// An answer at least this confident that is wrong is a "confident wrong
+// answer": the kind a client would trust and show.
+inline constexpr double kConfidentAnswer = 0.5;
 
 // One labelled row of a set.
 struct LabelledCase {
@@ -57,6 +63,8 @@ struct FaqResult {
   Tally answerable;       // Answered with the expected entry.
   Tally off_topic;        // NONE rows answered "no answer".
   int wrong_answers = 0;  // Answered with an entry that is not the expected one.
+  // Wrong answers with confidence >= kConfidentAnswer.
+  int confident_wrong_answers = 0;
   std::vector<Miss> misses;
   // Every case with what came back (`Miss` holds a hit too), for tuning.
   std::vector<Miss> outcomes;
@@ -68,8 +76,44 @@ struct SetResult {
   std::vector<Miss> misses;
 };
 
+// The outcome of running one ask set.
+struct AskResult {
+  Tally answerable;   // Answered with a text containing an expected phrase.
+  Tally not_covered;  // NONE rows answered "no answer".
+  // Answered with confidence >= kConfidentAnswer, but with a text holding
+  // no expected phrase or to a NONE row.
+  int confident_wrong_answers = 0;
+  std::vector<Miss> misses;
+  // Every case with what came back (as DescribeAskReply), for tuning.
+  std::vector<Miss> outcomes;
+};
+
+// The key phrases of an ask row's expected column: split at '|', each
+// trimmed of ASCII whitespace, empty ones dropped.
+std::vector<std::string> SplitExpectedPhrases(absl::string_view expected);
+
+// Whether `text` contains `phrase`, ignoring ASCII case; other bytes (UTF-8
+// beyond ASCII) must match exactly. An empty phrase is contained in any text.
+bool ContainsIgnoringAsciiCase(absl::string_view text, absl::string_view phrase);
+
+// Whether `answer` contains one of `phrases`.
+bool ContainsAnyPhrase(absl::string_view answer, const std::vector<std::string>& phrases);
+
+// At most `max_bytes` of `text`, cut before a UTF-8 character that would not
+// fit, with "..." appended when something was cut.
+std::string TruncateUtf8(absl::string_view text, size_t max_bytes);
+
+// What came back for an ask case, for a report: NONE, or the answer (at
+// most `max_answer_bytes` of it) quoted, then the source's name.
+std::string DescribeAskReply(const AskReply& reply, size_t max_answer_bytes);
+
 // Runs every case of a FAQ set through `backend`.
 FaqResult RunFaqSet(const std::vector<LabelledCase>& cases, EvalBackend& backend);
+
+// Runs every case of an ask set through `backend`: an answerable row is
+// right when the answer contains one of its phrases, a NONE row when the
+// question gets "no answer".
+AskResult RunAskSet(const std::vector<LabelledCase>& cases, EvalBackend& backend);
 
 // Runs every case of a roles set: the top framework must be the expected one.
 SetResult RunRolesSet(const std::vector<LabelledCase>& cases, EvalBackend& backend);

@@ -5,12 +5,11 @@
 namespace advisor::eval {
 
 absl::StatusOr<FaqReply> SdkBackend::AskFaq(absl::string_view question) {
-  absl::StatusOr<v1::AnswerQuestionResponse> answer = client_.AnswerQuestion(std::string(question));
-  if (!answer.ok()) return answer.status();
-  FaqReply reply;
-  reply.confidence = answer->confidence();
-  if (answer->answered()) reply.faq_id = answer->faq_id();
-  return reply;
+  return FaqReplyFrom(client_.AnswerQuestion(std::string(question)));
+}
+
+absl::StatusOr<AskReply> SdkBackend::Ask(absl::string_view question) {
+  return AskReplyFrom(client_.AnswerQuestion(std::string(question)));
 }
 
 absl::StatusOr<std::string> SdkBackend::TopFrameworkForRole(absl::string_view description) {

@@ -18,6 +18,7 @@ class SdkBackend final : public EvalBackend {
   explicit SdkBackend(client::AdvisorClient client) : client_(std::move(client)) {}
 
   absl::StatusOr<FaqReply> AskFaq(absl::string_view question) override;
+  absl::StatusOr<AskReply> Ask(absl::string_view question) override;
   absl::StatusOr<std::string> TopFrameworkForRole(absl::string_view description) override;
   absl::StatusOr<std::string> LookupFramework(absl::string_view query) override;
 
