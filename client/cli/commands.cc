@@ -33,7 +33,7 @@ constexpr Subcommand kSubcommands[] = {
     {"match-role", "--file FILE",
      "match every line of FILE (--file=- reads stdin); JSON lines out, via batch calls", 1, 1,
      true},
-    {"ask", "\"QUESTION\"", "answer a question from the knowledge base's FAQ", 1, 1, true},
+    {"ask", "\"QUESTION\"", "answer a question from the knowledge base", 1, 1, true},
     {"ask", "--file FILE",
      "answer every line of FILE (--file=- reads stdin); JSON lines out, over one stream", 1, 1,
      true},

@@ -1,5 +1,6 @@
 #include "client/cli/text_output.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "absl/strings/str_cat.h"
@@ -16,6 +17,41 @@ void AppendList(std::string& out, absl::string_view title, Items const& items) {
   if (items.empty()) return;
   absl::StrAppend(&out, "  ", title, ":\n");
   for (auto const& item : items) absl::StrAppend(&out, "    - ", item, "\n");
+}
+
+// Where an answer comes from, for "(confidence N%; from ...)": the source's
+// title and resource name, the FAQ question quoted. A server that names no
+// source (before sources existed) still names its FAQ entry.
+std::string DescribeAnswerOrigin(v1::AnswerQuestionResponse const& answer) {
+  v1::AnswerSource const& source = answer.source();
+  if (source.name().empty())
+    return absl::StrCat("\"", answer.question(), "\" [", answer.faq_id(), "]");
+  if (source.kind() == v1::AnswerSource::KIND_FAQ) {
+    return absl::StrCat("\"", source.title(), "\" [", source.name(), "]");
+  }
+  return absl::StrCat(source.title(), " [", source.name(), "]");
+}
+
+// The lines under the confidence line that say which part of the source
+// answered: a framework's field, a document's section, and the passage
+// when the answer is only part of it.
+void AppendSourceDetails(std::string& out, v1::AnswerSource const& source,
+                         absl::string_view answer) {
+  if (source.kind() == v1::AnswerSource::KIND_FRAMEWORK && !source.field().empty()) {
+    absl::StrAppend(&out, "  Field: ", source.field(), "\n");
+  }
+  if (source.kind() == v1::AnswerSource::KIND_DOCUMENT && !source.section().empty()) {
+    absl::StrAppend(&out, "  Section: ", source.section(), "\n");
+  }
+  if (!source.passage().empty() && source.passage() != answer) {
+    absl::StrAppend(&out, "  Context: \"", source.passage(), "\"\n");
+  }
+}
+
+// Whether an alternative is a FAQ entry (a server without sources only has
+// those).
+bool IsFaqCandidate(v1::FaqCandidate const& candidate) {
+  return !candidate.faq_id().empty() || candidate.source().kind() == v1::AnswerSource::KIND_FAQ;
 }
 
 }  // namespace
@@ -110,16 +146,25 @@ std::string FormatAnswer(v1::AnswerQuestionResponse const& answer) {
   std::string out;
   if (answer.answered()) {
     absl::StrAppend(&out, answer.answer(), "\n  (confidence ", FormatPercent(answer.confidence()),
-                    "; from \"", answer.question(), "\" [", answer.faq_id(), "])\n");
+                    "; from ", DescribeAnswerOrigin(answer), ")\n");
+    AppendSourceDetails(out, answer.source(), answer.answer());
   } else {
     absl::StrAppend(&out, "No answer in the knowledge base (confidence ",
                     FormatPercent(answer.confidence()), ")\n");
   }
   if (!answer.alternatives().empty()) {
-    out += answer.answered() ? "Related questions:\n" : "Closest questions:\n";
+    bool const only_faqs =
+        std::all_of(answer.alternatives().begin(), answer.alternatives().end(), IsFaqCandidate);
+    absl::string_view const kind = only_faqs ? "questions" : "answers";
+    absl::StrAppend(&out, answer.answered() ? "Related " : "Closest ", kind, ":\n");
     for (auto const& alternative : answer.alternatives()) {
-      absl::StrAppend(&out, "  - ", alternative.question(), " (",
-                      FormatPercent(alternative.confidence()), ")\n");
+      // A FAQ entry is best named by its question; anything else by its
+      // source, since its answer text may be long.
+      std::string const label =
+          IsFaqCandidate(alternative)
+              ? alternative.question()
+              : absl::StrCat(alternative.source().title(), " [", alternative.source().name(), "]");
+      absl::StrAppend(&out, "  - ", label, " (", FormatPercent(alternative.confidence()), ")\n");
     }
   }
   return out;

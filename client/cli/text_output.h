@@ -31,8 +31,10 @@ std::string FormatComparison(v1::CompareFrameworksResponse const& comparison);
 /// learning path and the advice.
 std::string FormatRoleMatch(v1::MatchRoleResponse const& match);
 
-/// The answer with its confidence and source entry, or "No answer in the
-/// knowledge base (confidence N%)"; then the alternatives.
+/// The answer with its confidence and where it comes from (the source's
+/// title and resource name; a framework's field, a document's section, and
+/// the passage as context when the answer is only part of it), or "No
+/// answer in the knowledge base (confidence N%)"; then the alternatives.
 std::string FormatAnswer(v1::AnswerQuestionResponse const& answer);
 
 /// Every FAQ entry: question, then its answer indented.

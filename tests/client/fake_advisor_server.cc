@@ -27,6 +27,45 @@ v1::Framework MakeFramework(std::string const& id, std::string const& display_na
   return framework;
 }
 
+// An answer that is a whole framework field: its passage is the answer.
+void FillFrameworkFieldAnswer(v1::AnswerQuestionResponse& response) {
+  response.set_answered(true);
+  response.set_answer("The fake Keras team");
+  response.set_confidence(0.9);
+  v1::AnswerSource& source = *response.mutable_source();
+  source.set_kind(v1::AnswerSource::KIND_FRAMEWORK);
+  source.set_name("frameworks/keras");
+  source.set_title("Keras");
+  source.set_field("developer");
+  source.set_passage(response.answer());
+}
+
+// An answer that is one sentence of a document paragraph, with a FAQ entry
+// and a framework field as alternatives.
+void FillDocumentAnswer(v1::AnswerQuestionResponse& response) {
+  response.set_answered(true);
+  response.set_answer("The fake market grows.");
+  response.set_confidence(0.7);
+  v1::AnswerSource& source = *response.mutable_source();
+  source.set_kind(v1::AnswerSource::KIND_DOCUMENT);
+  source.set_name("documents/fake-guide");
+  source.set_title("A Fake Guide");
+  source.set_section("The Fake Market");
+  source.set_passage("The fake market grows. Fake skills are scarce.");
+  v1::FaqCandidate& faq = *response.add_alternatives();
+  faq.set_faq_id("faq-fake");
+  faq.set_question("Is the fake market growing?");
+  faq.set_confidence(0.4);
+  faq.mutable_source()->set_kind(v1::AnswerSource::KIND_FAQ);
+  faq.mutable_source()->set_name("faqs/faq-fake");
+  v1::FaqCandidate& field = *response.add_alternatives();
+  field.set_confidence(0.3);
+  field.set_answer("Fake strengths.");
+  field.mutable_source()->set_kind(v1::AnswerSource::KIND_FRAMEWORK);
+  field.mutable_source()->set_name("frameworks/pytorch");
+  field.mutable_source()->set_title("PyTorch");
+}
+
 }  // namespace
 
 FakeAdvisorServer::FakeAdvisorServer(std::shared_ptr<grpc::ServerCredentials> credentials) {
@@ -159,10 +198,16 @@ grpc::ServerUnaryReactor* FakeAdvisorServer::AnswerQuestion(
     hanging_.push_back(reactor);
     return reactor;
   }
-  response->set_answered(true);
-  response->set_faq_id("faq-fake");
-  response->set_answer("A canned answer.");
-  response->set_confidence(1.0);
+  if (request->question() == kFrameworkFieldQuestion) {
+    FillFrameworkFieldAnswer(*response);
+  } else if (request->question() == kDocumentQuestion) {
+    FillDocumentAnswer(*response);
+  } else {
+    response->set_answered(true);
+    response->set_faq_id("faq-fake");
+    response->set_answer("A canned answer.");
+    response->set_confidence(1.0);
+  }
   reactor->Finish(grpc::Status::OK);
   return reactor;
 }

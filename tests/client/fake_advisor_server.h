@@ -15,6 +15,10 @@
 
 namespace advisor::testing {
 
+/// Questions the fake answers with a source (see FakeAdvisorServer).
+inline constexpr char kFrameworkFieldQuestion[] = "who develops fake keras?";
+inline constexpr char kDocumentQuestion[] = "is the fake market growing?";
+
 /// An in-process gRPC server with canned answers, on 127.0.0.1 and a port
 /// the OS picks, for testing the SDK over a real channel:
 /// - GetFramework("keras") returns Keras; any other name is NOT_FOUND.
@@ -22,8 +26,11 @@ namespace advisor::testing {
 /// - CompareFrameworks returns one column per name, in order.
 /// - MatchRole fails with UNAVAILABLE as often as FailNextMatchRoles says,
 ///   then succeeds.
-/// - AnswerQuestion("hang") never answers (until the server stops); any
-///   other question gets a fixed answer.
+/// - AnswerQuestion("hang") never answers (until the server stops);
+///   kFrameworkFieldQuestion is answered from a framework field and
+///   kDocumentQuestion from a sentence of a document (both with a source);
+///   any other question gets a fixed FAQ answer without a source, as a
+///   server from before sources existed would give.
 /// - ListFaqs returns two entries.
 /// It records the `authorization` and `user-agent` metadata of the last
 /// GetFramework call.
