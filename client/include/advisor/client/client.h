@@ -114,8 +114,18 @@ class AdvisorClient {
   /// MatchRole with a full request.
   absl::StatusOr<v1::MatchRoleResponse> MatchRole(v1::MatchRoleRequest const& request);
 
-  /// Answers a question from the knowledge base's FAQ. A question it does
-  /// not cover is OK with `answered() == false`, never a wrong answer.
+  /// Answers a question from everything the knowledge base holds: its FAQ
+  /// entries, the frameworks' fields (summary, strengths, best for,
+  /// developer, website, notes), the hiring patterns, the insights about
+  /// frameworks together, the advice, and its documents' paragraphs.
+  /// `answer()` is word for word from the knowledge base; `source()` says
+  /// where from: its `kind()` and resource name (`faqs/{faq_id}`,
+  /// `frameworks/{id}` with the `field()`, `hiringPatterns/{id}`,
+  /// `insights/{n}`, `advice/general`, `documents/{id}` with the
+  /// `section()`), a title for people, and the whole `passage()` the answer
+  /// was taken from. `faq_id()` and `question()` are set only when a FAQ
+  /// entry answered. A question the knowledge base does not cover is OK
+  /// with `answered() == false` (and no source), never a wrong answer.
   /// Errors: INVALID_ARGUMENT for an empty or whitespace-only question or
   /// one longer than 4096 bytes.
   absl::StatusOr<v1::AnswerQuestionResponse> AnswerQuestion(std::string const& question);
