@@ -1,43 +1,74 @@
 #include "service/api/answer_conversion.h"
 
+#include <string>
+
 #include "absl/status/statusor.h"
 
 #include "service/api/item_results.h"
-#include "service/api/message_bytes.h"
-#include "service/api/response_encoders.h"
-#include "service/engines/faq_answerer.h"
+#include "service/engines/knowledge_answerer.h"
 
 namespace advisor::api {
+namespace {
+
+using advisor::v1::AnswerSource;
+
+AnswerSource::Kind ToProto(engines::SourceKind kind) {
+  switch (kind) {
+    case engines::SourceKind::kFaq:
+      return AnswerSource::KIND_FAQ;
+    case engines::SourceKind::kFramework:
+      return AnswerSource::KIND_FRAMEWORK;
+    case engines::SourceKind::kHiringPattern:
+      return AnswerSource::KIND_HIRING_PATTERN;
+    case engines::SourceKind::kInsight:
+      return AnswerSource::KIND_INSIGHT;
+    case engines::SourceKind::kAdvice:
+      return AnswerSource::KIND_ADVICE;
+    case engines::SourceKind::kDocument:
+      return AnswerSource::KIND_DOCUMENT;
+  }
+  return AnswerSource::KIND_UNSPECIFIED;
+}
+
+void FillSource(const engines::Passage& passage, AnswerSource& source) {
+  source.set_kind(ToProto(passage.kind));
+  source.set_name(passage.name);
+  source.set_title(passage.title);
+  source.set_field(passage.field);
+  source.set_passage(passage.text);
+  source.set_section(passage.section);
+}
+
+}  // namespace
 
 absl::Status FillAnswer(const engines::Snapshot& snapshot,
                         const advisor::v1::AnswerQuestionRequest& request,
                         advisor::v1::AnswerQuestionResponse& response) {
-  absl::StatusOr<engines::FaqAnswer> answer = snapshot.faqs().Answer(request.question());
+  absl::StatusOr<engines::KnowledgeAnswer> answer = snapshot.answers().Answer(request.question());
   if (!answer.ok()) return answer.status();
   response.set_answered(answer->answered);
+  response.set_confidence(answer->best.confidence);
   // The API promises empty answer fields when the question is not covered,
   // even though the engine may still name its best (too weak) guess.
-  if (answer->answered && answer->best != nullptr) {
-    response.set_faq_id(answer->best->id());
-    response.set_question(answer->best->question());
-    response.set_answer(answer->best->answer());
+  if (answer->answered) {
+    const engines::Passage& passage = *answer->best.passage;
+    if (passage.faq != nullptr) {
+      response.set_faq_id(passage.faq->id());
+      response.set_question(passage.faq->question());
+    }
+    response.set_answer(std::string(answer->best.answer));
+    FillSource(passage, *response.mutable_source());
   }
-  response.set_confidence(answer->confidence);
-  for (const engines::FaqCandidate& candidate : answer->alternatives) {
+  for (const engines::AnswerCandidate& candidate : answer->alternatives) {
     advisor::v1::FaqCandidate* out = response.add_alternatives();
-    out->set_faq_id(candidate.entry->id());
-    out->set_question(candidate.entry->question());
+    if (candidate.passage->faq != nullptr) {
+      out->set_faq_id(candidate.passage->faq->id());
+      out->set_question(candidate.passage->faq->question());
+    }
     out->set_confidence(candidate.confidence);
+    out->set_answer(std::string(candidate.answer));
+    FillSource(*candidate.passage, *out->mutable_source());
   }
-  return absl::OkStatus();
-}
-
-absl::Status WriteAnswer(const ServingSnapshot& serving,
-                         const advisor::v1::AnswerQuestionRequest& request,
-                         grpc::ByteBuffer* bytes) {
-  absl::StatusOr<engines::FaqAnswer> answer = serving.snapshot->faqs().Answer(request.question());
-  if (!answer.ok()) return answer.status();
-  SetEncodedMessage(AnswerQuestionResponseEncoder(*answer, serving.encoded_served_by), bytes);
   return absl::OkStatus();
 }
 

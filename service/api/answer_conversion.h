@@ -4,25 +4,17 @@
 #include "absl/status/status.h"
 
 #include "advisor/v1/faq_service.pb.h"
-#include "service/api/snapshot_source.h"
 #include "service/engines/snapshot.h"
-#include <grpcpp/support/byte_buffer.h>
 
 // The one conversion between an AnswerQuestion request and its response,
 // shared by the unary, batch and stream RPCs of FaqService.
 namespace advisor::api {
 
 // Answers `request` from `snapshot` into `response` (which must be empty).
-// INVALID_ARGUMENT as engines::FaqAnswerer::Answer.
+// INVALID_ARGUMENT as engines::KnowledgeAnswerer::Answer.
 absl::Status FillAnswer(const engines::Snapshot& snapshot,
                         const advisor::v1::AnswerQuestionRequest& request,
                         advisor::v1::AnswerQuestionResponse& response);
-
-// As FillAnswer, straight into response bytes (AnswerQuestionResponseEncoder),
-// with the served_by of `serving`: the unary RPC's response.
-absl::Status WriteAnswer(const ServingSnapshot& serving,
-                         const advisor::v1::AnswerQuestionRequest& request,
-                         grpc::ByteBuffer* bytes);
 
 // FillAnswer into a per-item result: the answer, or the item's error.
 void FillAnswerResult(const engines::Snapshot& snapshot,

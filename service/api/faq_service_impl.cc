@@ -11,13 +11,13 @@
 #include "service/api/serve_unary.h"
 #include "service/api/status_conversion.h"
 #include "service/api/stream_answers_reactor.h"
-#include "service/engines/faq_answerer.h"
 #include "service/engines/pagination.h"
 
 namespace advisor::api {
 namespace {
 
 using advisor::v1::AnswerQuestionRequest;
+using advisor::v1::AnswerQuestionResponse;
 using advisor::v1::BatchAnswerQuestionsRequest;
 using advisor::v1::BatchAnswerQuestionsResponse;
 using advisor::v1::ListFaqsRequest;
@@ -69,11 +69,8 @@ FaqServiceImpl::FaqServiceImpl(ServiceEnvironment environment) : environment_(en
 grpc::ServerUnaryReactor* FaqServiceImpl::AnswerQuestion(grpc::CallbackServerContext* context,
                                                          const grpc::ByteBuffer* request,
                                                          grpc::ByteBuffer* response) {
-  return ServeRawUnary<AnswerQuestionRequest>(
-      {environment_, kAnswerQuestionMethod, context, request, response},
-      [](const ServingSnapshot& serving, const AnswerQuestionRequest& question,
-         CallArena& /*arena*/,
-         grpc::ByteBuffer* bytes) { return WriteAnswer(serving, question, bytes); });
+  return ServeUnary<AnswerQuestionRequest, AnswerQuestionResponse>(
+      {environment_, kAnswerQuestionMethod, context, request, response}, FillAnswer);
 }
 
 grpc::ServerUnaryReactor* FaqServiceImpl::ListFaqs(grpc::CallbackServerContext* context,

@@ -7,14 +7,13 @@
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/string_view.h"
 
-#include "service/engines/faq_answerer.h"
 #include "service/engines/role_matcher.h"
 
-// Encoders that write the protobuf bytes of the two hottest responses
+// An encoder that writes the protobuf bytes of the hottest response
 // straight from the engine's result. Building the response message first
 // copied every knowledge base string into it, scanned each for valid UTF-8
 // when serialising, then freed it all: about a fifth of a MatchRole call.
-// Here each string is copied once, into the bytes. Each encoder gives
+// Here each string is copied once, into the bytes. The encoder gives
 // exactly the message its Fill* conversion builds, plus the response's
 // served_by (response_encoders_test checks it); batch items still go
 // through those conversions.
@@ -38,25 +37,6 @@ class MatchRoleResponseEncoder {
   const absl::string_view encoded_served_by_;
   // Encoded size of each FrameworkMatch, then of each LearningStep.
   absl::InlinedVector<size_t, 2 * engines::kMaxMatchedFrameworks> nested_sizes_;
-  size_t size_ = 0;
-};
-
-// advisor.v1.AnswerQuestionResponse for `answer`, with `encoded_served_by`
-// as its served_by; both must outlive the encoder. As FillAnswer, an
-// unanswered question leaves the answer fields empty.
-class AnswerQuestionResponseEncoder {
- public:
-  AnswerQuestionResponseEncoder(const engines::FaqAnswer& answer,
-                                absl::string_view encoded_served_by);
-
-  size_t size() const { return size_; }
-  void Write(uint8_t* out) const;
-
- private:
-  const engines::FaqAnswer& answer_;
-  const absl::string_view encoded_served_by_;
-  // Encoded size of each FaqCandidate.
-  absl::InlinedVector<size_t, 8> candidate_sizes_;
   size_t size_ = 0;
 };
 

@@ -14,6 +14,6 @@ Snapshot::Snapshot(std::unique_ptr<const advisor::v1::KnowledgeBase> knowledge_b
     : knowledge_base_(std::move(knowledge_base)),
       frameworks_(*knowledge_base_),
       roles_(*knowledge_base_),
-      faqs_(*knowledge_base_) {}
+      answers_(*knowledge_base_) {}
 
 }  // namespace advisor::engines

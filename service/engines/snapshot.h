@@ -4,8 +4,8 @@
 #include <memory>
 
 #include "advisor/v1/knowledge_base.pb.h"
-#include "service/engines/faq_answerer.h"
 #include "service/engines/framework_lookup.h"
+#include "service/engines/knowledge_answerer.h"
 #include "service/engines/role_matcher.h"
 
 namespace advisor::engines {
@@ -21,7 +21,7 @@ class Snapshot {
   const advisor::v1::KnowledgeBase& knowledge_base() const { return *knowledge_base_; }
   const FrameworkLookup& frameworks() const { return frameworks_; }
   const RoleMatcher& roles() const { return roles_; }
-  const FaqAnswerer& faqs() const { return faqs_; }
+  const KnowledgeAnswerer& answers() const { return answers_; }
 
  private:
   explicit Snapshot(std::unique_ptr<const advisor::v1::KnowledgeBase> knowledge_base);
@@ -30,7 +30,7 @@ class Snapshot {
   std::unique_ptr<const advisor::v1::KnowledgeBase> knowledge_base_;
   FrameworkLookup frameworks_;
   RoleMatcher roles_;
-  FaqAnswerer faqs_;
+  KnowledgeAnswerer answers_;
 };
 
 }  // namespace advisor::engines

@@ -69,36 +69,6 @@ TEST_F(ResponseEncodersTest, MatchRoleBytesAreTheGeneratedSerialisation) {
   }
 }
 
-TEST_F(ResponseEncodersTest, AnswerQuestionBytesAreTheGeneratedSerialisation) {
-  std::vector<std::string> questions = {
-      "Why would a young AI company pick PyTorch over the alternatives?",
-      "whch framwork shuld a begginer lern?",
-      "What is the capital of France?",
-      "zzzz",
-  };
-  for (const advisor::v1::FaqEntry& entry : snapshot_->knowledge_base().faqs()) {
-    questions.push_back(entry.question());
-  }
-  int answered = 0;
-  int unanswered = 0;
-  for (const std::string& question : questions) {
-    SCOPED_TRACE(question);
-    absl::StatusOr<engines::FaqAnswer> answer = snapshot_->faqs().Answer(question);
-    ASSERT_TRUE(answer.ok()) << answer.status();
-    (answer->answered ? answered : unanswered)++;
-    advisor::v1::AnswerQuestionRequest request;
-    request.set_question(question);
-    advisor::v1::AnswerQuestionResponse expected;
-    ASSERT_TRUE(FillAnswer(*snapshot_, request, expected).ok());
-    *expected.mutable_served_by() = serving_.served_by;
-    EXPECT_EQ(Encode(AnswerQuestionResponseEncoder(*answer, serving_.encoded_served_by)),
-              expected.SerializeAsString());
-  }
-  // Both shapes of the response were compared.
-  EXPECT_GT(answered, 0);
-  EXPECT_GT(unanswered, 0);
-}
-
 TEST_F(ResponseEncodersTest, PrebuiltGetFrameworkResponsesAreTheGeneratedSerialisation) {
   const PrebuiltResponses& prebuilt = serving_.prebuilt;
   ASSERT_FALSE(snapshot_->knowledge_base().frameworks().empty());

@@ -157,7 +157,7 @@ void BM_Answer(benchmark::State& state) {
   const std::string question = kQuestions[state.range(0)];
   state.SetLabel(question.substr(0, 40));
   RunOverMix(state, {question},
-             [&](const std::string& input) { return snapshot->faqs().Answer(input); });
+             [&](const std::string& input) { return snapshot->answers().Answer(input); });
 }
 BENCHMARK(BM_Answer)->DenseRange(0, std::size(kQuestions) - 1)->Unit(benchmark::kMicrosecond);
 
@@ -170,7 +170,7 @@ void BM_AnswerHugeWord(benchmark::State& state) {
   const Snapshot* snapshot = DefaultSnapshot(state);
   if (snapshot == nullptr) return;
   RunOverMix(state, {"is " + HugeWord() + " hard to learn?"},
-             [&](const std::string& input) { return snapshot->faqs().Answer(input); });
+             [&](const std::string& input) { return snapshot->answers().Answer(input); });
 }
 BENCHMARK(BM_AnswerHugeWord)->Unit(benchmark::kMicrosecond);
 
@@ -204,7 +204,7 @@ void BM_AnswerMix(benchmark::State& state) {
   const Snapshot* snapshot = DefaultSnapshot(state);
   if (snapshot == nullptr) return;
   RunOverMix(state, AllOf(kQuestions),
-             [&](const std::string& input) { return snapshot->faqs().Answer(input); });
+             [&](const std::string& input) { return snapshot->answers().Answer(input); });
 }
 BENCHMARK(BM_AnswerMix)->Unit(benchmark::kMicrosecond);
 
@@ -225,7 +225,7 @@ void BM_AnswerScaling(benchmark::State& state) {
   const Snapshot* snapshot = SyntheticSnapshot(state, static_cast<int>(state.range(0)), 3);
   if (snapshot == nullptr) return;
   RunOverMix(state, ScalingQuestions(snapshot->knowledge_base()),
-             [&](const std::string& input) { return snapshot->faqs().Answer(input); });
+             [&](const std::string& input) { return snapshot->answers().Answer(input); });
 }
 BENCHMARK(BM_AnswerScaling)
     ->ArgName("faqs")

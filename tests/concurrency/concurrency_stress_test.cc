@@ -63,8 +63,8 @@ TEST(ConcurrencyStressTest, ReadersSeeWholeSnapshotsWhileTheyAreReplaced) {
       while (!done.load()) {
         const std::shared_ptr<const engines::Snapshot> snapshot = source.Current();
         const std::string version = snapshot->knowledge_base().version();
-        absl::StatusOr<engines::FaqAnswer> answer =
-            snapshot->faqs().Answer("Is learning only one deep learning framework enough?");
+        absl::StatusOr<engines::KnowledgeAnswer> answer =
+            snapshot->answers().Answer("Is learning only one deep learning framework enough?");
         absl::StatusOr<const advisor::v1::Framework*> framework =
             snapshot->frameworks().Find("torch");
         // Versions only move forward, and the snapshot does not change

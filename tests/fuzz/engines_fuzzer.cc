@@ -1,5 +1,5 @@
 // libFuzzer target for the engines over the default knowledge base:
-// FrameworkLookup::Find and Compare, RoleMatcher::Match, FaqAnswerer::Answer
+// FrameworkLookup::Find and Compare, RoleMatcher::Match, KnowledgeAnswerer::Answer
 // and ResolvePage, each checked against the properties its header promises.
 
 #include <algorithm>
@@ -15,7 +15,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 
-#include "service/engines/faq_answerer.h"
+#include "service/engines/knowledge_answerer.h"
 #include "service/engines/framework_lookup.h"
 #include "service/engines/pagination.h"
 #include "service/engines/role_matcher.h"
@@ -90,20 +90,28 @@ void FuzzMatch(const engines::Snapshot& snapshot, absl::string_view description)
 
 void FuzzAnswer(const engines::Snapshot& snapshot, absl::string_view question) {
   const bool valid = text::ValidateFreeText(question, "question").ok();
-  absl::StatusOr<engines::FaqAnswer> answer = snapshot.faqs().Answer(question);
+  absl::StatusOr<engines::KnowledgeAnswer> answer = snapshot.answers().Answer(question);
   ADVISOR_FUZZ_CHECK(answer.ok() == valid);
   if (!answer.ok()) {
     ADVISOR_FUZZ_CHECK(answer.status().code() == absl::StatusCode::kInvalidArgument);
     return;
   }
-  ADVISOR_FUZZ_CHECK(answer->confidence >= 0 && answer->confidence <= 1);
-  if (answer->best == nullptr) ADVISOR_FUZZ_CHECK(answer->confidence == 0 && !answer->answered);
-  if (answer->answered) ADVISOR_FUZZ_CHECK(answer->confidence >= engines::kAnswerThreshold);
+  const engines::AnswerCandidate& best = answer->best;
+  ADVISOR_FUZZ_CHECK(best.confidence >= 0 && best.confidence <= 1);
+  if (best.passage == nullptr) ADVISOR_FUZZ_CHECK(best.confidence == 0 && !answer->answered);
+  if (answer->answered) ADVISOR_FUZZ_CHECK(best.confidence >= engines::kAnswerThreshold);
   ADVISOR_FUZZ_CHECK(answer->alternatives.size() <= engines::kMaxAlternatives);
-  for (const engines::FaqCandidate& candidate : answer->alternatives) {
-    ADVISOR_FUZZ_CHECK(candidate.entry != nullptr && candidate.entry != answer->best);
+  // An answer is always a part of its passage's text.
+  auto inside_passage = [](const engines::AnswerCandidate& candidate) {
+    const std::string& text = candidate.passage->text;
+    return !candidate.answer.empty() && candidate.answer.data() >= text.data() &&
+           candidate.answer.data() + candidate.answer.size() <= text.data() + text.size();
+  };
+  if (best.passage != nullptr) ADVISOR_FUZZ_CHECK(inside_passage(best));
+  for (const engines::AnswerCandidate& candidate : answer->alternatives) {
+    ADVISOR_FUZZ_CHECK(candidate.passage != nullptr && candidate.passage != best.passage);
+    ADVISOR_FUZZ_CHECK(inside_passage(candidate));
     ADVISOR_FUZZ_CHECK(candidate.confidence >= engines::kMinAlternativeConfidence);
-    ADVISOR_FUZZ_CHECK(candidate.confidence <= answer->confidence);
   }
 }
 

@@ -48,10 +48,10 @@ void QueryEngines(const engines::Snapshot& snapshot) {
   }
   ADVISOR_FUZZ_CHECK(snapshot.roles().Match("research engineer at a startup").ok());
   for (const advisor::v1::FaqEntry& faq : kb.faqs()) {
-    absl::StatusOr<engines::FaqAnswer> answer = snapshot.faqs().Answer(faq.question());
+    absl::StatusOr<engines::KnowledgeAnswer> answer = snapshot.answers().Answer(faq.question());
     ADVISOR_FUZZ_CHECK(answer.ok() || answer.status().code() == absl::StatusCode::kInvalidArgument);
   }
-  ADVISOR_FUZZ_CHECK(snapshot.faqs().Answer("which framework should I learn first?").ok());
+  ADVISOR_FUZZ_CHECK(snapshot.answers().Answer("which framework should I learn first?").ok());
 }
 
 }  // namespace

@@ -1,0 +1,116 @@
+#ifndef ADVISOR_SERVICE_ENGINES_KNOWLEDGE_ANSWERER_H_
+#define ADVISOR_SERVICE_ENGINES_KNOWLEDGE_ANSWERER_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/container/inlined_vector.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+#include "advisor/v1/knowledge_base.pb.h"
+
+namespace advisor::engines {
+
+// Most alternatives an answer lists.
+inline constexpr int kMaxAlternatives = 3;
+
+// Confidence from which a question counts as answered.
+inline constexpr double kAnswerThreshold = 0.25;
+
+// Alternatives below this confidence are not worth listing.
+inline constexpr double kMinAlternativeConfidence = 0.05;
+
+// The kinds of knowledge base content that answer questions.
+enum class SourceKind { kFaq, kFramework, kHiringPattern, kInsight, kAdvice, kDocument };
+
+// One piece of the knowledge base that can answer a question on its own:
+// a FAQ entry, one field of a framework, a hiring pattern, an insight, the
+// advice or a learning path, or one paragraph of a document.
+struct Passage {
+  SourceKind kind = SourceKind::kFaq;
+  // Resource name: "faqs/{id}", "frameworks/{id}", "hiringPatterns/{id}",
+  // "insights/{n}", "advice/general", "advice/defaultLearningPath",
+  // "hiringPatterns/{id}/learningPath" or "documents/{id}".
+  std::string name;
+  // For people: the FAQ question, the framework's display name, the
+  // pattern's title, the frameworks an insight is about, the document's
+  // title.
+  std::string title;
+  // kFramework: the field's proto name ("developer", "summary", ...).
+  std::string field;
+  // kDocument: the paragraph's section heading.
+  std::string section;
+  // The whole passage (a FAQ entry's answer).
+  std::string text;
+  // kFaq: the entry; null otherwise.
+  const advisor::v1::FaqEntry* faq = nullptr;
+};
+
+// One passage that answers a question, and the text that answers it.
+struct AnswerCandidate {
+  const Passage* passage = nullptr;
+  // The most precise part of `passage->text` that answers: all of it, or
+  // the one or two sentences that do. A view into the passage.
+  absl::string_view answer;
+  // In [0, 1].
+  double confidence = 0;
+};
+
+// The result of answering one question.
+struct KnowledgeAnswer {
+  // False when nothing reaches kAnswerThreshold: the knowledge base does
+  // not cover the question. `best` may still be set then.
+  bool answered = false;
+  // The best candidate; its passage is null when nothing matched at all.
+  AnswerCandidate best;
+  // Next best candidates (other passages), best first, at most
+  // kMaxAlternatives, each of at least kMinAlternativeConfidence. Held
+  // inline: an answer allocates nothing.
+  absl::InlinedVector<AnswerCandidate, kMaxAlternatives> alternatives;
+};
+
+// Answers questions in the asker's own words (paraphrases, synonyms,
+// misspellings, a preamble about the asker) from everything the knowledge
+// base holds. Built once per knowledge base: every FAQ entry, framework
+// field, hiring pattern, insight, the advice and learning paths, and every
+// paragraph of every document become passages of one PassageIndex, with
+// one text::TextAnalyzer over their vocabulary, the knowledge base's
+// synonyms and stop words and the framework names. Then immutable and safe
+// to share between threads.
+//
+// It reads what is asked as well as which words occur: "who develops X",
+// "X's website" and "what is X" want that field of framework X, "X vs Y"
+// an insight about both; a passage about other frameworks than those the
+// question names is discounted. The FAQ answer is preferred when an entry
+// answers the question about as well as anything else. The confidence is
+// near 1 for an exact fit, lower for paraphrases and near 0 for questions
+// the knowledge base does not cover, which stay unanswered.
+//
+// Keeps pointers into `knowledge_base`, which must outlive it and must have
+// been validated.
+class KnowledgeAnswerer {
+ public:
+  explicit KnowledgeAnswerer(const advisor::v1::KnowledgeBase& knowledge_base);
+  ~KnowledgeAnswerer();
+  KnowledgeAnswerer(const KnowledgeAnswerer&) = delete;
+  KnowledgeAnswerer& operator=(const KnowledgeAnswerer&) = delete;
+
+  // The best answer to `question`. A question the knowledge base does not
+  // cover (off-topic, or only stop words) is OK with answered = false.
+  // INVALID_ARGUMENT when the question fails text::ValidateFreeText (empty,
+  // blank, longer than 4096 bytes, invalid UTF-8).
+  absl::StatusOr<KnowledgeAnswer> Answer(absl::string_view question) const;
+
+  // Every passage, in knowledge base order.
+  const std::vector<Passage>& passages() const;
+
+ private:
+  struct Index;
+  std::unique_ptr<const Index> index_;
+};
+
+}  // namespace advisor::engines
+
+#endif  // ADVISOR_SERVICE_ENGINES_KNOWLEDGE_ANSWERER_H_

@@ -1,0 +1,315 @@
+#include "service/engines/passage_index.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <utility>
+
+namespace advisor::engines {
+namespace {
+
+using text::TermId;
+
+// The fields of a passage a question is matched against.
+enum Field { kTitle = 0, kText = 1, kContext = 2, kFieldCount = 3 };
+
+// BM25F: a term in the passage's title says most about what it answers;
+// the text and context help with other wordings.
+constexpr std::array<double, kFieldCount> kFieldWeight = {3.0, 1.5, 1.0};
+constexpr std::array<double, kFieldCount> kLengthNormalisation = {0.5, 0.75, 0.75};
+constexpr double kSaturation = 1.2;  // BM25's k1.
+
+// How much of a question word a passage explains when it has the word in a
+// field, for the coverage part of the confidence.
+constexpr std::array<double, kFieldCount> kCoverageCredit = {1.0, 0.9, 0.75};
+// A corrected misspelling is slightly less certain than the word itself.
+constexpr double kCorrectedCredit = 0.9;
+// Weight of a question word no passage holds, as a share of the rarest
+// indexed word's: high, since foreign words are the sign of a question the
+// knowledge base does not cover, but not so high that one filler word
+// ("place", "teams") sinks a paraphrase.
+constexpr double kUnknownWeightShare = 0.8;
+// Terms found in every passage still carry a little weight.
+constexpr double kMinTermWeightShare = 0.05;
+// Emphasized terms (framework names) weigh at least this share of the
+// rarest word.
+constexpr double kEmphasizedWeightShare = 0.75;
+// Matched weight (as a share of the rarest word's) at which the evidence
+// for a passage is about 63 % sure.
+constexpr double kEvidenceScaleShare = 0.7;
+// How many postings scanning one costs as much as looking up one passage.
+constexpr size_t kLookupCost = 16;
+// A question of one word ("keras?", "startups") is too vague to be sure of
+// any passage, however well that word matches.
+constexpr double kSingleWordFactor = 0.5;
+
+// One distinct term of a question.
+struct QueryTerm {
+  TermId id = 0;
+  bool corrected = false;
+  // Its weight for coverage and evidence, corrections discounted.
+  double weight = 0;
+};
+
+// Distinct terms of an analysis, by id; a term counts as corrected only
+// when every occurrence was.
+void DistinctTerms(const text::Analysis& analysis, std::vector<QueryTerm>* out) {
+  out->clear();
+  for (const text::AnalyzedTerm& term : analysis.terms) out->push_back({term.id, term.corrected});
+  std::sort(out->begin(), out->end(), [](const QueryTerm& a, const QueryTerm& b) {
+    return a.id != b.id ? a.id < b.id : !a.corrected && b.corrected;  // Uncorrected first.
+  });
+  out->erase(std::unique(out->begin(), out->end(),
+                         [](const QueryTerm& a, const QueryTerm& b) { return a.id == b.id; }),
+             out->end());
+}
+
+int DistinctCount(std::vector<std::string>* words) {
+  std::sort(words->begin(), words->end());
+  return static_cast<int>(std::unique(words->begin(), words->end()) - words->begin());
+}
+
+// Per-thread buffers for one search, so searching allocates little.
+struct Scratch {
+  std::vector<std::string> unknown_words;
+  std::vector<QueryTerm> terms;
+  std::vector<double> score;
+  std::vector<double> covered;
+  std::vector<int32_t> touched;
+  std::vector<PassageMatch> candidates;
+};
+
+Scratch& ThreadScratch() {
+  thread_local Scratch scratch;
+  return scratch;
+}
+
+}  // namespace
+
+PassageIndex::PassageIndex(const text::TextAnalyzer& analyzer,
+                           const std::vector<PassageFields>& passages,
+                           const std::vector<TermId>& emphasized)
+    : analyzer_(analyzer) {
+  const auto term_count = static_cast<size_t>(analyzer.term_count());
+  const auto passage_count = static_cast<int32_t>(passages.size());
+  postings_.resize(term_count);
+  std::vector<std::array<float, kFieldCount>> field_length(passages.size());
+
+  // Term frequencies per field first; postings need the average lengths.
+  struct Frequencies {
+    int32_t passage;
+    std::array<float, kFieldCount> count;
+  };
+  std::vector<std::vector<Frequencies>> frequencies(term_count);
+  std::array<double, kFieldCount> total_length = {0, 0, 0};
+  std::array<text::Analysis, kFieldCount> fields;
+  text::Analysis passage_context;
+  for (int32_t p = 0; p < passage_count; ++p) {
+    const PassageFields& passage = passages[p];
+    analyzer.AnalyzeInto(passage.title, &fields[kTitle]);
+    analyzer.AnalyzeInto(passage.text, &fields[kText]);
+    fields[kContext].Clear();
+    for (const std::string& context : passage.context) {
+      analyzer.AnalyzeInto(context, &passage_context);
+      fields[kContext].terms.insert(fields[kContext].terms.end(), passage_context.terms.begin(),
+                                    passage_context.terms.end());
+    }
+    for (int field = 0; field < kFieldCount; ++field) {
+      field_length[p][field] = static_cast<float>(fields[field].terms.size());
+      total_length[field] += static_cast<double>(fields[field].terms.size());
+      for (const text::AnalyzedTerm& term : fields[field].terms) {
+        std::vector<Frequencies>& list = frequencies[term.id];
+        if (list.empty() || list.back().passage != p) list.push_back({p, {0, 0, 0}});
+        list.back().count[field] += 1;
+      }
+    }
+  }
+  std::array<double, kFieldCount> average_length = {1, 1, 1};
+  for (int field = 0; field < kFieldCount; ++field) {
+    if (passage_count > 0 && total_length[field] > 0) {
+      average_length[field] = total_length[field] / passage_count;
+    }
+  }
+  for (size_t term = 0; term < term_count; ++term) {
+    for (const Frequencies& holding : frequencies[term]) {
+      double frequency = 0;
+      float credit = 0;
+      for (int field = 0; field < kFieldCount; ++field) {
+        if (holding.count[field] == 0) continue;
+        const double b = kLengthNormalisation[field];
+        const double length_ratio = field_length[holding.passage][field] / average_length[field];
+        frequency += kFieldWeight[field] * holding.count[field] / (1 - b + b * length_ratio);
+        credit = std::max(credit, static_cast<float>(kCoverageCredit[field]));
+      }
+      postings_[term].push_back(
+          {holding.passage, static_cast<float>(frequency / (kSaturation + frequency)), credit});
+    }
+  }
+
+  // Okapi BM25 inverse document frequency, always positive.
+  const double n = passage_count;
+  auto idf_of = [n](double holding) { return std::log(1 + (n - holding + 0.5) / (holding + 0.5)); };
+  idf_.resize(term_count, 0);
+  for (size_t term = 0; term < term_count; ++term) {
+    const auto holding = static_cast<double>(postings_[term].size());
+    if (holding > 0) idf_[term] = idf_of(holding);
+  }
+  const double rarest = idf_of(1);
+  unknown_weight_ = kUnknownWeightShare * rarest;
+  evidence_scale_ = kEvidenceScaleShare * rarest;
+  weight_.resize(term_count, 0);
+  for (size_t term = 0; term < term_count; ++term) {
+    weight_[term] = std::max(idf_[term], kMinTermWeightShare * rarest);
+  }
+  for (const TermId term : emphasized) {
+    if (term >= 0 && static_cast<size_t>(term) < term_count && !postings_[term].empty()) {
+      weight_[term] = std::max(weight_[term], kEmphasizedWeightShare * rarest);
+    }
+  }
+
+  self_score_.resize(passages.size(), 0);
+  std::vector<QueryTerm> terms;
+  for (int32_t p = 0; p < passage_count; ++p) {
+    const PassageFields& passage = passages[p];
+    DistinctTerms(analyzer.Analyze(passage.title.empty() ? passage.text : passage.title), &terms);
+    for (const QueryTerm& term : terms) {
+      for (const Posting& posting : postings_[term.id]) {
+        if (posting.passage == p) self_score_[p] += idf_[term.id] * posting.saturated;
+      }
+    }
+  }
+}
+
+double PassageIndex::QuestionWeight(TermId term) const {
+  return Holds(term) ? weight_[term] : unknown_weight_;
+}
+
+bool PassageIndex::Holds(TermId term) const {
+  return term >= 0 && static_cast<size_t>(term) < postings_.size() && !postings_[term].empty();
+}
+
+void PassageIndex::Search(const text::Analysis& question, size_t limit, double min_confidence,
+                          std::vector<PassageMatch>* out) const {
+  out->clear();
+  Scratch& scratch = ThreadScratch();
+  DistinctTerms(question, &scratch.terms);
+  scratch.unknown_words.assign(question.unknown_words.begin(), question.unknown_words.end());
+  const int unknown_count = DistinctCount(&scratch.unknown_words);
+
+  double total_weight = unknown_count * unknown_weight_;
+  for (QueryTerm& term : scratch.terms) {
+    if (postings_[term.id].empty()) {
+      // Known to the lexicon (from a synonym group) but held by no passage:
+      // as foreign as an unknown word ("install", "how to").
+      total_weight += unknown_weight_;
+      term.weight = 0;
+    } else {
+      total_weight += weight_[term.id];
+      term.weight = weight_[term.id] * (term.corrected ? kCorrectedCredit : 1);
+    }
+  }
+  if (scratch.terms.empty() || total_weight <= 0 || limit == 0) return;
+
+  // Accumulate BM25F scores and covered weight over the postings of the
+  // question's terms only: passages sharing no term are never visited.
+  // Lightest terms first: as long as their weights add up to too little for
+  // a passage holding only them to reach min_confidence (which
+  // confidence <= coverage^2 guarantees), they are "non-essential": they
+  // add to passages found through heavier terms but bring in none of their
+  // own, so common words do not make every passage a candidate.
+  std::sort(scratch.terms.begin(), scratch.terms.end(),
+            [](const QueryTerm& a, const QueryTerm& b) { return a.weight < b.weight; });
+  const double essential_weight = std::sqrt(min_confidence) * total_weight;
+  size_t non_essential = 0;
+  for (double light = 0; non_essential < scratch.terms.size(); ++non_essential) {
+    light += scratch.terms[non_essential].weight;
+    if (light >= essential_weight) break;
+  }
+
+  if (scratch.score.size() < self_score_.size()) {
+    scratch.score.resize(self_score_.size(), 0);
+    scratch.covered.resize(self_score_.size(), 0);
+  }
+  scratch.touched.clear();
+  auto add = [&](const QueryTerm& term, const Posting& posting) {
+    scratch.score[posting.passage] += idf_[term.id] * posting.saturated;
+    scratch.covered[posting.passage] += term.weight * posting.credit;
+  };
+  for (size_t t = scratch.terms.size(); t-- > non_essential;) {
+    const QueryTerm& term = scratch.terms[t];
+    if (term.weight == 0) continue;
+    for (const Posting& posting : postings_[term.id]) {
+      if (scratch.covered[posting.passage] == 0) scratch.touched.push_back(posting.passage);
+      add(term, posting);
+    }
+  }
+  for (size_t t = 0; t < non_essential; ++t) {
+    const QueryTerm& term = scratch.terms[t];
+    const std::vector<Posting>& postings = postings_[term.id];
+    if (term.weight == 0) continue;
+    if (scratch.touched.size() * kLookupCost < postings.size()) {
+      // Few candidates, a long list: look each candidate up.
+      for (const int32_t passage : scratch.touched) {
+        const auto it = std::lower_bound(
+            postings.begin(), postings.end(), passage,
+            [](const Posting& posting, int32_t wanted) { return posting.passage < wanted; });
+        if (it != postings.end() && it->passage == passage) add(term, *it);
+      }
+    } else {
+      for (const Posting& posting : postings) {
+        if (scratch.covered[posting.passage] > 0) add(term, posting);
+      }
+    }
+  }
+
+  // Confidence = coverage^2 * evidence * agreement:
+  //  - coverage: the share of the question's weight the passage explains,
+  //    so one shared word among several foreign ones stays low;
+  //  - evidence: saturating in the matched weight, so a single common word
+  //    ("framework") is not enough even when it is all the question says;
+  //  - agreement: the BM25F score relative to the passage's own title.
+  // Best first; ties in passage order. A total order, so keeping the best
+  // few as we go picks exactly what sorting all candidates would.
+  const auto better = [](const PassageMatch& a, const PassageMatch& b) {
+    if (a.confidence != b.confidence) return a.confidence > b.confidence;
+    return a.passage < b.passage;
+  };
+  const double word_factor =
+      question.terms.size() + static_cast<size_t>(unknown_count) == 1 ? kSingleWordFactor : 1.0;
+  // The best `limit` candidates so far, as a heap whose front is the worst
+  // of them: a candidate whose upper bound (coverage^2, as evidence and
+  // agreement are at most 1) cannot beat it skips the exp() below, which
+  // on a large knowledge base is most of the cost of a question.
+  std::vector<PassageMatch>& candidates = scratch.candidates;
+  candidates.clear();
+  for (const int32_t passage : scratch.touched) {
+    const double covered = scratch.covered[passage];
+    const double score = scratch.score[passage];
+    scratch.score[passage] = 0;
+    scratch.covered[passage] = 0;
+    const double coverage = std::min(1.0, covered / total_weight);
+    const double bound = coverage * coverage * word_factor;
+    if (bound < min_confidence) continue;
+    if (candidates.size() == limit && bound < candidates.front().confidence) continue;
+    const double evidence_ratio = covered / evidence_scale_;
+    const double evidence = 1 - std::exp(-evidence_ratio * evidence_ratio);
+    const double agreement =
+        self_score_[passage] > 0 ? std::min(1.0, score / self_score_[passage]) : 0;
+    const double confidence =
+        coverage * coverage * evidence * (0.6 + 0.4 * agreement) * word_factor;
+    const PassageMatch match{passage, std::clamp(confidence, 0.0, 1.0)};
+    if (match.confidence < min_confidence) continue;
+    if (candidates.size() < limit) {
+      candidates.push_back(match);
+      std::push_heap(candidates.begin(), candidates.end(), better);
+    } else if (better(match, candidates.front())) {
+      std::pop_heap(candidates.begin(), candidates.end(), better);
+      candidates.back() = match;
+      std::push_heap(candidates.begin(), candidates.end(), better);
+    }
+  }
+  std::sort_heap(candidates.begin(), candidates.end(), better);
+  out->assign(candidates.begin(), candidates.end());
+}
+
+}  // namespace advisor::engines

@@ -1,0 +1,42 @@
+#ifndef ADVISOR_SERVICE_ENGINES_QUESTION_INTENT_H_
+#define ADVISOR_SERVICE_ENGINES_QUESTION_INTENT_H_
+
+#include <string>
+
+#include "absl/strings/string_view.h"
+
+namespace advisor::engines {
+
+// What kind of fact a question asks for, when its wording says so.
+enum class AskedFor {
+  // Nothing in particular: the words decide.
+  kAnything,
+  // Who develops, created or maintains something ("who made PyTorch",
+  // "TensorFlow comes from which company").
+  kDeveloper,
+  // Where to find it online ("official site of Keras", "TF docs").
+  kWebsite,
+  // What it is ("what is Keras", "describe PyTorch", "TensorFlow overview").
+  kSummary,
+  // How things compare ("PyTorch vs TensorFlow", "difference between").
+  kComparison,
+};
+
+// A question's kind and what is left of it once the words that only say
+// the kind are taken out.
+struct QuestionIntent {
+  AskedFor asked_for = AskedFor::kAnything;
+  // The question's folded words without those that signalled `asked_for`
+  // (all of them when it is kAnything), joined by spaces: what the fact
+  // asked for must still account for.
+  std::string rest;
+};
+
+// Reads the kind of a question from its wording (English cue words and
+// phrases, after Unicode folding). Plain rules, no knowledge base: whether
+// the question names a framework is for the caller to check.
+QuestionIntent ReadQuestionIntent(absl::string_view question);
+
+}  // namespace advisor::engines
+
+#endif  // ADVISOR_SERVICE_ENGINES_QUESTION_INTENT_H_
