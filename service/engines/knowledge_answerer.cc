@@ -24,22 +24,41 @@ using advisor::v1::KnowledgeBase;
 using text::TermId;
 
 // How many passages a search ranks before the answerer re-ranks them.
-constexpr size_t kSearchDepth = 8;
+constexpr size_t kSearchDepth = 12;
 // Confidence in a framework's field when the question asks for exactly
 // that field of exactly that framework and says nothing else.
 constexpr double kIntentConfidence = 0.92;
 // A passage about other frameworks than those the question names answers
 // it only by accident.
 constexpr double kOtherFrameworkFactor = 0.45;
-// The FAQ answer wins when it is at least this close to the best answer:
-// the curated entries are the most precise answers there are.
-constexpr double kFaqPreferenceMargin = 0.05;
+// The FAQ answer wins when its confidence is at least this share of the
+// best answer's: the curated entries are the most precise answers there
+// are, and a paraphrase of their question often shares more words with a
+// longer passage than with the entry.
+constexpr double kFaqPreferenceRatio = 0.6;
+// ... unless the best passage states question words the entry does not,
+// weighing more than this share of those the entry states ("keras is an
+// interface on top of what": the entry on Keras' role states "keras"
+// only).
+constexpr double kMissedShare = 1.2;
+// A passage that states what a better-scoring FAQ entry only relates in its
+// context wins from this share of the entry's confidence ("is demand for
+// AI professionals growing in India": the article's paragraph on the job
+// market, not the popularity entry whose context quotes it).
+constexpr double kStatedPreferenceRatio = 0.5;
 // A neighbouring sentence joins the answer when it holds this share of the
 // best sentence's matched weight and adds a term of its own.
 constexpr double kSecondSentenceShare = 0.5;
 // Signals at least this strong say what a hiring pattern is about clearly
 // enough to match questions by.
 constexpr double kStrongSignalWeight = 1.0;
+
+// A hiring pattern's title says whom it is about as clearly as its
+// strongest signals.
+constexpr double kTitleSignalWeight = 1.5;
+// A pattern owns a term when its signals hold it this much more strongly
+// than any other pattern's.
+constexpr double kOwnedTermMargin = 1.5;
 
 // Words a framework field's title adds to the framework's name, so a
 // question in those words finds the field.
@@ -53,7 +72,7 @@ constexpr FieldSpec kFieldSpecs[] = {
     {"best_for", "suited use cases"},
     {"developer", "developer creator maintainer author"},
     {"website", "website homepage documentation"},
-    {"notes", "history licence"},
+    {"notes", ""},
 };
 
 // A sentence of a passage, with the terms it holds.
@@ -66,8 +85,10 @@ struct Sentence {
 struct PassageFacts {
   // Framework terms the passage is about or names, sorted, distinct.
   std::vector<TermId> frameworks;
-  // Empty when the whole text is the answer.
+  // Its sentences, when it has several.
   std::vector<Sentence> sentences;
+  // Whether the answer is one or two of the sentences rather than all.
+  bool answers_with_sentences = false;
 };
 
 std::vector<TermId> DistinctTermIds(const text::Analysis& analysis) {
@@ -109,6 +130,20 @@ text::TextAnalyzer BuildAnalyzer(const KnowledgeBase& knowledge_base,
   return builder.Build();
 }
 
+// `text` without its "(source: ...)" notes.
+std::string WithoutSourceNotes(absl::string_view text) {
+  std::string out;
+  for (;;) {
+    const size_t note = text.find("(source:");
+    const size_t end = note == absl::string_view::npos ? note : text.find(')', note);
+    if (end == absl::string_view::npos) break;
+    absl::StrAppend(&out, text.substr(0, note));
+    text.remove_prefix(end + 1);
+  }
+  absl::StrAppend(&out, text);
+  return out;
+}
+
 // Display names of the frameworks with these ids, joined for people.
 std::string FrameworkNames(const KnowledgeBase& knowledge_base,
                            const google::protobuf::RepeatedPtrField<std::string>& ids) {
@@ -137,8 +172,10 @@ class PassageCollector {
     for (const auto& pattern : kb_.hiring_patterns()) {
       const std::string name = absl::StrCat("hiringPatterns/", pattern.id());
       Add(SourceKind::kHiringPattern, name, pattern.title(), pattern.reason(), pattern.title());
+      pattern_.back() = &pattern;
       for (const auto& signal : pattern.signals()) {
-        if (signal.weight() >= kStrongSignalWeight) fields_.back().context.push_back(signal.phrase());
+        if (signal.weight() >= kStrongSignalWeight)
+          fields_.back().context.push_back(signal.phrase());
       }
       AddLearningPath(absl::StrCat(name, "/learningPath"),
                       absl::StrCat("Learning path for ", pattern.title()), pattern.learning_path());
@@ -164,6 +201,8 @@ class PassageCollector {
   std::vector<bool> TakeSplit() { return std::move(split_); }
   // By passage: the framework it is about, when one.
   std::vector<const Framework*> TakeAbout() { return std::move(about_); }
+  // By passage: the hiring pattern whose reason it is, when one.
+  std::vector<const v1::HiringPattern*> TakePatterns() { return std::move(pattern_); }
 
  private:
   Passage& Add(SourceKind kind, std::string name, std::string title, std::string text,
@@ -178,6 +217,7 @@ class PassageCollector {
     fields.text = passage.text;
     split_.push_back(false);
     about_.push_back(nullptr);
+    pattern_.push_back(nullptr);
     return passage;
   }
 
@@ -193,10 +233,12 @@ class PassageCollector {
       if (field == "website") text = framework.website();
       if (field == "notes") text = absl::StrJoin(framework.notes(), " ");
       if (text.empty()) continue;
-      Passage& passage = Add(SourceKind::kFramework, name, framework.display_name(),
-                             std::move(text),
-                             absl::StrCat(framework.display_name(), " ", spec.title_words));
+      Passage& passage =
+          Add(SourceKind::kFramework, name, framework.display_name(), std::move(text),
+              absl::StrCat(framework.display_name(), " ", spec.title_words));
       passage.field = spec.field;
+      // A fact's "(source: URL)" says where it comes from, not what it says.
+      fields_.back().text = WithoutSourceNotes(passage.text);
       about_.back() = &framework;
     }
   }
@@ -220,10 +262,12 @@ class PassageCollector {
             kb_.faqs().begin(), kb_.faqs().end(),
             [&](const v1::FaqEntry& faq) { return absl::StrContains(paragraph, faq.answer()); });
         if (repeats_faq) continue;
-        Passage& passage =
-            Add(SourceKind::kDocument, name, document.title(), paragraph,
-                section.heading().empty() ? document.title() : section.heading());
+        // A heading says what a whole section is about, not what each of
+        // its paragraphs answers: context, not title.
+        Passage& passage = Add(SourceKind::kDocument, name, document.title(), paragraph, "");
         passage.section = section.heading();
+        fields_.back().context.push_back(section.heading().empty() ? document.title()
+                                                                   : section.heading());
         split_.back() = true;
       }
     }
@@ -234,22 +278,29 @@ class PassageCollector {
   std::vector<PassageFields> fields_;
   std::vector<bool> split_;
   std::vector<const Framework*> about_;
+  std::vector<const v1::HiringPattern*> pattern_;
 };
 
 // A candidate while ranking: a passage and its confidence.
 struct Ranked {
   int32_t passage = 0;
   double confidence = 0;
+  // PassageMatch::matched_terms.
+  uint64_t matched_terms = 0;
 };
 
 // Per-thread buffers for one call.
 struct Scratch {
   text::Analysis analysis;
+  text::Analysis proper;
   text::Analysis rest;
   std::vector<PassageMatch> matches;
   std::vector<Ranked> ranked;
   std::vector<TermId> question_terms;
+  // Framework terms of the question, sorted.
   std::vector<TermId> named;
+  // Terms the fact a question asks for accounts for, sorted.
+  std::vector<TermId> explaining;
 };
 
 Scratch& ThreadScratch() {
@@ -267,12 +318,12 @@ struct KnowledgeAnswerer::Index {
         search(analyzer, fields, FrameworkTerms(knowledge_base)) {
     const std::vector<bool> split = collector.TakeSplit();
     const std::vector<const Framework*> about = collector.TakeAbout();
+    const std::vector<const v1::HiringPattern*> patterns = collector.TakePatterns();
     facts.resize(passages.size());
     for (size_t p = 0; p < passages.size(); ++p) {
       PassageFacts& fact = facts[p];
       std::vector<TermId> terms = DistinctTermIds(analyzer.Analyze(passages[p].text));
-      const std::vector<TermId> title_terms =
-          DistinctTermIds(analyzer.Analyze(fields[p].title));
+      const std::vector<TermId> title_terms = DistinctTermIds(analyzer.Analyze(fields[p].title));
       terms.insert(terms.end(), title_terms.begin(), title_terms.end());
       for (const TermId term : terms) {
         if (framework_of_term.contains(term)) fact.frameworks.push_back(term);
@@ -280,17 +331,44 @@ struct KnowledgeAnswerer::Index {
       std::sort(fact.frameworks.begin(), fact.frameworks.end());
       fact.frameworks.erase(std::unique(fact.frameworks.begin(), fact.frameworks.end()),
                             fact.frameworks.end());
-      if (split[p]) {
-        for (const absl::string_view sentence : text::SplitSentences(passages[p].text)) {
-          fact.sentences.push_back({sentence, DistinctTermIds(analyzer.Analyze(sentence))});
-        }
-        if (fact.sentences.size() <= 2) fact.sentences.clear();  // All of it answers.
+      for (const absl::string_view sentence : text::SplitSentences(passages[p].text)) {
+        fact.sentences.push_back({sentence, DistinctTermIds(analyzer.Analyze(sentence))});
       }
+      if (fact.sentences.size() <= 1) fact.sentences.clear();
+      // With two sentences or fewer, all of it answers.
+      fact.answers_with_sentences = split[p] && fact.sentences.size() > 2;
       if (about[p] != nullptr) {
         const TermId term = analyzer.FindTerm(about[p]->display_name());
         field_passage[{term, passages[p].field}] = static_cast<int32_t>(p);
       }
       if (passages[p].kind == SourceKind::kInsight) insights.push_back(static_cast<int32_t>(p));
+      if (patterns[p] != nullptr) {
+        // What the pattern is about: its title's and signals' terms, each
+        // with the weight of the strongest signal holding it.
+        PatternTerms& pattern = hiring_patterns.emplace_back();
+        pattern.passage = static_cast<int32_t>(p);
+        for (const TermId term : title_terms) pattern.weights[term] = kTitleSignalWeight;
+        for (const auto& signal : patterns[p]->signals()) {
+          for (const TermId term : DistinctTermIds(analyzer.Analyze(signal.phrase()))) {
+            double& weight = pattern.weights[term];
+            weight = std::max(weight, static_cast<double>(signal.weight()));
+          }
+        }
+      }
+    }
+    // A term says whom a pattern is about when that pattern's signals hold
+    // it much more strongly than any other's ("bank", not "company").
+    for (PatternTerms& pattern : hiring_patterns) {
+      for (const auto& [term, weight] : pattern.weights) {
+        double others = 0;
+        for (const PatternTerms& other : hiring_patterns) {
+          if (&other == &pattern) continue;
+          const auto it = other.weights.find(term);
+          if (it != other.weights.end()) others = std::max(others, it->second);
+        }
+        if (weight >= kOwnedTermMargin * others) pattern.terms.push_back(term);
+      }
+      std::sort(pattern.terms.begin(), pattern.terms.end());
     }
     fields.clear();
     fields.shrink_to_fit();
@@ -313,33 +391,165 @@ struct KnowledgeAnswerer::Index {
     return it == field_passage.end() ? -1 : it->second;
   }
 
-  // How much of the question a fact of the named frameworks leaves
-  // unexplained: (1 - share of `rest`'s weight that is not a named
-  // framework)^3, so one foreign word ("tuner", "lightning") sinks it.
-  double ExplainedShare(const text::Analysis& rest, const std::vector<TermId>& named) const {
-    double named_weight = 0;
+  // The passage holding the fact a question of this kind asks for, or -1;
+  // adds to `explaining` the terms that fact accounts for.
+  int32_t AskedPassage(AskedFor asked_for, const Scratch& scratch,
+                       std::vector<TermId>* explaining) const {
+    const std::vector<TermId>& named = scratch.named;
+    if (named.size() == 1) {
+      switch (asked_for) {
+        case AskedFor::kDeveloper:
+          return FieldPassage(named.front(), "developer");
+        case AskedFor::kWebsite:
+          return FieldPassage(named.front(), "website");
+        case AskedFor::kSummary:
+          return FieldPassage(named.front(), "summary");
+        case AskedFor::kFrameworkChoice:
+          return FieldPassage(named.front(), "best_for");
+        default:
+          return -1;
+      }
+    }
+    if (named.size() >= 2 &&
+        (asked_for == AskedFor::kComparison || asked_for == AskedFor::kFrameworkChoice)) {
+      return Comparison(named, scratch.ranked);
+    }
+    if (named.empty() && asked_for == AskedFor::kFrameworkChoice) {
+      return Pattern(scratch.rest, explaining);
+    }
+    return -1;
+  }
+
+  // The insight about exactly the named frameworks that matched best, else
+  // the first about exactly them, else the first about all of them.
+  int32_t Comparison(const std::vector<TermId>& named, const std::vector<Ranked>& ranked) const {
+    auto about_exactly = [&](int32_t insight) { return facts[insight].frameworks == named; };
+    for (const Ranked& candidate : ranked) {
+      if (passages[candidate.passage].kind == SourceKind::kInsight &&
+          about_exactly(candidate.passage)) {
+        return candidate.passage;
+      }
+    }
+    int32_t first = -1;
+    for (const int32_t insight : insights) {
+      const std::vector<TermId>& about = facts[insight].frameworks;
+      if (!std::includes(about.begin(), about.end(), named.begin(), named.end())) continue;
+      if (about_exactly(insight)) return insight;
+      if (first < 0) first = insight;
+    }
+    return first;
+  }
+
+  // The hiring pattern whose terms explain most of `rest`, or -1; adds its
+  // terms to `explaining`.
+  int32_t Pattern(const text::Analysis& rest, std::vector<TermId>* explaining) const {
+    const PatternTerms* best = nullptr;
+    double best_weight = 0;
+    const std::vector<TermId> rest_terms = DistinctTermIds(rest);
+    for (const PatternTerms& pattern : hiring_patterns) {
+      double weight = 0;
+      for (const TermId term : rest_terms) {
+        if (Contains(pattern.terms, term)) weight += search.QuestionWeight(term);
+      }
+      if (weight > best_weight) {
+        best = &pattern;
+        best_weight = weight;
+      }
+    }
+    if (best == nullptr) return -1;
+    explaining->insert(explaining->end(), best->terms.begin(), best->terms.end());
+    std::sort(explaining->begin(), explaining->end());
+    return best->passage;
+  }
+
+  // How much of the question a fact leaves unexplained: (1 - share of
+  // `rest`'s weight that is not among the `explained` terms)^3, so one
+  // foreign word ("tuner", "lightning") sinks it.
+  // The first `context_terms` terms of `rest` are a preamble's: they count
+  // kContextTermShare when explained and not at all otherwise.
+  double ExplainedShare(const text::Analysis& rest, size_t context_terms,
+                        const std::vector<TermId>& explained_terms) const {
+    // Each term once, at the share where it counts most.
+    std::vector<std::pair<TermId, double>> shares;
+    for (size_t i = 0; i < rest.terms.size(); ++i) {
+      const double share = i < context_terms ? kContextTermShare : 1;
+      const TermId id = rest.terms[i].id;
+      auto it = std::find_if(shares.begin(), shares.end(),
+                             [id](const std::pair<TermId, double>& s) { return s.first == id; });
+      if (it == shares.end()) {
+        shares.emplace_back(id, share);
+      } else {
+        it->second = std::max(it->second, share);
+      }
+    }
+    double explained_weight = 0;
     double other_weight = 0;
-    std::vector<TermId> seen;
-    for (const text::AnalyzedTerm& term : rest.terms) {
-      if (std::find(seen.begin(), seen.end(), term.id) != seen.end()) continue;
-      seen.push_back(term.id);
-      (Contains(named, term.id) ? named_weight : other_weight) += search.QuestionWeight(term.id);
+    for (const auto& [id, share] : shares) {
+      if (Contains(explained_terms, id)) {
+        explained_weight += share * search.QuestionWeight(id);
+      } else if (share == 1) {  // A preamble's other words say who asks, not what.
+        other_weight += search.QuestionWeight(id);
+      }
     }
     std::vector<std::string> unknown = rest.unknown_words;
     std::sort(unknown.begin(), unknown.end());
-    other_weight += static_cast<double>(std::unique(unknown.begin(), unknown.end()) -
-                                        unknown.begin()) *
-                    search.unknown_weight();
-    if (named_weight <= 0) return 0;
-    const double explained = named_weight / (named_weight + other_weight);
+    other_weight +=
+        static_cast<double>(std::unique(unknown.begin(), unknown.end()) - unknown.begin()) *
+        search.unknown_weight();
+    if (explained_weight <= 0) return 0;
+    const double explained = explained_weight / (explained_weight + other_weight);
     return explained * explained * explained;
+  }
+
+  // The weight of the question terms in `terms` (PassageMatch bits over
+  // `question_terms`).
+  double WeightOf(uint64_t terms, const std::vector<TermId>& question_terms) const {
+    double weight = 0;
+    for (size_t i = 0; i < question_terms.size() && i < 64; ++i) {
+      if ((terms >> i & 1) != 0) weight += search.QuestionWeight(question_terms[i]);
+    }
+    return weight;
+  }
+
+  // Whether `passage`, stating the question terms `best`, answers more of
+  // the question than a FAQ entry stating `faq`: it states words the entry
+  // does not that weigh more than kMissedShare of the entry's, or all the
+  // entry states and a framework the question names besides ("is keras
+  // enough on its own": the Keras summary's "not sufficient on its own",
+  // not the entry on knowing one framework).
+  bool SaysMoreThan(int32_t passage, uint64_t best, uint64_t faq, const Scratch& scratch) const {
+    const uint64_t extra = best & ~faq;
+    if (extra == 0) return false;
+    if (WeightOf(extra, scratch.question_terms) >
+        kMissedShare * WeightOf(faq, scratch.question_terms)) {
+      return true;
+    }
+    if ((best & faq) != faq) return false;
+    std::vector<TermId> named_extra;
+    std::vector<TermId> shared;
+    for (size_t i = 0; i < scratch.question_terms.size() && i < 64; ++i) {
+      const TermId term = scratch.question_terms[i];
+      if ((extra >> i & 1) != 0 && Contains(scratch.named, term)) named_extra.push_back(term);
+      if ((faq >> i & 1) != 0) shared.push_back(term);
+    }
+    if (named_extra.empty()) return false;
+    // One sentence must say it all: "While not sufficient on its own, Keras
+    // provides ...", not a paragraph naming PyTorch here and jobs there.
+    const std::vector<Sentence>& sentences = facts[passage].sentences;
+    if (sentences.empty()) return true;
+    return std::any_of(sentences.begin(), sentences.end(), [&](const Sentence& sentence) {
+      return std::includes(sentence.terms.begin(), sentence.terms.end(), shared.begin(),
+                           shared.end()) &&
+             std::any_of(named_extra.begin(), named_extra.end(),
+                         [&](TermId term) { return Contains(sentence.terms, term); });
+    });
   }
 
   // The most precise part of passage `p` for a question with these terms.
   absl::string_view AnswerText(int32_t p, const std::vector<TermId>& question_terms) const {
     const Passage& passage = passages[p];
     const std::vector<Sentence>& sentences = facts[p].sentences;
-    if (sentences.empty()) return passage.text;
+    if (!facts[p].answers_with_sentences) return passage.text;
     auto score = [&](const Sentence& sentence) {
       double total = 0;
       for (const TermId term : question_terms) {
@@ -365,11 +575,9 @@ struct KnowledgeAnswerer::Index {
     for (const size_t neighbour : {best - 1, best + 1}) {
       if (neighbour >= sentences.size()) continue;  // best - 1 wraps around at 0.
       const double candidate = score(sentences[neighbour]);
-      const bool adds = std::any_of(
-          question_terms.begin(), question_terms.end(), [&](TermId term) {
-            return Contains(sentences[neighbour].terms, term) &&
-                   !Contains(sentences[best].terms, term);
-          });
+      const bool adds = std::any_of(question_terms.begin(), question_terms.end(), [&](TermId term) {
+        return Contains(sentences[neighbour].terms, term) && !Contains(sentences[best].terms, term);
+      });
       if (adds && candidate >= kSecondSentenceShare * best_score && candidate > neighbour_score) {
         neighbour_score = candidate;
         first = std::min(best, neighbour);
@@ -392,6 +600,13 @@ struct KnowledgeAnswerer::Index {
   // (framework term, field) -> passage.
   absl::flat_hash_map<std::pair<TermId, std::string>, int32_t> field_passage;
   std::vector<int32_t> insights;
+  // Hiring pattern passages with the terms that say whom they are about.
+  struct PatternTerms {
+    int32_t passage = 0;
+    absl::flat_hash_map<TermId, double> weights;
+    std::vector<TermId> terms;  // The terms it owns; sorted, distinct.
+  };
+  std::vector<PatternTerms> hiring_patterns;
 };
 
 KnowledgeAnswerer::KnowledgeAnswerer(const KnowledgeBase& knowledge_base) {
@@ -410,14 +625,30 @@ absl::StatusOr<KnowledgeAnswer> KnowledgeAnswerer::Answer(absl::string_view ques
   }
   const Index& index = *index_;
   Scratch& scratch = ThreadScratch();
-  index.analyzer.AnalyzeInto(question, &scratch.analysis);
+  // A preamble about the asker only sets the scene: its words count less
+  // and its unknown words ("C#", "Bangalore") not at all.
+  const absl::string_view proper = QuestionProper(question);
+  const absl::string_view preamble = question.substr(0, question.size() - proper.size());
+  size_t context_terms = 0;
+  if (preamble.empty()) {
+    index.analyzer.AnalyzeInto(question, &scratch.analysis);
+  } else {
+    index.analyzer.AnalyzeInto(preamble, &scratch.analysis);
+    scratch.analysis.unknown_words.clear();
+    context_terms = scratch.analysis.terms.size();
+    index.analyzer.AnalyzeInto(proper, &scratch.proper);
+    scratch.analysis.terms.insert(scratch.analysis.terms.end(), scratch.proper.terms.begin(),
+                                  scratch.proper.terms.end());
+    scratch.analysis.unknown_words = scratch.proper.unknown_words;
+  }
   scratch.question_terms = DistinctTermIds(scratch.analysis);
   scratch.named.clear();
   for (const TermId term : scratch.question_terms) {
     if (index.framework_of_term.contains(term)) scratch.named.push_back(term);
   }
 
-  index.search.Search(scratch.analysis, kSearchDepth, kMinAlternativeConfidence, &scratch.matches);
+  index.search.Search(scratch.analysis, kSearchDepth, kMinAlternativeConfidence, &scratch.matches,
+                      context_terms);
   std::vector<Ranked>& ranked = scratch.ranked;
   ranked.clear();
   for (const PassageMatch& match : scratch.matches) {
@@ -426,63 +657,32 @@ absl::StatusOr<KnowledgeAnswer> KnowledgeAnswerer::Answer(absl::string_view ques
     if (!scratch.named.empty() && !about.empty() && !Intersects(scratch.named, about)) {
       confidence *= kOtherFrameworkFactor;
     }
-    ranked.push_back({match.passage, confidence});
+    ranked.push_back({match.passage, confidence, match.matched_terms});
   }
 
-  // A question that asks for one field of one framework, or compares the
-  // frameworks it names, gets that fact as well as anything it says else.
-  const QuestionIntent intent = ReadQuestionIntent(question);
-  int32_t asked = -1;
-  if (scratch.named.size() == 1) {
-    const TermId framework = scratch.named.front();
-    switch (intent.asked_for) {
-      case AskedFor::kDeveloper:
-        asked = index.FieldPassage(framework, "developer");
-        break;
-      case AskedFor::kWebsite:
-        asked = index.FieldPassage(framework, "website");
-        break;
-      case AskedFor::kSummary:
-        asked = index.FieldPassage(framework, "summary");
-        break;
-      default:
-        break;
-    }
-  } else if (scratch.named.size() >= 2 && intent.asked_for == AskedFor::kComparison) {
-    // The insight about exactly the named frameworks that matched best,
-    // else the first about all of them.
-    int32_t first = -1;
-    for (const int32_t insight : index.insights) {
-      const std::vector<TermId>& about = index.facts[insight].frameworks;
-      if (!std::includes(about.begin(), about.end(), scratch.named.begin(),
-                         scratch.named.end())) {
-        continue;
-      }
-      if (first < 0 || (about.size() == scratch.named.size() &&
-                        index.facts[first].frameworks.size() != scratch.named.size())) {
-        first = insight;
-      }
-    }
-    asked = first;
-    for (const Ranked& candidate : ranked) {
-      if (index.passages[candidate.passage].kind != SourceKind::kInsight) continue;
-      const std::vector<TermId>& about = index.facts[candidate.passage].frameworks;
-      if (about.size() == scratch.named.size() &&
-          std::includes(about.begin(), about.end(), scratch.named.begin(), scratch.named.end())) {
-        asked = candidate.passage;
-        break;
-      }
-    }
-  }
+  // A question that asks for one field of one framework, compares the
+  // frameworks it names or asks which framework suits someone gets that
+  // fact, as sure as the fact explains everything else the question says.
+  const QuestionIntent intent = ReadQuestionIntent(proper);
+  index.analyzer.AnalyzeInto(intent.rest, &scratch.rest);
+  scratch.rest.terms.insert(scratch.rest.terms.begin(), scratch.analysis.terms.begin(),
+                            scratch.analysis.terms.begin() + context_terms);
+  scratch.explaining = scratch.named;
+  const int32_t asked = index.AskedPassage(intent.asked_for, scratch, &scratch.explaining);
+  // Whether the fact asked for ranks by what the question asks for rather
+  // than by its words.
+  bool intent_answers = false;
   if (asked >= 0) {
-    index.analyzer.AnalyzeInto(intent.rest, &scratch.rest);
-    const double confidence = kIntentConfidence * index.ExplainedShare(scratch.rest, scratch.named);
+    const double confidence =
+        kIntentConfidence * index.ExplainedShare(scratch.rest, context_terms, scratch.explaining);
     auto it = std::find_if(ranked.begin(), ranked.end(),
                            [&](const Ranked& r) { return r.passage == asked; });
     if (it == ranked.end()) {
       ranked.push_back({asked, confidence});
-    } else {
-      it->confidence = std::max(it->confidence, confidence);
+      intent_answers = true;
+    } else if (confidence >= it->confidence) {
+      it->confidence = confidence;
+      intent_answers = true;
     }
   }
 
@@ -491,14 +691,30 @@ absl::StatusOr<KnowledgeAnswer> KnowledgeAnswerer::Answer(absl::string_view ques
   });
   KnowledgeAnswer answer;
   if (ranked.empty() || ranked.front().confidence <= 0) return answer;
-  // The curated answer first, when it answers about as well.
+  // The curated answer first, when it answers about as well and its own
+  // words say most of what the best passage's do.
   if (index.passages[ranked.front().passage].kind != SourceKind::kFaq) {
     const auto faq = std::find_if(ranked.begin(), ranked.end(), [&](const Ranked& r) {
       return index.passages[r.passage].kind == SourceKind::kFaq;
     });
     if (faq != ranked.end() && faq->confidence >= kAnswerThreshold &&
-        faq->confidence + kFaqPreferenceMargin >= ranked.front().confidence) {
+        faq->confidence >= kFaqPreferenceRatio * ranked.front().confidence &&
+        !(intent_answers && ranked.front().passage == asked) &&
+        !index.SaysMoreThan(ranked.front().passage, ranked.front().matched_terms,
+                            faq->matched_terms, scratch)) {
       std::rotate(ranked.begin(), faq, faq + 1);
+    }
+  } else {
+    // A FAQ entry found through its context loses to a passage that states
+    // what the entry only relates.
+    const auto other = std::find_if(ranked.begin(), ranked.end(), [&](const Ranked& r) {
+      return index.passages[r.passage].kind != SourceKind::kFaq;
+    });
+    if (other != ranked.end() && other->confidence >= kAnswerThreshold &&
+        other->confidence >= kStatedPreferenceRatio * ranked.front().confidence &&
+        index.SaysMoreThan(other->passage, other->matched_terms, ranked.front().matched_terms,
+                           scratch)) {
+      std::rotate(ranked.begin(), other, other + 1);
     }
   }
   auto candidate = [&](const Ranked& r) {

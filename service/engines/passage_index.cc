@@ -22,6 +22,10 @@ constexpr double kSaturation = 1.2;  // BM25's k1.
 // How much of a question word a passage explains when it has the word in a
 // field, for the coverage part of the confidence.
 constexpr std::array<double, kFieldCount> kCoverageCredit = {1.0, 0.9, 0.75};
+// A word of a long text says less about what the text answers than one of
+// a sentence: past this many terms, the text's credit falls with the
+// square root of its length (a 80-term paragraph gets half).
+constexpr double kPreciseTextLength = 20;
 // A corrected misspelling is slightly less certain than the word itself.
 constexpr double kCorrectedCredit = 0.9;
 // Weight of a question word no passage holds, as a share of the rarest
@@ -47,21 +51,33 @@ constexpr double kSingleWordFactor = 0.5;
 struct QueryTerm {
   TermId id = 0;
   bool corrected = false;
+  // Only in the preamble.
+  bool context = false;
+  // Its bit in PassageMatch::matched_terms (0 past the 64th term).
+  uint64_t bit = 0;
   // Its weight for coverage and evidence, corrections discounted.
   double weight = 0;
 };
 
 // Distinct terms of an analysis, by id; a term counts as corrected only
-// when every occurrence was.
-void DistinctTerms(const text::Analysis& analysis, std::vector<QueryTerm>* out) {
+// when every occurrence was, as context only when every occurrence is one
+// of the first `context_terms`.
+void DistinctTerms(const text::Analysis& analysis, size_t context_terms,
+                   std::vector<QueryTerm>* out) {
   out->clear();
-  for (const text::AnalyzedTerm& term : analysis.terms) out->push_back({term.id, term.corrected});
+  for (size_t i = 0; i < analysis.terms.size(); ++i) {
+    const text::AnalyzedTerm& term = analysis.terms[i];
+    out->push_back({term.id, term.corrected, i < context_terms});
+  }
   std::sort(out->begin(), out->end(), [](const QueryTerm& a, const QueryTerm& b) {
-    return a.id != b.id ? a.id < b.id : !a.corrected && b.corrected;  // Uncorrected first.
+    if (a.id != b.id) return a.id < b.id;
+    if (a.context != b.context) return b.context;  // The question proper's first.
+    return !a.corrected && b.corrected;            // Uncorrected first.
   });
   out->erase(std::unique(out->begin(), out->end(),
                          [](const QueryTerm& a, const QueryTerm& b) { return a.id == b.id; }),
              out->end());
+  for (size_t i = 0; i < out->size() && i < 64; ++i) (*out)[i].bit = uint64_t{1} << i;
 }
 
 int DistinctCount(std::vector<std::string>* words) {
@@ -75,6 +91,7 @@ struct Scratch {
   std::vector<QueryTerm> terms;
   std::vector<double> score;
   std::vector<double> covered;
+  std::vector<uint64_t> matched;
   std::vector<int32_t> touched;
   std::vector<PassageMatch> candidates;
 };
@@ -139,10 +156,17 @@ PassageIndex::PassageIndex(const text::TextAnalyzer& analyzer,
         const double b = kLengthNormalisation[field];
         const double length_ratio = field_length[holding.passage][field] / average_length[field];
         frequency += kFieldWeight[field] * holding.count[field] / (1 - b + b * length_ratio);
-        credit = std::max(credit, static_cast<float>(kCoverageCredit[field]));
+        double field_credit = kCoverageCredit[field];
+        const double length = field_length[holding.passage][field];
+        if (field == kText && length > kPreciseTextLength) {
+          field_credit *= std::sqrt(kPreciseTextLength / length);
+        }
+        credit = std::max(credit, static_cast<float>(field_credit));
       }
-      postings_[term].push_back(
-          {holding.passage, static_cast<float>(frequency / (kSaturation + frequency)), credit});
+      const bool stated = holding.count[kTitle] > 0 || holding.count[kText] > 0;
+      postings_[term].push_back({holding.passage,
+                                 static_cast<float>(frequency / (kSaturation + frequency)), credit,
+                                 stated});
     }
   }
 
@@ -171,7 +195,8 @@ PassageIndex::PassageIndex(const text::TextAnalyzer& analyzer,
   std::vector<QueryTerm> terms;
   for (int32_t p = 0; p < passage_count; ++p) {
     const PassageFields& passage = passages[p];
-    DistinctTerms(analyzer.Analyze(passage.title.empty() ? passage.text : passage.title), &terms);
+    DistinctTerms(analyzer.Analyze(passage.title.empty() ? passage.text : passage.title), 0,
+                  &terms);
     for (const QueryTerm& term : terms) {
       for (const Posting& posting : postings_[term.id]) {
         if (posting.passage == p) self_score_[p] += idf_[term.id] * posting.saturated;
@@ -189,10 +214,10 @@ bool PassageIndex::Holds(TermId term) const {
 }
 
 void PassageIndex::Search(const text::Analysis& question, size_t limit, double min_confidence,
-                          std::vector<PassageMatch>* out) const {
+                          std::vector<PassageMatch>* out, size_t context_terms) const {
   out->clear();
   Scratch& scratch = ThreadScratch();
-  DistinctTerms(question, &scratch.terms);
+  DistinctTerms(question, context_terms, &scratch.terms);
   scratch.unknown_words.assign(question.unknown_words.begin(), question.unknown_words.end());
   const int unknown_count = DistinctCount(&scratch.unknown_words);
 
@@ -201,11 +226,12 @@ void PassageIndex::Search(const text::Analysis& question, size_t limit, double m
     if (postings_[term.id].empty()) {
       // Known to the lexicon (from a synonym group) but held by no passage:
       // as foreign as an unknown word ("install", "how to").
-      total_weight += unknown_weight_;
+      total_weight += term.context ? kContextTermShare * unknown_weight_ : unknown_weight_;
       term.weight = 0;
     } else {
-      total_weight += weight_[term.id];
-      term.weight = weight_[term.id] * (term.corrected ? kCorrectedCredit : 1);
+      const double share = term.context ? kContextTermShare : 1;
+      total_weight += share * weight_[term.id];
+      term.weight = share * weight_[term.id] * (term.corrected ? kCorrectedCredit : 1);
     }
   }
   if (scratch.terms.empty() || total_weight <= 0 || limit == 0) return;
@@ -229,11 +255,13 @@ void PassageIndex::Search(const text::Analysis& question, size_t limit, double m
   if (scratch.score.size() < self_score_.size()) {
     scratch.score.resize(self_score_.size(), 0);
     scratch.covered.resize(self_score_.size(), 0);
+    scratch.matched.resize(self_score_.size(), 0);
   }
   scratch.touched.clear();
   auto add = [&](const QueryTerm& term, const Posting& posting) {
     scratch.score[posting.passage] += idf_[term.id] * posting.saturated;
     scratch.covered[posting.passage] += term.weight * posting.credit;
+    if (posting.stated) scratch.matched[posting.passage] |= term.bit;
   };
   for (size_t t = scratch.terms.size(); t-- > non_essential;) {
     const QueryTerm& term = scratch.terms[t];
@@ -285,8 +313,10 @@ void PassageIndex::Search(const text::Analysis& question, size_t limit, double m
   for (const int32_t passage : scratch.touched) {
     const double covered = scratch.covered[passage];
     const double score = scratch.score[passage];
+    const uint64_t matched = scratch.matched[passage];
     scratch.score[passage] = 0;
     scratch.covered[passage] = 0;
+    scratch.matched[passage] = 0;
     const double coverage = std::min(1.0, covered / total_weight);
     const double bound = coverage * coverage * word_factor;
     if (bound < min_confidence) continue;
@@ -297,7 +327,7 @@ void PassageIndex::Search(const text::Analysis& question, size_t limit, double m
         self_score_[passage] > 0 ? std::min(1.0, score / self_score_[passage]) : 0;
     const double confidence =
         coverage * coverage * evidence * (0.6 + 0.4 * agreement) * word_factor;
-    const PassageMatch match{passage, std::clamp(confidence, 0.0, 1.0)};
+    const PassageMatch match{passage, std::clamp(confidence, 0.0, 1.0), matched};
     if (match.confidence < min_confidence) continue;
     if (candidates.size() < limit) {
       candidates.push_back(match);

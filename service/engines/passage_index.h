@@ -21,11 +21,18 @@ struct PassageFields {
   std::vector<std::string> context;
 };
 
+// How much a term of a question's preamble counts, as a share of its
+// weight: it may say who asks, but the question proper says what is asked.
+inline constexpr double kContextTermShare = 0.25;
+
 // A passage that may answer a question.
 struct PassageMatch {
   int32_t passage = 0;
   // In [0, 1]; see PassageIndex.
   double confidence = 0;
+  // Which of the question's distinct terms (in increasing TermId order, the
+  // first 64) the passage's title or text holds: bit i for the i-th.
+  uint64_t matched_terms = 0;
 };
 
 // An inverted index of passages with BM25F weights (title > text >
@@ -49,8 +56,11 @@ class PassageIndex {
 
   // The best `limit` passages for a question's analysis, best first (ties
   // in passage order), each with a confidence of at least `min_confidence`.
+  // The first `context_terms` terms of the analysis only set the scene (a
+  // preamble about the asker): they count kContextTermShare of their weight
+  // unless the question proper holds them too.
   void Search(const text::Analysis& question, size_t limit, double min_confidence,
-              std::vector<PassageMatch>* out) const;
+              std::vector<PassageMatch>* out, size_t context_terms = 0) const;
 
   // How much a term of a question counts (idf with floors); a term no
   // passage holds counts as unknown_weight().
@@ -70,6 +80,8 @@ class PassageIndex {
     float saturated = 0;
     // Coverage credit of the best field holding the term.
     float credit = 0;
+    // Whether the title or text holds it, not only the context.
+    bool stated = false;
   };
 
   const text::TextAnalyzer& analyzer_;

@@ -1,9 +1,11 @@
 #include "service/engines/question_intent.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_join.h"
 
 #include "service/text/tokenizer.h"
@@ -14,91 +16,120 @@ namespace {
 using WordSet = absl::flat_hash_set<absl::string_view>;
 
 // Verbs and nouns of making something: with a "who" word they ask for the
-// developer. "make(s)" is left out: "what makes X attractive" asks why.
+// developer ("who makes X"; "what makes X attractive" has none).
 const WordSet& MakerWords() {
   static const auto* const kWords = new WordSet{
-      "develop",    "develops",  "developed",  "developing", "create",     "creates",
-      "created",    "creating",  "invent",     "invents",    "invented",   "maintain",
-      "maintains",  "maintained", "maintaining", "own",      "owns",       "owned",
-      "author",     "authored",  "wrote",      "written",    "found",      "founded",
-      "back",       "backs",     "backed",     "made",       "built",      "design",
-      "designed",   "designs",   "originate",  "originated", "originates", "produced",
-      "release",    "released",  "launched",   "started",    "govern",     "governs",
-      "governed",   "steward",   "stewards",   "run",        "runs",       "behind",
-      "developer",  "developers", "from",      "sponsor",    "sponsors",   "sponsored"};
+      "develop",     "develops", "developed", "developing", "create",    "creates",    "created",
+      "creating",    "invent",   "invents",   "invented",   "maintain",  "maintains",  "maintained",
+      "maintaining", "own",      "owns",      "owned",      "author",    "authored",   "wrote",
+      "written",     "found",    "founded",   "back",       "backs",     "backed",     "made",
+      "built",       "design",   "designed",  "designs",    "originate", "originated", "originates",
+      "produced",    "release",  "released",  "launched",   "started",   "govern",     "governs",
+      "governed",    "steward",  "stewards",  "run",        "runs",      "behind",     "developer",
+      "developers",  "from",     "sponsor",   "sponsors",   "sponsored", "makes",      "make"};
   return *kWords;
 }
 
 // Nouns that ask for a maker on their own ("the creator of Keras").
 const WordSet& MakerNouns() {
-  static const auto* const kWords = new WordSet{
-      "creator",    "creators", "inventor", "inventors", "maintainer", "maintainers", "founder",
-      "founders",   "owner",    "owners",   "maker",     "makers",     "authors",     "steward",
-      "originator", "governance"};
+  static const auto* const kWords =
+      new WordSet{"creator", "creators", "inventor",   "inventors", "maintainer", "maintainers",
+                  "founder", "founders", "owner",      "owners",    "maker",      "makers",
+                  "authors", "steward",  "originator", "governance"};
   return *kWords;
 }
 
 // Who is asked about: a person or an organisation.
 const WordSet& AgentWords() {
-  static const auto* const kWords =
-      new WordSet{"who",          "whom",         "whose",       "company",  "companies",
-                  "organisation", "organization", "organisations", "organizations",
-                  "team",         "firm",         "corporation", "person",   "people",
-                  "foundation",   "lab",          "group",       "vendor"};
+  static const auto* const kWords = new WordSet{
+      "who",          "whom",          "whose",         "company", "companies", "organisation",
+      "organization", "organisations", "organizations", "team",    "firm",      "corporation",
+      "person",       "people",        "foundation",    "lab",     "group",     "vendor"};
   return *kWords;
 }
 
 const WordSet& WebsiteWords() {
   static const auto* const kWords = new WordSet{
-      "website",       "websites", "site",  "homepage", "url",   "urls",   "webpage",
-      "docs",          "documentation", "link", "links", "web", "page", "official",
-      "online",        "domain",   "address", "where", "download", "downloads", "read",
-      "find",          "get",      "home", "internet"};
+      "website", "websites",      "site",    "homepage", "url",      "urls",      "webpage",
+      "docs",    "documentation", "link",    "links",    "web",      "page",      "official",
+      "online",  "domain",        "address", "where",    "download", "downloads", "read",
+      "find",    "get",           "home",    "internet"};
   return *kWords;
 }
 
 // Words that on their own ask for a website (the others only help).
 const WordSet& WebsiteAnchors() {
   static const auto* const kWords =
-      new WordSet{"website", "websites", "site", "homepage", "url", "webpage", "docs",
-                  "documentation", "link", "domain", "internet"};
+      new WordSet{"website", "websites",      "site", "homepage", "url",     "webpage",
+                  "docs",    "documentation", "link", "domain",   "internet"};
   return *kWords;
 }
 
 const WordSet& ComparisonWords() {
-  static const auto* const kWords = new WordSet{
-      "vs",          "versus",     "compare",   "compared", "compares", "comparing",
-      "comparison",  "comparisons", "difference", "differences", "differ", "differs",
-      "different",   "or",         "against",   "between",  "and",      "contrast",
-      "which",       "one",        "better",    "choose",   "pick",     "over"};
+  static const auto* const kWords =
+      new WordSet{"vs",         "versus",      "compare",    "compared",    "compares", "comparing",
+                  "comparison", "comparisons", "difference", "differences", "differ",   "differs",
+                  "different",  "or",          "against",    "between",     "and",      "contrast",
+                  "which",      "one",         "better",     "choose",      "pick",     "over"};
   return *kWords;
 }
 
 const WordSet& ComparisonAnchors() {
+  static const auto* const kWords = new WordSet{
+      "vs",          "versus",     "compare",     "compared", "compares", "comparing", "comparison",
+      "comparisons", "difference", "differences", "differ",   "differs",  "contrast"};
+  return *kWords;
+}
+
+// Words that name a framework in general.
+const WordSet& ToolWords() {
   static const auto* const kWords =
-      new WordSet{"vs",         "versus", "compare",  "compared",    "compares",
-                  "comparing",  "comparison", "comparisons", "difference",
-                  "differences", "differ", "differs", "contrast"};
+      new WordSet{"framework", "frameworks", "library", "libraries", "tool",    "tools",
+                  "toolkit",   "toolkits",   "stack",   "package",   "packages"};
+  return *kWords;
+}
+
+// With a tool word, they ask which one to pick.
+const WordSet& ChoiceWords() {
+  static const auto* const kWords = new WordSet{
+      "which",    "what",    "best",      "recommend", "recommended", "suggest",   "suggested",
+      "prefer",   "prefers", "preferred", "choose",    "chosen",      "pick",      "use",
+      "uses",     "used",    "using",     "favor",     "favour",      "favored",   "favoured",
+      "go",       "with",    "for",       "suits",     "suited",      "ideal",     "right",
+      "should",   "do",      "does",      "typically", "usually",     "generally", "mostly",
+      "most",     "popular", "common",    "commonly",  "standard",    "default",   "meant",
+      "designed", "mainly",  "primarily", "is",        "are",         "who"};
+  return *kWords;
+}
+
+const WordSet& ChoiceAnchors() {
+  static const auto* const kWords =
+      new WordSet{"which",  "what",    "best",      "recommend", "recommended", "suggest",
+                  "prefer", "prefers", "preferred", "choose",    "pick",        "suited",
+                  "ideal",  "favor",   "favour",    "favored",   "favoured"};
   return *kWords;
 }
 
 const WordSet& SummaryWords() {
-  static const auto* const kWords = new WordSet{
-      "describe",     "description", "explain",   "explained", "explanation", "overview",
-      "summary",      "summarize",   "summarise", "introduction", "intro",    "introduce",
-      "define",       "definition",  "meaning",   "about",     "nutshell",   "briefly",
-      "brief",        "short",       "sentence",  "sentences", "words",      "one",
-      "few",          "basically",   "exactly",   "simple",    "simply",     "terms",
-      "what",         "is",          "are",       "s",         "tell",       "me",
-      "quick",        "general",     "in",        "a",         "two"};
+  static const auto* const kWords =
+      new WordSet{"describe",  "description", "explain",   "explained",  "explanation",
+                  "overview",  "summary",     "summarize", "summarise",  "introduction",
+                  "intro",     "introduce",   "define",    "definition", "meaning",
+                  "about",     "nutshell",    "briefly",   "brief",      "short",
+                  "sentence",  "sentences",   "words",     "one",        "few",
+                  "basically", "exactly",     "simple",    "simply",     "terms",
+                  "what",      "is",          "are",       "s",          "tell",
+                  "me",        "quick",       "general",   "in",         "a",
+                  "two",       "point",       "purpose",   "the",        "of",
+                  "wat",       "wht",         "whats"};
   return *kWords;
 }
 
 const WordSet& SummaryAnchors() {
-  static const auto* const kWords = new WordSet{
-      "describe",   "description", "explain",      "explanation", "overview", "summary",
-      "summarize",  "summarise",   "introduction", "intro",       "introduce", "define",
-      "definition", "meaning",     "nutshell"};
+  static const auto* const kWords =
+      new WordSet{"describe",  "description", "explain",    "explanation",  "overview",
+                  "summary",   "summarize",   "summarise",  "introduction", "intro",
+                  "introduce", "define",      "definition", "meaning",      "nutshell"};
   return *kWords;
 }
 
@@ -112,6 +143,19 @@ struct Words {
     }
     return false;
   }
+  bool Has(absl::string_view word) const {
+    return std::find(words.begin(), words.end(), word) != words.end();
+  }
+  // "X is used for", "best for", "suited for", "meant for", "ideal for".
+  bool AsksWhatFor() const {
+    if (!Has("for")) return false;
+    return Has("used") || Has("best") || Has("suited") || Has("meant") || Has("ideal") ||
+           Has("designed");
+  }
+  // "where can I get/find/download/read X".
+  bool AsksWhere() const {
+    return Has("where") && (Has("get") || Has("find") || Has("download") || Has("read"));
+  }
   void Consume(const WordSet& set) {
     for (size_t i = 0; i < words.size(); ++i) {
       if (set.contains(words[i])) consumed[i] = true;
@@ -120,8 +164,9 @@ struct Words {
   // "what is X", "what are X", "what's X", "tell me about X".
   bool AsksWhatIs() const {
     for (size_t i = 0; i + 1 < words.size(); ++i) {
-      if (words[i] == "what" && (words[i + 1] == "is" || words[i + 1] == "are" ||
-                                 words[i + 1] == "s" || words[i + 1] == "exactly")) {
+      const bool what = words[i] == "what" || words[i] == "wat" || words[i] == "wht";
+      if (what && (words[i + 1] == "is" || words[i + 1] == "are" || words[i + 1] == "s" ||
+                   words[i + 1] == "exactly")) {
         return true;
       }
       if (words[i] == "tell" && i + 2 < words.size() && words[i + 2] == "about") return true;
@@ -139,6 +184,30 @@ struct Words {
 
 }  // namespace
 
+absl::string_view QuestionProper(absl::string_view question) {
+  auto ends_sentence = [&](size_t i) {
+    const char c = question[i];
+    return (c == '.' || c == '!' || c == '?' || c == ';') && i + 1 < question.size() &&
+           absl::ascii_isspace(static_cast<unsigned char>(question[i + 1]));
+  };
+  // The question mark that ends the question proper: the last one with
+  // words before it.
+  size_t end = question.size();
+  const size_t last_mark = question.find_last_of('?');
+  if (last_mark != absl::string_view::npos) end = last_mark;
+  // Back to the end of the sentence before it.
+  for (size_t i = end; i-- > 0;) {
+    if (ends_sentence(i)) {
+      absl::string_view proper = question.substr(i + 1);
+      while (!proper.empty() && absl::ascii_isspace(static_cast<unsigned char>(proper.front()))) {
+        proper.remove_prefix(1);
+      }
+      return proper;
+    }
+  }
+  return question;
+}
+
 QuestionIntent ReadQuestionIntent(absl::string_view question) {
   thread_local text::FoldedWords folded;
   text::FoldWordsInto(question, &folded);
@@ -150,12 +219,16 @@ QuestionIntent ReadQuestionIntent(absl::string_view question) {
     words.Consume(MakerWords());
     words.Consume(MakerNouns());
     words.Consume(AgentWords());
-  } else if (words.Has(WebsiteAnchors())) {
+  } else if (words.Has(WebsiteAnchors()) || words.AsksWhere()) {
     intent.asked_for = AskedFor::kWebsite;
     words.Consume(WebsiteWords());
   } else if (words.Has(ComparisonAnchors())) {
     intent.asked_for = AskedFor::kComparison;
     words.Consume(ComparisonWords());
+  } else if ((words.Has(ToolWords()) && words.Has(ChoiceAnchors())) || words.AsksWhatFor()) {
+    intent.asked_for = AskedFor::kFrameworkChoice;
+    words.Consume(ToolWords());
+    words.Consume(ChoiceWords());
   } else if (words.Has(SummaryAnchors()) || words.AsksWhatIs()) {
     intent.asked_for = AskedFor::kSummary;
     words.Consume(SummaryWords());

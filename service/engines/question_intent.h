@@ -20,6 +20,9 @@ enum class AskedFor {
   kSummary,
   // How things compare ("PyTorch vs TensorFlow", "difference between").
   kComparison,
+  // Which framework suits someone ("which framework do banks use", "best
+  // library for a startup"): the hiring pattern of whoever is named.
+  kFrameworkChoice,
 };
 
 // A question's kind and what is left of it once the words that only say
@@ -31,6 +34,13 @@ struct QuestionIntent {
   // asked for must still account for.
   std::string rest;
 };
+
+// The question proper: `question` without a preamble about the asker ("I
+// have used TensorFlow for years. Do employers expect more?" -> "Do
+// employers expect more?"). The part from the sentence that ends in the
+// last question mark (else the last sentence) to the end; all of
+// `question` when it is one sentence.
+absl::string_view QuestionProper(absl::string_view question);
 
 // Reads the kind of a question from its wording (English cue words and
 // phrases, after Unicode folding). Plain rules, no knowledge base: whether

@@ -43,9 +43,9 @@ class KnowledgeAnswererTest : public ::testing::Test {
                      absl::string_view phrase = "") const {
     const KnowledgeAnswer answer = MustAnswer(question);
     EXPECT_TRUE(answer.answered) << question << " (confidence " << answer.best.confidence << ")";
-    EXPECT_EQ(NameOf(answer.best), name) << question;
-    EXPECT_TRUE(absl::StrContains(absl::AsciiStrToLower(answer.best.answer),
-                                  absl::AsciiStrToLower(phrase)))
+    EXPECT_EQ(NameOf(answer.best), std::string(name)) << question;
+    EXPECT_TRUE(
+        absl::StrContains(absl::AsciiStrToLower(answer.best.answer), absl::AsciiStrToLower(phrase)))
         << question << " -> " << answer.best.answer;
   }
 
@@ -76,12 +76,11 @@ TEST_F(KnowledgeAnswererTest, AnswersEachFaqQuestionWithItsEntryAlmostSurely) {
 }
 
 TEST_F(KnowledgeAnswererTest, AnswersFaqParaphrasesWithTheEntry) {
-  ExpectAnswers("Which deep learning library do employers want the most?",
-                "faqs/faq-popular-2024");
+  ExpectAnswers("Which deep learning library do employers want the most?", "faqs/faq-popular-2024");
   ExpectAnswers("Can I get a job knowing a single framework?", "faqs/faq-one-framework-enough");
   ExpectAnswers("What makes PyTorch attractive to young companies?", "faqs/faq-startups-pytorch");
   ExpectAnswers("Why do banks and insurers choose TensorFlow?", "faqs/faq-tensorflow-enterprise");
-  ExpectAnswers("Is Keras a good place for newcomers to start?", "faqs/faq-keras-foundations");
+  ExpectAnswers("Why is Keras a good foundation for an AI career?", "faqs/faq-keras-foundations");
 }
 
 TEST_F(KnowledgeAnswererTest, AnswersMisspelledQuestions) {
@@ -154,7 +153,9 @@ TEST_F(KnowledgeAnswererTest, ListsOtherPassagesAsAlternativesBestFirstAndCapped
   ASSERT_NE(answer.best.passage, nullptr);
   EXPECT_LE(answer.alternatives.size(), static_cast<size_t>(kMaxAlternatives));
   EXPECT_FALSE(answer.alternatives.empty());
-  double previous = answer.best.confidence;
+  // The best answer may be a FAQ entry preferred over a more confident
+  // passage; the alternatives follow by confidence.
+  double previous = 1;
   for (const AnswerCandidate& alternative : answer.alternatives) {
     ASSERT_NE(alternative.passage, nullptr);
     EXPECT_NE(alternative.passage, answer.best.passage);
