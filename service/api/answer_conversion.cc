@@ -35,7 +35,7 @@ void FillSource(const engines::Passage& passage, AnswerSource& source) {
   source.set_name(passage.name);
   source.set_title(passage.title);
   source.set_field(passage.field);
-  source.set_passage(passage.text);
+  source.set_passage(std::string(passage.text));
   source.set_section(passage.section);
 }
 

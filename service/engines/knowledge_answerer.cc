@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
@@ -49,9 +50,6 @@ constexpr double kStatedPreferenceRatio = 0.5;
 // A neighbouring sentence joins the answer when it holds this share of the
 // best sentence's matched weight and adds a term of its own.
 constexpr double kSecondSentenceShare = 0.5;
-// Signals at least this strong say what a hiring pattern is about clearly
-// enough to match questions by.
-constexpr double kStrongSignalWeight = 1.0;
 
 // A hiring pattern's title says whom it is about as clearly as its
 // strongest signals.
@@ -85,10 +83,12 @@ struct Sentence {
 struct PassageFacts {
   // Framework terms the passage is about or names, sorted, distinct.
   std::vector<TermId> frameworks;
-  // Its sentences, when it has several.
-  std::vector<Sentence> sentences;
-  // Whether the answer is one or two of the sentences rather than all.
-  bool answers_with_sentences = false;
+  // Index of its text's sentences in Index::sentence_sets, -1 when it has
+  // one sentence.
+  int32_t sentence_set = -1;
+  // The sentence the passage was matched by (a paragraph's passages are
+  // its sentences), -1 when the whole text was.
+  int32_t sentence = -1;
 };
 
 std::vector<TermId> DistinctTermIds(const text::Analysis& analysis) {
@@ -121,6 +121,11 @@ text::TextAnalyzer BuildAnalyzer(const KnowledgeBase& knowledge_base,
   for (const auto& group : knowledge_base.synonyms()) {
     builder.AddSynonyms(group.canonical(),
                         std::vector<std::string>(group.terms().begin(), group.terms().end()));
+  }
+  // Hiring pattern signals are not passages' words, but the words that say
+  // whom a "which framework for ..." question is about ("labs", "phd").
+  for (const auto& pattern : knowledge_base.hiring_patterns()) {
+    for (const auto& signal : pattern.signals()) builder.AddVocabulary(signal.phrase());
   }
   for (const PassageFields& passage : fields) {
     builder.AddVocabulary(passage.title);
@@ -173,10 +178,6 @@ class PassageCollector {
       const std::string name = absl::StrCat("hiringPatterns/", pattern.id());
       Add(SourceKind::kHiringPattern, name, pattern.title(), pattern.reason(), pattern.title());
       pattern_.back() = &pattern;
-      for (const auto& signal : pattern.signals()) {
-        if (signal.weight() >= kStrongSignalWeight)
-          fields_.back().context.push_back(signal.phrase());
-      }
       AddLearningPath(absl::StrCat(name, "/learningPath"),
                       absl::StrCat("Learning path for ", pattern.title()), pattern.learning_path());
     }
@@ -186,9 +187,8 @@ class PassageCollector {
       Add(SourceKind::kInsight, absl::StrCat("insights/", i + 1), names, insight.text(), names);
     }
     if (!kb_.general_advice().empty()) {
-      Add(SourceKind::kAdvice, "advice/general", "Advice on combining frameworks",
-          kb_.general_advice(), "");
-      split_.back() = true;
+      AddSentences(SourceKind::kAdvice, "advice/general", "Advice on combining frameworks",
+                   kb_.general_advice(), "");
     }
     AddLearningPath("advice/defaultLearningPath", "Learning path for any role",
                     kb_.default_learning_path());
@@ -197,45 +197,69 @@ class PassageCollector {
 
   std::vector<Passage> TakePassages() { return std::move(passages_); }
   std::vector<PassageFields> TakeFields() { return std::move(fields_); }
-  // By passage: whether its answer is one or two of its sentences.
-  std::vector<bool> TakeSplit() { return std::move(split_); }
+  // Texts the passages view that the knowledge base does not hold as such.
+  std::deque<std::string> TakeTexts() { return std::move(texts_); }
+  // By passage: the sentence of its text it was matched by, or -1.
+  std::vector<int32_t> TakeSentences() { return std::move(sentence_); }
   // By passage: the framework it is about, when one.
   std::vector<const Framework*> TakeAbout() { return std::move(about_); }
   // By passage: the hiring pattern whose reason it is, when one.
   std::vector<const v1::HiringPattern*> TakePatterns() { return std::move(pattern_); }
 
  private:
-  Passage& Add(SourceKind kind, std::string name, std::string title, std::string text,
+  // `text` must outlive the answerer: the knowledge base's or Own()ed.
+  Passage& Add(SourceKind kind, std::string name, std::string title, absl::string_view text,
                std::string indexed_title) {
     Passage& passage = passages_.emplace_back();
     passage.kind = kind;
     passage.name = std::move(name);
     passage.title = std::move(title);
-    passage.text = std::move(text);
+    passage.text = text;
     PassageFields& fields = fields_.emplace_back();
     fields.title = std::move(indexed_title);
-    fields.text = passage.text;
-    split_.push_back(false);
+    fields.text = std::string(text);
+    sentence_.push_back(-1);
     about_.push_back(nullptr);
     pattern_.push_back(nullptr);
     return passage;
+  }
+
+  // A text made here, kept for the answerer's lifetime.
+  absl::string_view Own(std::string text) { return texts_.emplace_back(std::move(text)); }
+
+  // Prose of more than two sentences answers with its sentences: each is a
+  // passage of its own, indexed by its words, sharing the whole text as
+  // context. `context` is indexed with each.
+  void AddSentences(SourceKind kind, const std::string& name, const std::string& title,
+                    absl::string_view text, const std::string& context) {
+    const std::vector<absl::string_view> sentences = text::SplitSentences(text);
+    if (sentences.size() <= 2) {
+      Add(kind, name, title, text, "");
+      if (!context.empty()) fields_.back().context.push_back(context);
+      return;
+    }
+    for (size_t s = 0; s < sentences.size(); ++s) {
+      Add(kind, name, title, text, "");
+      fields_.back().text = std::string(sentences[s]);
+      if (!context.empty()) fields_.back().context.push_back(context);
+      sentence_.back() = static_cast<int32_t>(s);
+    }
   }
 
   void CollectFramework(const Framework& framework) {
     const std::string name = absl::StrCat("frameworks/", framework.id());
     for (const FieldSpec& spec : kFieldSpecs) {
       const absl::string_view field = spec.field;
-      std::string text;
+      absl::string_view text;
       if (field == "summary") text = framework.summary();
-      if (field == "strengths") text = absl::StrJoin(framework.strengths(), "; ");
-      if (field == "best_for") text = absl::StrJoin(framework.best_for(), "; ");
+      if (field == "strengths") text = Own(absl::StrJoin(framework.strengths(), "; "));
+      if (field == "best_for") text = Own(absl::StrJoin(framework.best_for(), "; "));
       if (field == "developer") text = framework.developer();
       if (field == "website") text = framework.website();
-      if (field == "notes") text = absl::StrJoin(framework.notes(), " ");
+      if (field == "notes") text = Own(absl::StrJoin(framework.notes(), " "));
       if (text.empty()) continue;
-      Passage& passage =
-          Add(SourceKind::kFramework, name, framework.display_name(), std::move(text),
-              absl::StrCat(framework.display_name(), " ", spec.title_words));
+      Passage& passage = Add(SourceKind::kFramework, name, framework.display_name(), text,
+                             absl::StrCat(framework.display_name(), " ", spec.title_words));
       passage.field = spec.field;
       // A fact's "(source: URL)" says where it comes from, not what it says.
       fields_.back().text = WithoutSourceNotes(passage.text);
@@ -248,8 +272,7 @@ class PassageCollector {
     std::vector<absl::string_view> whys;
     for (const auto& step : steps) whys.push_back(step.why());
     if (whys.empty()) return;
-    Add(SourceKind::kAdvice, std::move(name), std::move(title), absl::StrJoin(whys, " "), "");
-    split_.back() = true;
+    AddSentences(SourceKind::kAdvice, name, title, Own(absl::StrJoin(whys, " ")), "");
   }
 
   void CollectDocument(const v1::Document& document) {
@@ -264,11 +287,10 @@ class PassageCollector {
         if (repeats_faq) continue;
         // A heading says what a whole section is about, not what each of
         // its paragraphs answers: context, not title.
-        Passage& passage = Add(SourceKind::kDocument, name, document.title(), paragraph, "");
-        passage.section = section.heading();
-        fields_.back().context.push_back(section.heading().empty() ? document.title()
-                                                                   : section.heading());
-        split_.back() = true;
+        const size_t first = passages_.size();
+        AddSentences(SourceKind::kDocument, name, document.title(), paragraph,
+                     section.heading().empty() ? document.title() : section.heading());
+        for (size_t p = first; p < passages_.size(); ++p) passages_[p].section = section.heading();
       }
     }
   }
@@ -276,7 +298,8 @@ class PassageCollector {
   const KnowledgeBase& kb_;
   std::vector<Passage> passages_;
   std::vector<PassageFields> fields_;
-  std::vector<bool> split_;
+  std::deque<std::string> texts_;
+  std::vector<int32_t> sentence_;
   std::vector<const Framework*> about_;
   std::vector<const v1::HiringPattern*> pattern_;
 };
@@ -313,30 +336,42 @@ Scratch& ThreadScratch() {
 struct KnowledgeAnswerer::Index {
   Index(const KnowledgeBase& knowledge_base, PassageCollector collector)
       : fields(collector.TakeFields()),
+        texts(collector.TakeTexts()),
         analyzer(BuildAnalyzer(knowledge_base, fields)),
         passages(collector.TakePassages()),
         search(analyzer, fields, FrameworkTerms(knowledge_base)) {
-    const std::vector<bool> split = collector.TakeSplit();
+    const std::vector<int32_t> sentence = collector.TakeSentences();
     const std::vector<const Framework*> about = collector.TakeAbout();
     const std::vector<const v1::HiringPattern*> patterns = collector.TakePatterns();
     facts.resize(passages.size());
     for (size_t p = 0; p < passages.size(); ++p) {
       PassageFacts& fact = facts[p];
-      std::vector<TermId> terms = DistinctTermIds(analyzer.Analyze(passages[p].text));
+      fact.sentence = sentence[p];
+      const bool same_text = p > 0 && passages[p].text.data() == passages[p - 1].text.data() &&
+                             passages[p].text.size() == passages[p - 1].text.size();
       const std::vector<TermId> title_terms = DistinctTermIds(analyzer.Analyze(fields[p].title));
-      terms.insert(terms.end(), title_terms.begin(), title_terms.end());
-      for (const TermId term : terms) {
-        if (framework_of_term.contains(term)) fact.frameworks.push_back(term);
+      if (same_text) {
+        // Another sentence of the paragraph before: the same facts.
+        fact.frameworks = facts[p - 1].frameworks;
+        fact.sentence_set = facts[p - 1].sentence_set;
+      } else {
+        std::vector<TermId> terms = DistinctTermIds(analyzer.Analyze(passages[p].text));
+        terms.insert(terms.end(), title_terms.begin(), title_terms.end());
+        for (const TermId term : terms) {
+          if (framework_of_term.contains(term)) fact.frameworks.push_back(term);
+        }
+        std::sort(fact.frameworks.begin(), fact.frameworks.end());
+        fact.frameworks.erase(std::unique(fact.frameworks.begin(), fact.frameworks.end()),
+                              fact.frameworks.end());
+        std::vector<Sentence> sentences;
+        for (const absl::string_view text : text::SplitSentences(passages[p].text)) {
+          sentences.push_back({text, DistinctTermIds(analyzer.Analyze(text))});
+        }
+        if (sentences.size() > 1) {
+          fact.sentence_set = static_cast<int32_t>(sentence_sets.size());
+          sentence_sets.push_back(std::move(sentences));
+        }
       }
-      std::sort(fact.frameworks.begin(), fact.frameworks.end());
-      fact.frameworks.erase(std::unique(fact.frameworks.begin(), fact.frameworks.end()),
-                            fact.frameworks.end());
-      for (const absl::string_view sentence : text::SplitSentences(passages[p].text)) {
-        fact.sentences.push_back({sentence, DistinctTermIds(analyzer.Analyze(sentence))});
-      }
-      if (fact.sentences.size() <= 1) fact.sentences.clear();
-      // With two sentences or fewer, all of it answers.
-      fact.answers_with_sentences = split[p] && fact.sentences.size() > 2;
       if (about[p] != nullptr) {
         const TermId term = analyzer.FindTerm(about[p]->display_name());
         field_passage[{term, passages[p].field}] = static_cast<int32_t>(p);
@@ -440,8 +475,8 @@ struct KnowledgeAnswerer::Index {
     return first;
   }
 
-  // The hiring pattern whose terms explain most of `rest`, or -1; adds its
-  // terms to `explaining`.
+  // The hiring pattern whose own terms explain most of `rest`, or -1; adds
+  // its terms to `explaining`.
   int32_t Pattern(const text::Analysis& rest, std::vector<TermId>* explaining) const {
     const PatternTerms* best = nullptr;
     double best_weight = 0;
@@ -457,7 +492,9 @@ struct KnowledgeAnswerer::Index {
       }
     }
     if (best == nullptr) return -1;
-    explaining->insert(explaining->end(), best->terms.begin(), best->terms.end());
+    // Chosen by the terms it owns, it explains every term its signals hold
+    // ("big" in "big consultancies", which "big company" holds too).
+    for (const auto& [term, weight] : best->weights) explaining->push_back(term);
     std::sort(explaining->begin(), explaining->end());
     return best->passage;
   }
@@ -535,8 +572,9 @@ struct KnowledgeAnswerer::Index {
     if (named_extra.empty()) return false;
     // One sentence must say it all: "While not sufficient on its own, Keras
     // provides ...", not a paragraph naming PyTorch here and jobs there.
-    const std::vector<Sentence>& sentences = facts[passage].sentences;
-    if (sentences.empty()) return true;
+    const PassageFacts& fact = facts[passage];
+    if (fact.sentence >= 0 || fact.sentence_set < 0) return true;  // One sentence.
+    const std::vector<Sentence>& sentences = sentence_sets[fact.sentence_set];
     return std::any_of(sentences.begin(), sentences.end(), [&](const Sentence& sentence) {
       return std::includes(sentence.terms.begin(), sentence.terms.end(), shared.begin(),
                            shared.end()) &&
@@ -545,11 +583,13 @@ struct KnowledgeAnswerer::Index {
     });
   }
 
-  // The most precise part of passage `p` for a question with these terms.
+  // The most precise part of passage `p` for a question with these terms:
+  // the sentence it was matched by, with a neighbour that adds to it, or
+  // all of it.
   absl::string_view AnswerText(int32_t p, const std::vector<TermId>& question_terms) const {
-    const Passage& passage = passages[p];
-    const std::vector<Sentence>& sentences = facts[p].sentences;
-    if (!facts[p].answers_with_sentences) return passage.text;
+    const PassageFacts& fact = facts[p];
+    if (fact.sentence < 0) return passages[p].text;
+    const std::vector<Sentence>& sentences = sentence_sets[fact.sentence_set];
     auto score = [&](const Sentence& sentence) {
       double total = 0;
       for (const TermId term : question_terms) {
@@ -559,15 +599,8 @@ struct KnowledgeAnswerer::Index {
       }
       return total;
     };
-    size_t best = 0;
-    double best_score = -1;
-    for (size_t s = 0; s < sentences.size(); ++s) {
-      const double sentence_score = score(sentences[s]);
-      if (sentence_score > best_score) {
-        best = s;
-        best_score = sentence_score;
-      }
-    }
+    const auto best = static_cast<size_t>(fact.sentence);
+    const double best_score = score(sentences[best]);
     // A neighbour that adds a term of the question of its own joins it.
     size_t first = best;
     size_t last = best;
@@ -592,11 +625,15 @@ struct KnowledgeAnswerer::Index {
   // Declared in construction order: the analyzer reads the fields' words,
   // the search index points at the analyzer.
   std::vector<PassageFields> fields;
+  // Owns the texts that passages view and the knowledge base does not hold.
+  std::deque<std::string> texts;
   absl::flat_hash_map<TermId, const Framework*> framework_of_term;
   text::TextAnalyzer analyzer;
   std::vector<Passage> passages;
   PassageIndex search;
   std::vector<PassageFacts> facts;
+  // The sentences of each text of more than one.
+  std::vector<std::vector<Sentence>> sentence_sets;
   // (framework term, field) -> passage.
   absl::flat_hash_map<std::pair<TermId, std::string>, int32_t> field_passage;
   std::vector<int32_t> insights;
@@ -723,8 +760,18 @@ absl::StatusOr<KnowledgeAnswer> KnowledgeAnswerer::Answer(absl::string_view ques
   };
   answer.best = candidate(ranked.front());
   answer.answered = answer.best.confidence >= kAnswerThreshold;
+  // Alternatives from other texts: another sentence of the answer's
+  // paragraph is the same passage to the asker.
+  auto shown = [&](const Passage& passage) {
+    auto same = [&](const AnswerCandidate& c) {
+      return c.passage->text.data() == passage.text.data();
+    };
+    return same(answer.best) ||
+           std::any_of(answer.alternatives.begin(), answer.alternatives.end(), same);
+  };
   for (size_t i = 1; i < ranked.size() && answer.alternatives.size() < kMaxAlternatives; ++i) {
-    if (ranked[i].confidence < kMinAlternativeConfidence) break;
+    if (ranked[i].confidence < kMinAlternativeConfidence) continue;
+    if (shown(index.passages[ranked[i].passage])) continue;
     answer.alternatives.push_back(candidate(ranked[i]));
   }
   return answer;

@@ -42,8 +42,10 @@ struct Passage {
   std::string field;
   // kDocument: the paragraph's section heading.
   std::string section;
-  // The whole passage (a FAQ entry's answer).
-  std::string text;
+  // The whole passage (a FAQ entry's answer, a document's paragraph); a
+  // view into the knowledge base or the answerer. Passages matched by one
+  // sentence of a paragraph share the paragraph's text.
+  absl::string_view text;
   // kFaq: the entry; null otherwise.
   const advisor::v1::FaqEntry* faq = nullptr;
 };

@@ -84,8 +84,9 @@ const WordSet& ComparisonAnchors() {
 // Words that name a framework in general.
 const WordSet& ToolWords() {
   static const auto* const kWords =
-      new WordSet{"framework", "frameworks", "library", "libraries", "tool",    "tools",
-                  "toolkit",   "toolkits",   "stack",   "package",   "packages"};
+      new WordSet{"framework", "frameworks", "library",   "libraries", "tool",
+                  "tools",     "toolkit",    "toolkits",  "stack",     "package",
+                  "packages",  "framwork",   "framworks", "libary",    "libaries"};
   return *kWords;
 }
 
@@ -98,7 +99,8 @@ const WordSet& ChoiceWords() {
       "go",       "with",    "for",       "suits",     "suited",      "ideal",     "right",
       "should",   "do",      "does",      "typically", "usually",     "generally", "mostly",
       "most",     "popular", "common",    "commonly",  "standard",    "default",   "meant",
-      "designed", "mainly",  "primarily", "is",        "are",         "who"};
+      "designed", "mainly",  "primarily", "is",        "are",         "who",       "choice",
+      "at",       "in"};
   return *kWords;
 }
 
@@ -106,7 +108,7 @@ const WordSet& ChoiceAnchors() {
   static const auto* const kWords =
       new WordSet{"which",  "what",    "best",      "recommend", "recommended", "suggest",
                   "prefer", "prefers", "preferred", "choose",    "pick",        "suited",
-                  "ideal",  "favor",   "favour",    "favored",   "favoured"};
+                  "ideal",  "favor",   "favour",    "favored",   "favoured",    "choice"};
   return *kWords;
 }
 
@@ -151,6 +153,13 @@ struct Words {
     if (!Has("for")) return false;
     return Has("used") || Has("best") || Has("suited") || Has("meant") || Has("ideal") ||
            Has("designed");
+  }
+  // "framework for X", "library to use at X".
+  bool AsksToolFor(const WordSet& tools) const {
+    for (size_t i = 0; i + 1 < words.size(); ++i) {
+      if (tools.contains(words[i]) && (words[i + 1] == "for" || words[i + 1] == "at")) return true;
+    }
+    return false;
   }
   // "where can I get/find/download/read X".
   bool AsksWhere() const {
@@ -225,7 +234,8 @@ QuestionIntent ReadQuestionIntent(absl::string_view question) {
   } else if (words.Has(ComparisonAnchors())) {
     intent.asked_for = AskedFor::kComparison;
     words.Consume(ComparisonWords());
-  } else if ((words.Has(ToolWords()) && words.Has(ChoiceAnchors())) || words.AsksWhatFor()) {
+  } else if ((words.Has(ToolWords()) && words.Has(ChoiceAnchors())) ||
+             words.AsksToolFor(ToolWords()) || words.AsksWhatFor()) {
     intent.asked_for = AskedFor::kFrameworkChoice;
     words.Consume(ToolWords());
     words.Consume(ChoiceWords());

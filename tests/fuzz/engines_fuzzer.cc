@@ -15,8 +15,8 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 
-#include "service/engines/knowledge_answerer.h"
 #include "service/engines/framework_lookup.h"
+#include "service/engines/knowledge_answerer.h"
 #include "service/engines/pagination.h"
 #include "service/engines/role_matcher.h"
 #include "service/engines/snapshot.h"
@@ -103,7 +103,7 @@ void FuzzAnswer(const engines::Snapshot& snapshot, absl::string_view question) {
   ADVISOR_FUZZ_CHECK(answer->alternatives.size() <= engines::kMaxAlternatives);
   // An answer is always a part of its passage's text.
   auto inside_passage = [](const engines::AnswerCandidate& candidate) {
-    const std::string& text = candidate.passage->text;
+    const absl::string_view text = candidate.passage->text;
     return !candidate.answer.empty() && candidate.answer.data() >= text.data() &&
            candidate.answer.data() + candidate.answer.size() <= text.data() + text.size();
   };
