@@ -37,11 +37,11 @@ constexpr double kOtherFrameworkFactor = 0.45;
 // are, and a paraphrase of their question often shares more words with a
 // longer passage than with the entry.
 constexpr double kFaqPreferenceRatio = 0.6;
-// ... unless the best passage states question words the entry does not,
-// weighing more than this share of those the entry states ("keras is an
+// ... unless a better passage states question words the entry does not,
+// weighing about as much as those the entry states or more ("keras is an
 // interface on top of what": the entry on Keras' role states "keras"
 // only).
-constexpr double kMissedShare = 1.2;
+constexpr double kMissedShare = 0.9;
 // A passage that states what a better-scoring FAQ entry only relates in its
 // context wins from this share of the entry's confidence ("is demand for
 // AI professionals growing in India": the article's paragraph on the job
@@ -54,6 +54,9 @@ constexpr double kSecondSentenceShare = 0.5;
 // A hiring pattern's title says whom it is about as clearly as its
 // strongest signals.
 constexpr double kTitleSignalWeight = 1.5;
+// The terms a pattern owns must weigh this share of a word no passage
+// holds to say a question is about whom the pattern is about.
+constexpr double kMinPatternWeightShare = 0.5;
 // A pattern owns a term when its signals hold it this much more strongly
 // than any other pattern's.
 constexpr double kOwnedTermMargin = 1.5;
@@ -440,6 +443,7 @@ struct KnowledgeAnswerer::Index {
         case AskedFor::kSummary:
           return FieldPassage(named.front(), "summary");
         case AskedFor::kFrameworkChoice:
+        case AskedFor::kUse:
           return FieldPassage(named.front(), "best_for");
         default:
           return -1;
@@ -491,7 +495,10 @@ struct KnowledgeAnswerer::Index {
         best_weight = weight;
       }
     }
-    if (best == nullptr) return -1;
+    // A common word ("ai") does not say whom a question is about.
+    if (best == nullptr || best_weight < kMinPatternWeightShare * search.unknown_weight()) {
+      return -1;
+    }
     // Chosen by the terms it owns, it explains every term its signals hold
     // ("big" in "big consultancies", which "big company" holds too).
     for (const auto& [term, weight] : best->weights) explaining->push_back(term);
@@ -737,8 +744,10 @@ absl::StatusOr<KnowledgeAnswer> KnowledgeAnswerer::Answer(absl::string_view ques
     if (faq != ranked.end() && faq->confidence >= kAnswerThreshold &&
         faq->confidence >= kFaqPreferenceRatio * ranked.front().confidence &&
         !(intent_answers && ranked.front().passage == asked) &&
-        !index.SaysMoreThan(ranked.front().passage, ranked.front().matched_terms,
-                            faq->matched_terms, scratch)) {
+        std::none_of(ranked.begin(), faq, [&](const Ranked& better) {
+          return index.SaysMoreThan(better.passage, better.matched_terms, faq->matched_terms,
+                                    scratch);
+        })) {
       std::rotate(ranked.begin(), faq, faq + 1);
     }
   } else {

@@ -93,14 +93,13 @@ const WordSet& ToolWords() {
 // With a tool word, they ask which one to pick.
 const WordSet& ChoiceWords() {
   static const auto* const kWords = new WordSet{
-      "which",    "what",    "best",      "recommend", "recommended", "suggest",   "suggested",
-      "prefer",   "prefers", "preferred", "choose",    "chosen",      "pick",      "use",
-      "uses",     "used",    "using",     "favor",     "favour",      "favored",   "favoured",
-      "go",       "with",    "for",       "suits",     "suited",      "ideal",     "right",
-      "should",   "do",      "does",      "typically", "usually",     "generally", "mostly",
-      "most",     "popular", "common",    "commonly",  "standard",    "default",   "meant",
-      "designed", "mainly",  "primarily", "is",        "are",         "who",       "choice",
-      "at",       "in"};
+      "which",   "what",    "best",      "recommend", "recommended", "suggest",   "suggested",
+      "prefer",  "prefers", "preferred", "choose",    "chosen",      "pick",      "use",
+      "uses",    "used",    "using",     "favor",     "favour",      "favored",   "favoured",
+      "go",      "with",    "for",       "suits",     "suited",      "ideal",     "right",
+      "should",  "do",      "does",      "typically", "usually",     "generally", "mostly",
+      "default", "meant",   "designed",  "mainly",    "primarily",   "is",        "are",
+      "who",     "choice",  "at",        "in"};
   return *kWords;
 }
 
@@ -235,9 +234,12 @@ QuestionIntent ReadQuestionIntent(absl::string_view question) {
     intent.asked_for = AskedFor::kComparison;
     words.Consume(ComparisonWords());
   } else if ((words.Has(ToolWords()) && words.Has(ChoiceAnchors())) ||
-             words.AsksToolFor(ToolWords()) || words.AsksWhatFor()) {
+             words.AsksToolFor(ToolWords())) {
     intent.asked_for = AskedFor::kFrameworkChoice;
     words.Consume(ToolWords());
+    words.Consume(ChoiceWords());
+  } else if (words.AsksWhatFor()) {
+    intent.asked_for = AskedFor::kUse;
     words.Consume(ChoiceWords());
   } else if (words.Has(SummaryAnchors()) || words.AsksWhatIs()) {
     intent.asked_for = AskedFor::kSummary;

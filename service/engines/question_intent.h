@@ -23,6 +23,9 @@ enum class AskedFor {
   // Which framework suits someone ("which framework do banks use", "best
   // library for a startup"): the hiring pattern of whoever is named.
   kFrameworkChoice,
+  // What something is for ("what is Keras best for", "who is TensorFlow
+  // suited for"): a framework's best uses.
+  kUse,
 };
 
 // A question's kind and what is left of it once the words that only say
