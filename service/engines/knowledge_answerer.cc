@@ -445,6 +445,8 @@ struct KnowledgeAnswerer::Index {
         case AskedFor::kFrameworkChoice:
         case AskedFor::kUse:
           return FieldPassage(named.front(), "best_for");
+        case AskedFor::kHistory:
+          return FieldPassage(named.front(), "notes");
         default:
           return -1;
       }

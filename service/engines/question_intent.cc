@@ -81,6 +81,22 @@ const WordSet& ComparisonAnchors() {
   return *kWords;
 }
 
+// With "when" or "year", they ask when something came out.
+const WordSet& ReleaseWords() {
+  static const auto* const kWords = new WordSet{
+      "released", "release", "launched",  "launch",    "come",       "came",   "out",
+      "created",  "started", "first",     "version",   "introduced", "appear", "appeared",
+      "debut",    "debuted", "available", "published", "born"};
+  return *kWords;
+}
+
+const WordSet& HistoryWords() {
+  static const auto* const kWords =
+      new WordSet{"when", "year", "history", "origin", "origins", "date", "dates", "since",
+                  "was",  "were", "did",     "it",     "its",     "the",  "of",    "in"};
+  return *kWords;
+}
+
 // Words that name a framework in general.
 const WordSet& ToolWords() {
   static const auto* const kWords =
@@ -222,7 +238,12 @@ QuestionIntent ReadQuestionIntent(absl::string_view question) {
   Words words{folded.words, std::vector<bool>(folded.words.size(), false)};
 
   QuestionIntent intent;
-  if ((words.Has(MakerWords()) && words.Has(AgentWords())) || words.Has(MakerNouns())) {
+  if (((words.Has("when") || words.Has("year")) && words.Has(ReleaseWords())) ||
+      words.Has("history") || words.Has("origins")) {
+    intent.asked_for = AskedFor::kHistory;
+    words.Consume(ReleaseWords());
+    words.Consume(HistoryWords());
+  } else if ((words.Has(MakerWords()) && words.Has(AgentWords())) || words.Has(MakerNouns())) {
     intent.asked_for = AskedFor::kDeveloper;
     words.Consume(MakerWords());
     words.Consume(MakerNouns());

@@ -26,6 +26,9 @@ enum class AskedFor {
   // What something is for ("what is Keras best for", "who is TensorFlow
   // suited for"): a framework's best uses.
   kUse,
+  // When it came out and how it came about ("when was TensorFlow
+  // released", "Keras history"): a framework's notes.
+  kHistory,
 };
 
 // A question's kind and what is left of it once the words that only say
