@@ -340,11 +340,44 @@ TEST_F(AdvisorServerTest, AnswerQuestionGivesTheSeedAnswerWordForWord) {
   EXPECT_GT(response.confidence(), 0.5);
   EXPECT_LE(response.confidence(), 1.0);
   EXPECT_LE(response.alternatives_size(), 3);
+  EXPECT_EQ(response.source().kind(), advisor::v1::AnswerSource::KIND_FAQ);
+  EXPECT_EQ(response.source().name(), "faqs/faq-startups-pytorch");
   for (const advisor::v1::FaqCandidate& alternative : response.alternatives()) {
-    EXPECT_NE(alternative.faq_id(), response.faq_id());
-    EXPECT_FALSE(alternative.question().empty());
-    EXPECT_LE(alternative.confidence(), response.confidence());
+    EXPECT_NE(alternative.source().name(), response.source().name());
+    EXPECT_FALSE(alternative.answer().empty());
+    // faq_id and question only for FAQ entries.
+    EXPECT_EQ(alternative.question().empty(), alternative.faq_id().empty());
+    EXPECT_EQ(alternative.source().kind() == advisor::v1::AnswerSource::KIND_FAQ,
+              !alternative.faq_id().empty());
   }
+}
+
+TEST_F(AdvisorServerTest, AnswerQuestionAnswersFromAFrameworkFieldWithItsSource) {
+  AnswerQuestionResponse response;
+  const grpc::Status status = Ask("who developed tensorflow", response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_TRUE(response.answered());
+  EXPECT_EQ(response.faq_id(), "");
+  EXPECT_EQ(response.question(), "");
+  EXPECT_EQ(response.answer(), "Google");
+  EXPECT_EQ(response.source().kind(), advisor::v1::AnswerSource::KIND_FRAMEWORK);
+  EXPECT_EQ(response.source().name(), "frameworks/tensorflow");
+  EXPECT_EQ(response.source().field(), "developer");
+  EXPECT_EQ(response.source().title(), "TensorFlow");
+}
+
+TEST_F(AdvisorServerTest, AnswerQuestionAnswersFromTheArticleWithItsSection) {
+  AnswerQuestionResponse response;
+  const grpc::Status status = Ask("is the AI job market growing in India?", response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_TRUE(response.answered());
+  EXPECT_EQ(response.source().kind(), advisor::v1::AnswerSource::KIND_DOCUMENT);
+  EXPECT_EQ(response.source().name(), "documents/deep-learning-frameworks-2024");
+  EXPECT_EQ(response.source().section(), "The Evolving AI Job Market");
+  EXPECT_NE(response.answer().find("rapid growth"), std::string::npos) << response.answer();
+  // The answer is the sentence; the passage is its whole paragraph.
+  EXPECT_NE(response.source().passage().find(response.answer()), std::string::npos);
+  EXPECT_GT(response.source().passage().size(), response.answer().size());
 }
 
 TEST_F(AdvisorServerTest, AnswerEmptyQuestionIsInvalidArgument) {
