@@ -73,7 +73,8 @@ FUZZ_SECONDS  ?= 10
 SANITIZER_CONFIGURE := -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_COMPILER=$(SANITIZER_CXX) -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only"
 UNIT_TESTS   := text_test knowledge_base_loader_test document_import_test framework_lookup_test \
-  pagination_test text_analyzer_test knowledge_answerer_test role_matcher_test
+  pagination_test text_analyzer_test knowledge_answerer_test role_matcher_test \
+  question_intent_test passage_index_test
 ASAN_TARGETS := $(UNIT_TESTS) api_test server_process_test hostile_input_test \
   concurrency_stress_test advisor_server
 ASAN_LABELS  := unit|api|hostile|concurrency
