@@ -5,9 +5,9 @@
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_join.h"
 
+#include "service/text/sentences.h"
 #include "service/text/tokenizer.h"
 
 namespace advisor::engines {
@@ -209,27 +209,19 @@ struct Words {
 }  // namespace
 
 absl::string_view QuestionProper(absl::string_view question) {
-  auto ends_sentence = [&](size_t i) {
-    const char c = question[i];
-    return (c == '.' || c == '!' || c == '?' || c == ';') && i + 1 < question.size() &&
-           absl::ascii_isspace(static_cast<unsigned char>(question[i + 1]));
-  };
-  // The question mark that ends the question proper: the last one with
-  // words before it.
-  size_t end = question.size();
+  const std::vector<absl::string_view> sentences = text::SplitTypedSentences(question);
+  if (sentences.size() < 2) return question;
+  // The sentence holding the last question mark, else the last one.
   const size_t last_mark = question.find_last_of('?');
-  if (last_mark != absl::string_view::npos) end = last_mark;
-  // Back to the end of the sentence before it.
-  for (size_t i = end; i-- > 0;) {
-    if (ends_sentence(i)) {
-      absl::string_view proper = question.substr(i + 1);
-      while (!proper.empty() && absl::ascii_isspace(static_cast<unsigned char>(proper.front()))) {
-        proper.remove_prefix(1);
-      }
-      return proper;
+  size_t proper = sentences.size() - 1;
+  if (last_mark != absl::string_view::npos) {
+    for (size_t s = 0; s < sentences.size(); ++s) {
+      const size_t begin = static_cast<size_t>(sentences[s].data() - question.data());
+      if (last_mark >= begin && last_mark < begin + sentences[s].size()) proper = s;
     }
   }
-  return question;
+  const size_t begin = static_cast<size_t>(sentences[proper].data() - question.data());
+  return question.substr(begin);
 }
 
 QuestionIntent ReadQuestionIntent(absl::string_view question) {

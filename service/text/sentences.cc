@@ -9,7 +9,7 @@ namespace advisor::text {
 namespace {
 
 // Words after which a full stop does not end a sentence.
-constexpr absl::string_view kAbbreviations[] = {"e.g", "i.e", "etc", "vs", "cf", "dr", "mr",
+constexpr absl::string_view kAbbreviations[] = {"e.g", "i.e", "etc",  "vs",  "cf",  "dr", "mr",
                                                 "mrs", "ms",  "prof", "inc", "ltd", "no", "approx"};
 
 bool IsSpace(char c) { return absl::ascii_isspace(static_cast<unsigned char>(c)); }
@@ -38,9 +38,9 @@ bool StartsSentence(absl::string_view text, size_t pos) {
 
 bool IsCloser(char c) { return c == '"' || c == '\'' || c == ')' || c == ']'; }
 
-}  // namespace
-
-std::vector<absl::string_view> SplitSentences(absl::string_view text) {
+// Sentences by the rules above; `typed` also ends them at ';' and starts
+// them at any character.
+std::vector<absl::string_view> Split(absl::string_view text, bool typed) {
   std::vector<absl::string_view> sentences;
   auto add = [&](size_t begin, size_t end) {
     while (begin < end && IsSpace(text[begin])) ++begin;
@@ -50,13 +50,13 @@ std::vector<absl::string_view> SplitSentences(absl::string_view text) {
   size_t begin = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (c != '.' && c != '!' && c != '?') continue;
+    if (c != '.' && c != '!' && c != '?' && !(typed && c == ';')) continue;
     size_t end = i + 1;
     while (end < text.size() && (IsCloser(text[end]) || text[end] == '.')) ++end;
     if (end >= text.size() || !IsSpace(text[end])) continue;
     size_t next = end;
     while (next < text.size() && IsSpace(text[next])) ++next;
-    if (!StartsSentence(text, next)) continue;
+    if (next >= text.size() || (!typed && !StartsSentence(text, next))) continue;
     if (c == '.' && EndsWithAbbreviation(text, i)) continue;
     add(begin, end);
     begin = next;
@@ -64,6 +64,16 @@ std::vector<absl::string_view> SplitSentences(absl::string_view text) {
   }
   add(begin, text.size());
   return sentences;
+}
+
+}  // namespace
+
+std::vector<absl::string_view> SplitSentences(absl::string_view text) {
+  return Split(text, /*typed=*/false);
+}
+
+std::vector<absl::string_view> SplitTypedSentences(absl::string_view text) {
+  return Split(text, /*typed=*/true);
 }
 
 }  // namespace advisor::text

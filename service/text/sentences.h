@@ -15,6 +15,10 @@ namespace advisor::text {
 // end is one sentence; blank text has none.
 std::vector<absl::string_view> SplitSentences(absl::string_view text);
 
+// As SplitSentences, for what people type: a sentence may also start in
+// lower case, and ';' ends one too ("i use keras; is it enough?").
+std::vector<absl::string_view> SplitTypedSentences(absl::string_view text);
+
 }  // namespace advisor::text
 
 #endif  // ADVISOR_SERVICE_TEXT_SENTENCES_H_

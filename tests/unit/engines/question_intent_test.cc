@@ -133,6 +133,21 @@ TEST(QuestionProperTest, TakesTheSentenceOfTheLastQuestionMark) {
   EXPECT_EQ(QuestionProper("Is it fast? Is it free?"), "Is it free?");
 }
 
+TEST(QuestionProperTest, AbbreviationsAndInitialsDoNotEndAPreamble) {
+  for (const char* question :
+       {"Which is better, PyTorch vs. TensorFlow?", "Is Keras simpler than e.g. PyTorch?",
+        "Did Dr. Chollet write Keras?", "Did F. Chollet write Keras?"}) {
+    EXPECT_EQ(QuestionProper(question), question);
+  }
+  EXPECT_EQ(
+      ReadQuestionIntent(QuestionProper("Which is better, PyTorch vs. TensorFlow?")).asked_for,
+      AskedFor::kComparison);
+}
+
+TEST(QuestionProperTest, APreambleMayEndInAClosingQuote) {
+  EXPECT_EQ(QuestionProper("My lead said \"use Keras.\" Is it enough?"), "Is it enough?");
+}
+
 TEST(QuestionProperTest, WithoutAQuestionMarkTakesTheLastSentence) {
   EXPECT_EQ(QuestionProper("I use Keras. Tell me about PyTorch."), "Tell me about PyTorch.");
 }

@@ -83,4 +83,16 @@ TEST(SplitSentencesTest, SentencesAreViewsIntoTheInput) {
 }
 
 }  // namespace
+TEST(SplitTypedSentencesTest, StartsSentencesInLowerCaseAndEndsThemAtSemicolons) {
+  EXPECT_THAT(SplitTypedSentences("i use keras. is it enough?"),
+              ElementsAre("i use keras.", "is it enough?"));
+  EXPECT_THAT(SplitTypedSentences("I work at a bank; which framework fits?"),
+              ElementsAre("I work at a bank;", "which framework fits?"));
+  // Abbreviations and initials still do not end one.
+  EXPECT_THAT(SplitTypedSentences("is pytorch vs. tensorflow a fair fight? asking for j. doe"),
+              ElementsAre("is pytorch vs. tensorflow a fair fight?", "asking for j. doe"));
+  // Nor does the end of the text without a space after it.
+  EXPECT_THAT(SplitTypedSentences("see keras.io"), ElementsAre("see keras.io"));
+}
+
 }  // namespace advisor::text
