@@ -7,8 +7,8 @@
 # Builds nothing: it runs BUILD_DIR's advisor_echo_server, advisor_server
 # and advisor_load. It starts the echo server, then advisor_server, both
 # pinned to CPU 0 (only the one under load does any work); the load runs
-# pinned to CPU 1. For every concurrency it makes REPS rounds; in each
-# round every RPC's run of DURATION seconds comes right after a run of the
+# pinned to CPU 1. For every concurrency it makes REPS repetitions; in each
+# repetition every RPC's run of DURATION seconds comes right after a run of the
 # same length against echo, over one connection, and the two make a pair.
 # A ratio is the median of the pairs' ratios: the machine's speed drifts by
 # more than the differences measured (other VMs on the host), and a pair's
@@ -321,7 +321,7 @@ verdict() {  # verdict VALUE TARGET higher|lower
 echo
 echo "qps: calls per second; for the bulk paths (batch of 100, stream) answers per second."
 echo "StreamAnswers: one stream at every concurrency, 8 messages of 32 questions in flight."
-echo "ratio: median over the rounds of (advisor run / the echo run just before it); echo_qps and echo_p99: medians of all echo runs."
+echo "ratio: median over the repetitions of (advisor run / the echo run just before it); echo_qps and echo_p99: medians of all echo runs."
 printf '%-23s %5s %10s %10s %6s %5s %9s %9s %6s %5s %9s %9s\n' \
   rpc conc qps echo_qps ratio ok p99_us echo_p99 ratio ok cpu_us/call echo_cpu_us
 if [[ -n "$data_file" ]]; then

@@ -147,7 +147,7 @@ TEST(ConcurrencyStressTest, MetricsCountEveryCallRecordedFromManyThreads) {
 
 TEST(ConcurrencyStressTest, StemmerWorksInThreadsThatComeAndGo) {
   std::atomic<int> wrong{0};
-  for (int round = 0; round < 10; ++round) {
+  for (int repeat = 0; repeat < 10; ++repeat) {
     std::vector<std::thread> threads;
     for (int t = 0; t < kThreads; ++t) {
       threads.emplace_back([&] {

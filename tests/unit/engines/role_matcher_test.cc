@@ -331,7 +331,7 @@ TEST_F(RoleMatcherTest, IsSafeToShareBetweenThreads) {
   std::vector<std::string> tops(4);
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&tops, t] {
-      for (int round = 0; round < 200; ++round) {
+      for (int repeat = 0; repeat < 200; ++repeat) {
         auto match = matcher_->Match("Postdoc researching computer vision");
         if (match.ok()) tops[t] = match->fits[0].framework->id();
       }

@@ -22,7 +22,7 @@ TEST(StemTest, IsSafeAcrossThreads) {
   std::vector<std::string> results(8);
   for (int i = 0; i < 8; ++i) {
     threads.emplace_back([&results, i] {
-      for (int round = 0; round < 1000; ++round) results[i] = Stem("experimenting");
+      for (int repeat = 0; repeat < 1000; ++repeat) results[i] = Stem("experimenting");
     });
   }
   for (auto& thread : threads) thread.join();

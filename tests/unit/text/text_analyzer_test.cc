@@ -142,7 +142,7 @@ TEST(TextAnalyzerTest, IsSafeToShareBetweenThreads) {
   std::vector<std::thread> threads;
   for (size_t i = 0; i < results.size(); ++i) {
     threads.emplace_back([&, i] {
-      for (int round = 0; round < 200; ++round) {
+      for (int repeat = 0; repeat < 200; ++repeat) {
         results[i] = analyzer.AnalyzeToStrings("poplar DL jobs for beginers");
       }
     });
