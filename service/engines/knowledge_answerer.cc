@@ -710,14 +710,17 @@ absl::StatusOr<KnowledgeAnswer> KnowledgeAnswerer::Answer(absl::string_view ques
   // frameworks it names or asks which framework suits someone gets that
   // fact, as sure as the fact explains everything else the question says.
   const QuestionIntent intent = ReadQuestionIntent(proper);
-  index.analyzer.AnalyzeInto(intent.rest, &scratch.rest);
-  scratch.rest.terms.insert(scratch.rest.terms.begin(), scratch.analysis.terms.begin(),
-                            scratch.analysis.terms.begin() + context_terms);
-  scratch.explaining = scratch.named;
-  const int32_t asked = index.AskedPassage(intent.asked_for, scratch, &scratch.explaining);
+  int32_t asked = -1;
   // Whether the fact asked for ranks by what the question asks for rather
   // than by its words.
   bool intent_answers = false;
+  if (intent.asked_for != AskedFor::kAnything) {
+    index.analyzer.AnalyzeInto(intent.rest, &scratch.rest);
+    scratch.rest.terms.insert(scratch.rest.terms.begin(), scratch.analysis.terms.begin(),
+                              scratch.analysis.terms.begin() + context_terms);
+    scratch.explaining = scratch.named;
+    asked = index.AskedPassage(intent.asked_for, scratch, &scratch.explaining);
+  }
   if (asked >= 0) {
     const double confidence =
         kIntentConfidence * index.ExplainedShare(scratch.rest, context_terms, scratch.explaining);

@@ -151,8 +151,8 @@ const WordSet& SummaryAnchors() {
 }
 
 struct Words {
-  std::vector<absl::string_view> words;
-  std::vector<bool> consumed;
+  const std::vector<absl::string_view>& words;
+  std::vector<bool>& consumed;
 
   bool Has(const WordSet& set) const {
     for (const absl::string_view word : words) {
@@ -225,9 +225,12 @@ absl::string_view QuestionProper(absl::string_view question) {
 }
 
 QuestionIntent ReadQuestionIntent(absl::string_view question) {
+  // Per-thread buffers: reading a question allocates little.
   thread_local text::FoldedWords folded;
+  thread_local std::vector<bool> consumed;
   text::FoldWordsInto(question, &folded);
-  Words words{folded.words, std::vector<bool>(folded.words.size(), false)};
+  consumed.assign(folded.words.size(), false);
+  Words words{folded.words, consumed};
 
   QuestionIntent intent;
   if (((words.Has("when") || words.Has("year")) && words.Has(ReleaseWords())) ||
