@@ -1,6 +1,8 @@
 // Micro-benchmarks of the three engines (time per call) on the default
 // knowledge base, and on synthetic ones of growing size to show how the
-// cost grows with the knowledge base (it should grow sub-linearly).
+// cost grows with the knowledge base (it should grow sub-linearly), up to
+// 10 000 FAQ entries and 1 000 documents of 20 paragraphs; plus what
+// building a snapshot costs in time and memory.
 //
 //   advisor_engine_bench --benchmark_repetitions=5 \
 //       --benchmark_report_aggregates_only=true     # medians
@@ -9,9 +11,11 @@
 // names, paraphrases, misspellings and off-topic text, since each takes a
 // different path through the engines.
 
+#include <cstdio>
 #include <map>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -24,6 +28,8 @@
 #include "service/engines/snapshot.h"
 #include "service/knowledge_base/knowledge_base_loader.h"
 #include "tests/bench/synthetic_knowledge_base.h"
+#include <malloc.h>
+#include <unistd.h>
 
 namespace advisor::bench {
 namespace {
@@ -69,34 +75,61 @@ constexpr const char* kQuestions[] = {
     kLongQuestion,
 };
 
-// Builds a snapshot once per process and keeps it: benchmarks run one at a
-// time on one thread, so the cache needs no lock.
-const Snapshot* CachedSnapshot(int faq_count, int framework_count, std::string* error) {
-  static auto* cache = new std::map<std::pair<int, int>, std::shared_ptr<const Snapshot>>();
-  const std::pair<int, int> key(faq_count, framework_count);
-  if (auto found = cache->find(key); found != cache->end()) return found->second.get();
-  absl::StatusOr<advisor::v1::KnowledgeBase> knowledge_base =
-      faq_count == 0 ? knowledge_base::LoadDefaultKnowledgeBase()
-                     : MakeSyntheticKnowledgeBase({faq_count, framework_count});
+// The size of a knowledge base: FAQ entries, frameworks, generated
+// documents (of 20 paragraphs). No FAQ entries stands for the default
+// knowledge base as it is.
+using Size = std::tuple<int, int, int>;
+
+// The largest knowledge base measured: 10 000 FAQ entries and 1 000
+// documents of 20 paragraphs.
+constexpr int kLargeFaqs = 10000;
+constexpr int kLargeDocuments = 1000;
+
+// Makes a knowledge base once per process and keeps it (generating the
+// largest takes seconds, and several benchmarks use it): benchmarks run one
+// at a time on one thread, so the caches need no lock.
+const advisor::v1::KnowledgeBase* CachedKnowledgeBase(const Size& size, std::string* error) {
+  static auto* cache = new std::map<Size, advisor::v1::KnowledgeBase>();
+  if (auto found = cache->find(size); found != cache->end()) return &found->second;
+  const auto [faq_count, framework_count, document_count] = size;
+  absl::StatusOr<advisor::v1::KnowledgeBase> knowledge_base;
+  if (faq_count == 0) {
+    knowledge_base = knowledge_base::LoadDefaultKnowledgeBase();
+  } else {
+    SyntheticKnowledgeBaseSpec spec;
+    spec.faq_count = faq_count;
+    spec.framework_count = framework_count;
+    spec.document_count = document_count;
+    knowledge_base = MakeSyntheticKnowledgeBase(spec);
+  }
   if (!knowledge_base.ok()) {
     *error = knowledge_base.status().ToString();
     return nullptr;
   }
-  auto snapshot = Snapshot::Build(*std::move(knowledge_base));
-  return cache->emplace(key, std::move(snapshot)).first->second.get();
+  return &cache->emplace(size, *std::move(knowledge_base)).first->second;
+}
+
+// Builds a snapshot once per process and keeps it, as above.
+const Snapshot* CachedSnapshot(const Size& size, std::string* error) {
+  static auto* cache = new std::map<Size, std::shared_ptr<const Snapshot>>();
+  if (auto found = cache->find(size); found != cache->end()) return found->second.get();
+  const advisor::v1::KnowledgeBase* knowledge_base = CachedKnowledgeBase(size, error);
+  if (knowledge_base == nullptr) return nullptr;
+  return cache->emplace(size, Snapshot::Build(*knowledge_base)).first->second.get();
 }
 
 // The default knowledge base's snapshot.
 const Snapshot* DefaultSnapshot(benchmark::State& state) {
   std::string error;
-  const Snapshot* snapshot = CachedSnapshot(0, 0, &error);
+  const Snapshot* snapshot = CachedSnapshot({0, 0, 0}, &error);
   if (snapshot == nullptr) state.SkipWithError(error.c_str());
   return snapshot;
 }
 
-const Snapshot* SyntheticSnapshot(benchmark::State& state, int faq_count, int framework_count) {
+const Snapshot* SyntheticSnapshot(benchmark::State& state, int faq_count, int framework_count,
+                                  int document_count = 0) {
   std::string error;
-  const Snapshot* snapshot = CachedSnapshot(faq_count, framework_count, &error);
+  const Snapshot* snapshot = CachedSnapshot({faq_count, framework_count, document_count}, &error);
   if (snapshot == nullptr) state.SkipWithError(error.c_str());
   return snapshot;
 }
@@ -111,7 +144,7 @@ bool EngineWorks(benchmark::State& state, const absl::StatusOr<T>& result) {
   return true;
 }
 
-// Runs `call` once per iteration over `inputs` in turn: the time per
+// Runs `call` once per iteration over `inputs`, one after another: the time per
 // iteration is the mean time per call over the mix.
 template <typename Call>
 void RunOverMix(benchmark::State& state, const std::vector<std::string>& inputs, Call call) {
@@ -210,28 +243,76 @@ BENCHMARK(BM_AnswerMix)->Unit(benchmark::kMicrosecond);
 
 // --- Scaling with the knowledge base's size -----------------------------------
 
+// The kinds of question asked of a synthetic knowledge base.
+enum QuestionKind {
+  // The realistic questions above (two of them off-topic).
+  kWrittenQuestions = 0,
+  // Mistyped paraphrases of generated FAQ entries.
+  kFaqParaphrases = 1,
+  // Mistyped sentences of generated documents (none without documents).
+  kDocumentSentences = 2,
+};
+
+constexpr int kQuestionsPerKind = static_cast<int>(std::size(kQuestions));
+
+std::vector<std::string> QuestionsOfKind(const advisor::v1::KnowledgeBase& knowledge_base,
+                                         int kind) {
+  switch (kind) {
+    case kWrittenQuestions:
+      return AllOf(kQuestions);
+    case kFaqParaphrases:
+      return MakeSyntheticQuestions(knowledge_base, kQuestionsPerKind, 11);
+    default:
+      return MakeSyntheticDocumentQuestions(knowledge_base, kQuestionsPerKind, 13);
+  }
+}
+
 // Questions for a synthetic knowledge base: the realistic ones above plus as
-// many paraphrases of its generated entries.
+// many paraphrases of its generated FAQ entries and, when it has documents,
+// as many mistyped sentences of them.
 std::vector<std::string> ScalingQuestions(const advisor::v1::KnowledgeBase& knowledge_base) {
-  std::vector<std::string> questions = AllOf(kQuestions);
-  for (std::string& question :
-       MakeSyntheticQuestions(knowledge_base, static_cast<int>(std::size(kQuestions)), 11)) {
-    questions.push_back(std::move(question));
+  std::vector<std::string> questions;
+  for (const int kind : {kWrittenQuestions, kFaqParaphrases, kDocumentSentences}) {
+    for (std::string& question : QuestionsOfKind(knowledge_base, kind)) {
+      questions.push_back(std::move(question));
+    }
   }
   return questions;
 }
 
 void BM_AnswerScaling(benchmark::State& state) {
-  const Snapshot* snapshot = SyntheticSnapshot(state, static_cast<int>(state.range(0)), 3);
+  const Snapshot* snapshot = SyntheticSnapshot(state, static_cast<int>(state.range(0)), 3,
+                                               static_cast<int>(state.range(1)));
   if (snapshot == nullptr) return;
   RunOverMix(state, ScalingQuestions(snapshot->knowledge_base()),
              [&](const std::string& input) { return snapshot->answers().Answer(input); });
 }
 BENCHMARK(BM_AnswerScaling)
-    ->ArgName("faqs")
-    ->Arg(10)
-    ->Arg(1000)
-    ->Arg(10000)
+    ->ArgNames({"faqs", "documents"})
+    ->Args({10, 0})
+    ->Args({1000, 0})
+    ->Args({10000, 0})
+    ->Args({kLargeFaqs, kLargeDocuments})
+    ->Unit(benchmark::kMicrosecond);
+
+// The largest knowledge base's mix by kind of question, to tell which kind
+// costs what.
+void BM_AnswerLargeByKind(benchmark::State& state) {
+  const Snapshot* snapshot = SyntheticSnapshot(state, static_cast<int>(state.range(0)), 3,
+                                               static_cast<int>(state.range(1)));
+  if (snapshot == nullptr) return;
+  const int kind = static_cast<int>(state.range(2));
+  state.SetLabel(kind == kWrittenQuestions ? "written"
+                 : kind == kFaqParaphrases ? "faq paraphrases"
+                                           : "document sentences");
+  RunOverMix(state, QuestionsOfKind(snapshot->knowledge_base(), kind),
+             [&](const std::string& input) { return snapshot->answers().Answer(input); });
+}
+BENCHMARK(BM_AnswerLargeByKind)
+    ->ArgNames({"faqs", "documents", "kind"})
+    ->Args({kLargeFaqs, kLargeDocuments, kWrittenQuestions})
+    ->Args({kLargeFaqs, kLargeDocuments, kFaqParaphrases})
+    ->Args({kLargeFaqs, kLargeDocuments, kDocumentSentences})
     ->Unit(benchmark::kMicrosecond);
 
 // Names of a synthetic knowledge base's frameworks in every form Find
@@ -268,12 +349,14 @@ void BM_MatchScaling(benchmark::State& state) {
 }
 BENCHMARK(BM_MatchScaling)->ArgName("frameworks")->Arg(3)->Arg(1000)->Unit(benchmark::kMicrosecond);
 
-// Building the engines' indexes: what a knowledge base reload costs.
+// Building the engines' indexes: what a knowledge base reload costs (the
+// copy of the knowledge base the snapshot keeps included).
 void BM_BuildSnapshot(benchmark::State& state) {
-  absl::StatusOr<advisor::v1::KnowledgeBase> knowledge_base =
-      MakeSyntheticKnowledgeBase({static_cast<int>(state.range(0)), 3});
-  if (!knowledge_base.ok()) {
-    state.SkipWithError(knowledge_base.status().ToString().c_str());
+  std::string error;
+  const advisor::v1::KnowledgeBase* knowledge_base = CachedKnowledgeBase(
+      {static_cast<int>(state.range(0)), 3, static_cast<int>(state.range(1))}, &error);
+  if (knowledge_base == nullptr) {
+    state.SkipWithError(error.c_str());
     return;
   }
   for (auto _ : state) {
@@ -282,10 +365,77 @@ void BM_BuildSnapshot(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_BuildSnapshot)
-    ->ArgName("faqs")
-    ->Arg(1000)
-    ->Arg(10000)
+    ->ArgNames({"faqs", "documents"})
+    ->Args({1000, 0})
+    ->Args({10000, 0})
+    ->Args({kLargeFaqs, kLargeDocuments})
     ->Iterations(2)
+    ->Unit(benchmark::kMillisecond);
+
+// Resident set size in MiB, from /proc/self/statm (its second field, in
+// pages); -1 when it cannot be read.
+double ResidentMiB() {
+  std::FILE* statm = std::fopen("/proc/self/statm", "r");
+  if (statm == nullptr) return -1;
+  long size = 0;
+  long resident = 0;
+  const bool read = std::fscanf(statm, "%ld %ld", &size, &resident) == 2;
+  std::fclose(statm);
+  if (!read) return -1;
+  return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) /
+         (1024.0 * 1024.0);
+}
+
+// Bytes the allocator has handed out and not had back, in MiB.
+double HeapInUseMiB() {
+  const struct mallinfo2 info = mallinfo2();
+  return static_cast<double>(info.uordblks + info.hblkhd) / (1024.0 * 1024.0);
+}
+
+// What the largest snapshot costs in memory, built once per iteration:
+//  - rss_mb: how much the process's resident set grows from just before
+//    the build to just after, with the snapshot alive. malloc_trim first
+//    hands back what earlier benchmarks freed, so the build cannot hide in
+//    memory the process already held; what the build used and freed again
+//    may stay resident and counts too (an upper bound on what it keeps).
+//  - heap_mb: how much more the allocator has handed out after the build
+//    than before: what the snapshot keeps, temporaries excluded.
+//  - kb_mb: of which the snapshot's copy of the knowledge base message
+//    (SpaceUsedLong), for scale; passages: how many the answerer indexes.
+// The knowledge base it is built from exists before the measurement and
+// is not counted. The time is the build's plus the trim's.
+void BM_SnapshotMemory(benchmark::State& state) {
+  std::string error;
+  const advisor::v1::KnowledgeBase* knowledge_base = CachedKnowledgeBase(
+      {static_cast<int>(state.range(0)), 3, static_cast<int>(state.range(1))}, &error);
+  if (knowledge_base == nullptr) {
+    state.SkipWithError(error.c_str());
+    return;
+  }
+  double rss = 0;
+  double heap = 0;
+  size_t passages = 0;
+  for (auto _ : state) {
+    malloc_trim(0);
+    const double rss_before = ResidentMiB();
+    const double heap_before = HeapInUseMiB();
+    auto snapshot = Snapshot::Build(*knowledge_base);
+    benchmark::DoNotOptimize(snapshot);
+    rss = ResidentMiB() - rss_before;
+    heap = HeapInUseMiB() - heap_before;
+    // How many passages the answerer indexes, for scale.
+    passages = snapshot->answers().passages().size();
+  }
+  state.counters["rss_mb"] = rss;
+  state.counters["heap_mb"] = heap;
+  state.counters["kb_mb"] =
+      static_cast<double>(knowledge_base->SpaceUsedLong()) / (1024.0 * 1024.0);
+  state.counters["passages"] = static_cast<double>(passages);
+}
+BENCHMARK(BM_SnapshotMemory)
+    ->ArgNames({"faqs", "documents"})
+    ->Args({kLargeFaqs, kLargeDocuments})
+    ->Iterations(1)
     ->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -25,6 +25,8 @@
 namespace advisor::bench {
 namespace {
 
+using advisor::v1::Document;
+using advisor::v1::DocumentSection;
 using advisor::v1::FaqEntry;
 using advisor::v1::Framework;
 using advisor::v1::HiringPattern;
@@ -148,6 +150,72 @@ class Writer {
     }
   }
 
+  // A sentence of 8 to 25 words (clauses of noun phrases, verbs and
+  // prepositional phrases, cut at the word count), capitalised and ending
+  // with a full stop.
+  std::string Sentence() {
+    const size_t length = 8 + choose_.Below(18);
+    std::vector<std::string> words;
+    auto say = [&](absl::string_view phrase) {
+      for (absl::string_view word : absl::StrSplit(phrase, ' ', absl::SkipEmpty())) {
+        words.emplace_back(word);
+      }
+    };
+    while (words.size() < length) {
+      if (!words.empty()) say(choose_.Any(kConnectives));
+      NounPhrase(say);
+      if (choose_.Percent(40)) say(choose_.Any(kModals));
+      say(Verb());
+      NounPhrase(say);
+      if (choose_.Percent(50)) {
+        say(choose_.Any(kPrepositions));
+        if (choose_.Percent(30)) {
+          say(Setting());
+        } else {
+          NounPhrase(say);
+        }
+      }
+    }
+    words.resize(length);
+    return absl::StrCat(Capitalized(absl::StrJoin(words, " ")), ".");
+  }
+
+  // 2 to 5 sentences.
+  std::string Paragraph() {
+    std::vector<std::string> sentences(2 + choose_.Below(4));
+    for (std::string& sentence : sentences) sentence = Sentence();
+    return absl::StrJoin(sentences, " ");
+  }
+
+  std::string Heading() {
+    switch (choose_.Below(5)) {
+      case 0:
+        return Capitalized(absl::StrCat(Adjective(), " ", Noun(), " in ", Setting()));
+      case 1:
+        return absl::StrCat("Why ", Noun(), " matters for ", Role(), "s");
+      case 2:
+        return absl::StrCat("When to ", Verb(), " the ", Noun());
+      case 3:
+        return absl::StrCat(FrameworkName(), " and the ", Noun());
+      default:
+        return Capitalized(absl::StrCat(Noun(), " and ", Noun()));
+    }
+  }
+
+  std::string Title() {
+    switch (choose_.Below(3)) {
+      case 0:
+        return absl::StrCat("A Guide to ", Capitalized(Adjective()), " ", Capitalized(Noun()),
+                            " with ", FrameworkName());
+      case 1:
+        return absl::StrCat("How ", Capitalized(Role()), "s ", Capitalized(Verb()), " ",
+                            Capitalized(Noun()));
+      default:
+        return absl::StrCat(FrameworkName(), " for ", Capitalized(Setting()), ": ",
+                            Capitalized(Adjective()), " ", Capitalized(Noun()));
+    }
+  }
+
   std::string Context() {
     switch (choose_.Below(3)) {
       case 0:
@@ -163,6 +231,24 @@ class Writer {
   }
 
  private:
+  // Function words joining the content words; all are stop words of the
+  // text analyzer, so the words that count are the skewed word list's.
+  static constexpr const char* kDeterminers[] = {"the", "a", "each", "our", "your", "their"};
+  static constexpr const char* kModals[] = {"can", "should", "must", "will", "could", "might"};
+  static constexpr const char* kConnectives[] = {"and", "but", "because", "so", "while", "when"};
+  static constexpr const char* kPrepositions[] = {"with", "for",  "on", "in",
+                                                  "to",   "from", "of", "through"};
+
+  // [determiner] [adjective] noun, now and then a framework or a role.
+  template <typename Say>
+  void NounPhrase(Say& say) {
+    if (choose_.Percent(10)) return say(FrameworkName());
+    if (choose_.Percent(50)) say(choose_.Any(kDeterminers));
+    if (choose_.Percent(5)) return say(Role());
+    if (choose_.Percent(40)) say(Adjective());
+    say(Noun());
+  }
+
   Chooser& choose_;
   const SyntheticVocabulary& vocabulary_;
   std::vector<std::string> framework_names_;
@@ -273,6 +359,34 @@ void AddFaqs(int count, Chooser& choose, KnowledgeBase& knowledge_base) {
   }
 }
 
+std::string GeneratedDocumentId(int number) {
+  char id[32];
+  std::snprintf(id, sizeof(id), "%s%05d", kSyntheticDocumentIdPrefix, number);
+  return id;
+}
+
+void AddDocuments(int count, int paragraphs, Chooser& choose, KnowledgeBase& knowledge_base) {
+  std::vector<std::string> names;
+  for (const Framework& framework : knowledge_base.frameworks()) {
+    names.push_back(framework.display_name());
+  }
+  Writer writer(choose, std::move(names));
+  const int sections = std::min(kSyntheticSectionsPerDocument, paragraphs);
+  for (int i = 0; i < count; ++i) {
+    Document& document = *knowledge_base.add_documents();
+    document.set_id(GeneratedDocumentId(i + 1));
+    document.set_title(writer.Title());
+    document.mutable_source()->set_name("Synthetic Press");
+    document.mutable_source()->set_url(absl::StrCat("https://docs.example.org/", document.id()));
+    for (int s = 0; s < sections; ++s) {
+      DocumentSection& section = *document.add_sections();
+      section.set_heading(writer.Heading());
+      const int in_section = paragraphs / sections + (s < paragraphs % sections ? 1 : 0);
+      for (int p = 0; p < in_section; ++p) section.add_paragraphs(writer.Paragraph());
+    }
+  }
+}
+
 }  // namespace
 
 absl::StatusOr<KnowledgeBase> MakeSyntheticKnowledgeBase(const SyntheticKnowledgeBaseSpec& spec) {
@@ -289,18 +403,26 @@ absl::StatusOr<KnowledgeBase> MakeSyntheticKnowledgeBase(const SyntheticKnowledg
         absl::StrCat("a synthetic knowledge base keeps the default's ", knowledge_base.faqs_size(),
                      " FAQ entries and ", knowledge_base.frameworks_size(), " frameworks"));
   }
+  if (spec.document_count < 0 || (spec.document_count > 0 && spec.paragraphs_per_document < 1)) {
+    return absl::InvalidArgumentError(absl::StrCat("cannot generate ", spec.document_count,
+                                                   " documents of ", spec.paragraphs_per_document,
+                                                   " paragraphs"));
+  }
   Chooser choose(spec.seed);
   const int first_invented = knowledge_base.frameworks_size();
   AddFrameworks(spec.framework_count - first_invented, choose, knowledge_base);
   AddHiringPatterns(first_invented, choose, knowledge_base);
   AddFaqs(spec.faq_count - knowledge_base.faqs_size(), choose, knowledge_base);
+  // Last, so that documents leave everything else as it was.
+  AddDocuments(spec.document_count, spec.paragraphs_per_document, choose, knowledge_base);
 
   // Through the real loader, so the result is validated like any file.
   std::string text;
   google::protobuf::TextFormat::PrintToString(knowledge_base, &text);
   return knowledge_base::ParseKnowledgeBase(
-      text, absl::StrCat("<synthetic knowledge base: ", spec.faq_count, " FAQ entries, ",
-                         spec.framework_count, " frameworks>"));
+      text,
+      absl::StrCat("<synthetic knowledge base: ", spec.faq_count, " FAQ entries, ",
+                   spec.framework_count, " frameworks, ", spec.document_count, " documents>"));
 }
 
 std::vector<std::string> MakeSyntheticQuestions(const KnowledgeBase& knowledge_base, int count,
@@ -326,6 +448,43 @@ std::vector<std::string> MakeSyntheticQuestions(const KnowledgeBase& knowledge_b
         std::swap(word[1], word[2]);
         break;
       }
+    }
+    questions.push_back(absl::StrCat(absl::StrJoin(words, " "), "?"));
+  }
+  return questions;
+}
+
+std::vector<std::string> MakeSyntheticDocumentQuestions(const KnowledgeBase& knowledge_base,
+                                                        int count, uint32_t seed) {
+  std::vector<const Document*> generated;
+  for (const Document& document : knowledge_base.documents()) {
+    if (absl::StartsWith(document.id(), kSyntheticDocumentIdPrefix)) generated.push_back(&document);
+  }
+  std::vector<std::string> questions;
+  if (generated.empty()) return questions;
+  Chooser choose(seed);
+  for (int i = 0; i < count; ++i) {
+    const Document& document = *generated[choose.Below(generated.size())];
+    const DocumentSection& section =
+        document.sections(static_cast<int>(choose.Below(document.sections_size())));
+    const std::string& paragraph =
+        section.paragraphs(static_cast<int>(choose.Below(section.paragraphs_size())));
+    // Generated sentences hold no full stop but their last.
+    const std::vector<absl::string_view> sentences =
+        absl::StrSplit(paragraph, ". ", absl::SkipEmpty());
+    const absl::string_view sentence =
+        absl::StripSuffix(sentences[choose.Below(sentences.size())], ".");
+    std::vector<std::string> words = absl::StrSplit(absl::AsciiStrToLower(sentence), ' ');
+    if (words.size() > 4)
+      words.erase(words.begin() + static_cast<std::ptrdiff_t>(choose.Below(words.size())));
+    // Misspell a random long word: swap two letters inside it.
+    std::vector<size_t> long_words;
+    for (size_t w = 0; w < words.size(); ++w) {
+      if (words[w].size() >= 5) long_words.push_back(w);
+    }
+    if (!long_words.empty()) {
+      std::string& word = words[long_words[choose.Below(long_words.size())]];
+      std::swap(word[1], word[2]);
     }
     questions.push_back(absl::StrCat(absl::StrJoin(words, " "), "?"));
   }
