@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -51,6 +52,9 @@ constexpr double kStatedPreferenceRatio = 0.5;
 // best sentence's matched weight and adds a term of its own.
 constexpr double kSecondSentenceShare = 0.5;
 
+// The longest FAQ answer, in sentences, that a document paragraph is
+// checked for repeating.
+constexpr size_t kMaxFaqAnswerSentences = 4;
 // A hiring pattern's title says whom it is about as clearly as its
 // strongest signals.
 constexpr double kTitleSignalWeight = 1.5;
@@ -278,16 +282,34 @@ class PassageCollector {
     AddSentences(SourceKind::kAdvice, name, title, Own(absl::StrJoin(whys, " ")), "");
   }
 
+  // Whether a run of whole sentences of `paragraph` is a FAQ answer (the
+  // seed's FAQ section: "Question? Answer."). A hash lookup per run, not a
+  // search per FAQ entry: a large knowledge base has thousands of both.
+  bool RepeatsFaqAnswer(absl::string_view paragraph) {
+    if (faq_answers_.empty()) {
+      for (const auto& faq : kb_.faqs()) faq_answers_.insert(faq.answer());
+    }
+    const std::vector<absl::string_view> sentences = text::SplitSentences(paragraph);
+    for (size_t first = 0; first < sentences.size(); ++first) {
+      for (size_t last = first; last < sentences.size() && last < first + kMaxFaqAnswerSentences;
+           ++last) {
+        const char* begin = sentences[first].data();
+        const char* end = sentences[last].data() + sentences[last].size();
+        if (faq_answers_.contains(absl::string_view(begin, static_cast<size_t>(end - begin)))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   void CollectDocument(const v1::Document& document) {
     const std::string name = absl::StrCat("documents/", document.id());
     for (const auto& section : document.sections()) {
       for (const std::string& paragraph : section.paragraphs()) {
         // The document's own copy of a curated FAQ answer adds nothing but
         // a rival to the entry.
-        const bool repeats_faq = std::any_of(
-            kb_.faqs().begin(), kb_.faqs().end(),
-            [&](const v1::FaqEntry& faq) { return absl::StrContains(paragraph, faq.answer()); });
-        if (repeats_faq) continue;
+        if (RepeatsFaqAnswer(paragraph)) continue;
         // A heading says what a whole section is about, not what each of
         // its paragraphs answers: context, not title.
         const size_t first = passages_.size();
@@ -305,6 +327,7 @@ class PassageCollector {
   std::vector<int32_t> sentence_;
   std::vector<const Framework*> about_;
   std::vector<const v1::HiringPattern*> pattern_;
+  absl::flat_hash_set<absl::string_view> faq_answers_;
 };
 
 // A candidate while ranking: a passage and its confidence.

@@ -198,9 +198,11 @@ PassageIndex::PassageIndex(const text::TextAnalyzer& analyzer,
     DistinctTerms(analyzer.Analyze(passage.title.empty() ? passage.text : passage.title), 0,
                   &terms);
     for (const QueryTerm& term : terms) {
-      for (const Posting& posting : postings_[term.id]) {
-        if (posting.passage == p) self_score_[p] += idf_[term.id] * posting.saturated;
-      }
+      const std::vector<Posting>& postings = postings_[term.id];
+      const auto it = std::lower_bound(
+          postings.begin(), postings.end(), p,
+          [](const Posting& posting, int32_t wanted) { return posting.passage < wanted; });
+      if (it != postings.end() && it->passage == p) self_score_[p] += idf_[term.id] * it->saturated;
     }
   }
 }
