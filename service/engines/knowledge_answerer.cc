@@ -716,8 +716,10 @@ absl::StatusOr<KnowledgeAnswer> KnowledgeAnswerer::Answer(absl::string_view ques
     if (index.framework_of_term.contains(term)) scratch.named.push_back(term);
   }
 
+  // Passages that cannot answer are not looked for, though alternatives
+  // that share a heavier word with the question still show.
   index.search.Search(scratch.analysis, kSearchDepth, kMinAlternativeConfidence, &scratch.matches,
-                      context_terms);
+                      context_terms, kAnswerThreshold);
   std::vector<Ranked>& ranked = scratch.ranked;
   ranked.clear();
   for (const PassageMatch& match : scratch.matches) {

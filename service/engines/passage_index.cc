@@ -85,13 +85,20 @@ int DistinctCount(std::vector<std::string>* words) {
   return static_cast<int>(std::unique(words->begin(), words->end()) - words->begin());
 }
 
+// What a search adds up for one passage; together, so a posting touches
+// one cache line.
+struct Accumulator {
+  double score = 0;
+  double covered = 0;
+  uint64_t matched = 0;
+};
+
 // Per-thread buffers for one search, so searching allocates little.
 struct Scratch {
   std::vector<std::string> unknown_words;
   std::vector<QueryTerm> terms;
-  std::vector<double> score;
-  std::vector<double> covered;
-  std::vector<uint64_t> matched;
+  // By passage, zero between searches.
+  std::vector<Accumulator> accumulators;
   std::vector<int32_t> touched;
   std::vector<PassageMatch> candidates;
 };
@@ -216,7 +223,8 @@ bool PassageIndex::Holds(TermId term) const {
 }
 
 void PassageIndex::Search(const text::Analysis& question, size_t limit, double min_confidence,
-                          std::vector<PassageMatch>* out, size_t context_terms) const {
+                          std::vector<PassageMatch>* out, size_t context_terms,
+                          double candidate_confidence) const {
   out->clear();
   Scratch& scratch = ThreadScratch();
   DistinctTerms(question, context_terms, &scratch.terms);
@@ -241,37 +249,52 @@ void PassageIndex::Search(const text::Analysis& question, size_t limit, double m
   // Accumulate BM25F scores and covered weight over the postings of the
   // question's terms only: passages sharing no term are never visited.
   // Lightest terms first: as long as their weights add up to too little for
-  // a passage holding only them to reach min_confidence (which
+  // a passage holding only them to reach candidate_confidence (which
   // confidence <= coverage^2 guarantees), they are "non-essential": they
   // add to passages found through heavier terms but bring in none of their
   // own, so common words do not make every passage a candidate.
   std::sort(scratch.terms.begin(), scratch.terms.end(),
             [](const QueryTerm& a, const QueryTerm& b) { return a.weight < b.weight; });
-  const double essential_weight = std::sqrt(min_confidence) * total_weight;
+  const double essential_weight =
+      std::sqrt(std::max(min_confidence, candidate_confidence)) * total_weight;
   size_t non_essential = 0;
   for (double light = 0; non_essential < scratch.terms.size(); ++non_essential) {
     light += scratch.terms[non_essential].weight;
     if (light >= essential_weight) break;
   }
 
-  if (scratch.score.size() < self_score_.size()) {
-    scratch.score.resize(self_score_.size(), 0);
-    scratch.covered.resize(self_score_.size(), 0);
-    scratch.matched.resize(self_score_.size(), 0);
-  }
+  std::vector<Accumulator>& accumulators = scratch.accumulators;
+  if (accumulators.size() < self_score_.size()) accumulators.resize(self_score_.size());
   scratch.touched.clear();
   auto add = [&](const QueryTerm& term, const Posting& posting) {
-    scratch.score[posting.passage] += idf_[term.id] * posting.saturated;
-    scratch.covered[posting.passage] += term.weight * posting.credit;
-    if (posting.stated) scratch.matched[posting.passage] |= term.bit;
+    Accumulator& accumulator = accumulators[posting.passage];
+    accumulator.score += idf_[term.id] * posting.saturated;
+    accumulator.covered += term.weight * posting.credit;
+    if (posting.stated) accumulator.matched |= term.bit;
   };
   for (size_t t = scratch.terms.size(); t-- > non_essential;) {
     const QueryTerm& term = scratch.terms[t];
     if (term.weight == 0) continue;
     for (const Posting& posting : postings_[term.id]) {
-      if (scratch.covered[posting.passage] == 0) scratch.touched.push_back(posting.passage);
+      if (accumulators[posting.passage].covered == 0) scratch.touched.push_back(posting.passage);
       add(term, posting);
     }
+  }
+  // A passage that the non-essential terms cannot lift to
+  // candidate_confidence is dropped before their (long) lists are walked.
+  double non_essential_weight = 0;
+  for (size_t t = 0; t < non_essential; ++t) non_essential_weight += scratch.terms[t].weight;
+  const double needed = std::sqrt(candidate_confidence) * total_weight - non_essential_weight;
+  if (needed > 0) {
+    size_t kept = 0;
+    for (const int32_t passage : scratch.touched) {
+      if (accumulators[passage].covered >= needed) {
+        scratch.touched[kept++] = passage;
+      } else {
+        accumulators[passage] = Accumulator();
+      }
+    }
+    scratch.touched.resize(kept);
   }
   for (size_t t = 0; t < non_essential; ++t) {
     const QueryTerm& term = scratch.terms[t];
@@ -287,7 +310,7 @@ void PassageIndex::Search(const text::Analysis& question, size_t limit, double m
       }
     } else {
       for (const Posting& posting : postings) {
-        if (scratch.covered[posting.passage] > 0) add(term, posting);
+        if (accumulators[posting.passage].covered > 0) add(term, posting);
       }
     }
   }
@@ -313,12 +336,10 @@ void PassageIndex::Search(const text::Analysis& question, size_t limit, double m
   std::vector<PassageMatch>& candidates = scratch.candidates;
   candidates.clear();
   for (const int32_t passage : scratch.touched) {
-    const double covered = scratch.covered[passage];
-    const double score = scratch.score[passage];
-    const uint64_t matched = scratch.matched[passage];
-    scratch.score[passage] = 0;
-    scratch.covered[passage] = 0;
-    scratch.matched[passage] = 0;
+    const Accumulator accumulator = std::exchange(accumulators[passage], Accumulator());
+    const double covered = accumulator.covered;
+    const double score = accumulator.score;
+    const uint64_t matched = accumulator.matched;
     const double coverage = std::min(1.0, covered / total_weight);
     const double bound = coverage * coverage * word_factor;
     if (bound < min_confidence) continue;

@@ -58,9 +58,13 @@ class PassageIndex {
   // in passage order), each with a confidence of at least `min_confidence`.
   // The first `context_terms` terms of the analysis only set the scene (a
   // preamble about the asker): they count kContextTermShare of their weight
-  // unless the question proper holds them too.
+  // unless the question proper holds them too. Only passages that could
+  // reach `candidate_confidence` through the words they hold are looked for
+  // (others may still be returned when found through their heavier words):
+  // the higher it is, the fewer common words' postings a search walks.
   void Search(const text::Analysis& question, size_t limit, double min_confidence,
-              std::vector<PassageMatch>* out, size_t context_terms = 0) const;
+              std::vector<PassageMatch>* out, size_t context_terms = 0,
+              double candidate_confidence = 0) const;
 
   // How much a term of a question counts (idf with floors); a term no
   // passage holds counts as unknown_weight().

@@ -52,10 +52,15 @@ class Chooser {
   // Zipf-like pick (weight 1 / (rank + 2)): early words are common, late
   // words rare, as in real text.
   std::string Skewed(absl::Span<const char* const> words) {
-    std::vector<double>& cumulative = cumulative_[words.size()];
+    return words[SkewedRank(words.size())];
+  }
+
+  // A rank in [0, n) drawn with weight 1 / (rank + 2).
+  size_t SkewedRank(size_t n) {
+    std::vector<double>& cumulative = cumulative_[n];
     if (cumulative.empty()) {
       double total = 0;
-      for (size_t rank = 0; rank < words.size(); ++rank) {
+      for (size_t rank = 0; rank < n; ++rank) {
         total += 1.0 / static_cast<double>(rank + 2);
         cumulative.push_back(total);
       }
@@ -63,7 +68,7 @@ class Chooser {
     const double point = static_cast<double>(engine_()) / static_cast<double>(std::mt19937::max()) *
                          cumulative.back();
     const auto found = std::lower_bound(cumulative.begin(), cumulative.end(), point);
-    return words[std::min<size_t>(found - cumulative.begin(), words.size() - 1)];
+    return std::min<size_t>(found - cumulative.begin(), n - 1);
   }
 
  private:
@@ -85,7 +90,24 @@ class Writer {
         vocabulary_(DefaultSyntheticVocabulary()),
         framework_names_(std::move(framework_names)) {}
 
-  std::string Noun() { return choose_.Skewed(vocabulary_.nouns); }
+  std::string Noun() {
+    if (coined_noun_percent_ > 0 && choose_.Percent(coined_noun_percent_)) {
+      return CoinedTerm(choose_.SkewedRank(kSyntheticCoinedTerms));
+    }
+    return choose_.Skewed(vocabulary_.nouns);
+  }
+
+  // Documents' nouns are partly coined terms from then on.
+  void CoinNouns(int percent) { coined_noun_percent_ = percent; }
+
+  // The coined term of a rank: three name syllables and "um" ("axbelcorum"),
+  // distinct for every rank and never a framework's name.
+  std::string CoinedTerm(size_t rank) const {
+    const absl::Span<const char* const> syllables = vocabulary_.name_syllables;
+    const size_t n = syllables.size();
+    return absl::StrCat(syllables[rank / (n * n) % n], syllables[rank / n % n], syllables[rank % n],
+                        "um");
+  }
   std::string Verb() { return choose_.Skewed(vocabulary_.verbs); }
   std::string Adjective() { return choose_.Skewed(vocabulary_.adjectives); }
   std::string Role() { return choose_.Skewed(vocabulary_.roles); }
@@ -252,6 +274,7 @@ class Writer {
   Chooser& choose_;
   const SyntheticVocabulary& vocabulary_;
   std::vector<std::string> framework_names_;
+  int coined_noun_percent_ = 0;
 };
 
 // Lower-cased, trimmed: how lookup keys clash.
@@ -365,12 +388,14 @@ std::string GeneratedDocumentId(int number) {
   return id;
 }
 
-void AddDocuments(int count, int paragraphs, Chooser& choose, KnowledgeBase& knowledge_base) {
+void AddDocuments(int count, int paragraphs, int coined_noun_percent, Chooser& choose,
+                  KnowledgeBase& knowledge_base) {
   std::vector<std::string> names;
   for (const Framework& framework : knowledge_base.frameworks()) {
     names.push_back(framework.display_name());
   }
   Writer writer(choose, std::move(names));
+  writer.CoinNouns(coined_noun_percent);
   const int sections = std::min(kSyntheticSectionsPerDocument, paragraphs);
   for (int i = 0; i < count; ++i) {
     Document& document = *knowledge_base.add_documents();
@@ -414,7 +439,8 @@ absl::StatusOr<KnowledgeBase> MakeSyntheticKnowledgeBase(const SyntheticKnowledg
   AddHiringPatterns(first_invented, choose, knowledge_base);
   AddFaqs(spec.faq_count - knowledge_base.faqs_size(), choose, knowledge_base);
   // Last, so that documents leave everything else as it was.
-  AddDocuments(spec.document_count, spec.paragraphs_per_document, choose, knowledge_base);
+  AddDocuments(spec.document_count, spec.paragraphs_per_document, spec.coined_noun_percent, choose,
+               knowledge_base);
 
   // Through the real loader, so the result is validated like any file.
   std::string text;
