@@ -30,12 +30,16 @@ AnswerSource::Kind ToProto(engines::SourceKind kind) {
   return AnswerSource::KIND_UNSPECIFIED;
 }
 
-void FillSource(const engines::Passage& passage, AnswerSource& source) {
+// `answer` is the part of the passage that answered.
+void FillSource(const engines::Passage& passage, absl::string_view answer, AnswerSource& source) {
   source.set_kind(ToProto(passage.kind));
   source.set_name(passage.name);
   source.set_title(passage.title);
   source.set_field(passage.field);
-  source.set_passage(std::string(passage.text));
+  // The passage only when it says more than the answer: not sent twice.
+  if (answer.size() != passage.text.size()) {
+    source.set_passage(passage.text.data(), passage.text.size());
+  }
   source.set_section(passage.section);
 }
 
@@ -57,7 +61,7 @@ absl::Status FillAnswer(const engines::Snapshot& snapshot,
       response.set_question(passage.faq->question());
     }
     response.set_answer(std::string(answer->best.answer));
-    FillSource(passage, *response.mutable_source());
+    FillSource(passage, answer->best.answer, *response.mutable_source());
   }
   for (const engines::AnswerCandidate& candidate : answer->alternatives) {
     advisor::v1::FaqCandidate* out = response.add_alternatives();
@@ -67,7 +71,7 @@ absl::Status FillAnswer(const engines::Snapshot& snapshot,
     }
     out->set_confidence(candidate.confidence);
     out->set_answer(std::string(candidate.answer));
-    FillSource(*candidate.passage, *out->mutable_source());
+    FillSource(*candidate.passage, candidate.answer, *out->mutable_source());
   }
   return absl::OkStatus();
 }

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_join.h"
 
@@ -150,15 +153,61 @@ const WordSet& SummaryAnchors() {
   return *kWords;
 }
 
+// The cue word lists, as bits: a question's words are looked up once each.
+enum Cue : uint32_t {
+  kMaker = 1u << 0,
+  kMakerNoun = 1u << 1,
+  kAgent = 1u << 2,
+  kWebsite = 1u << 3,
+  kWebsiteAnchor = 1u << 4,
+  kComparison = 1u << 5,
+  kComparisonAnchor = 1u << 6,
+  kRelease = 1u << 7,
+  kHistory = 1u << 8,
+  kTool = 1u << 9,
+  kChoice = 1u << 10,
+  kChoiceAnchor = 1u << 11,
+  kSummary = 1u << 12,
+  kSummaryAnchor = 1u << 13,
+};
+
+// The cues a word is one of.
+uint32_t CuesOf(absl::string_view word) {
+  static const auto* const kCues = [] {
+    auto* cues = new absl::flat_hash_map<absl::string_view, uint32_t>;
+    const std::pair<Cue, const WordSet*> lists[] = {
+        {kMaker, &MakerWords()},
+        {kMakerNoun, &MakerNouns()},
+        {kAgent, &AgentWords()},
+        {kWebsite, &WebsiteWords()},
+        {kWebsiteAnchor, &WebsiteAnchors()},
+        {kComparison, &ComparisonWords()},
+        {kComparisonAnchor, &ComparisonAnchors()},
+        {kRelease, &ReleaseWords()},
+        {kHistory, &HistoryWords()},
+        {kTool, &ToolWords()},
+        {kChoice, &ChoiceWords()},
+        {kChoiceAnchor, &ChoiceAnchors()},
+        {kSummary, &SummaryWords()},
+        {kSummaryAnchor, &SummaryAnchors()},
+    };
+    for (const auto& [cue, list] : lists) {
+      for (const absl::string_view word : *list) (*cues)[word] |= cue;
+    }
+    return cues;
+  }();
+  const auto it = kCues->find(word);
+  return it == kCues->end() ? 0 : it->second;
+}
+
 struct Words {
   const std::vector<absl::string_view>& words;
+  // By word: its cues, and whether it only signalled what is asked.
+  std::vector<uint32_t>& cues;
   std::vector<bool>& consumed;
 
-  bool Has(const WordSet& set) const {
-    for (const absl::string_view word : words) {
-      if (set.contains(word)) return true;
-    }
-    return false;
+  bool Has(Cue cue) const {
+    return std::any_of(cues.begin(), cues.end(), [cue](uint32_t c) { return (c & cue) != 0; });
   }
   bool Has(absl::string_view word) const {
     return std::find(words.begin(), words.end(), word) != words.end();
@@ -170,9 +219,9 @@ struct Words {
            Has("designed");
   }
   // "framework for X", "library to use at X".
-  bool AsksToolFor(const WordSet& tools) const {
+  bool AsksToolFor() const {
     for (size_t i = 0; i + 1 < words.size(); ++i) {
-      if (tools.contains(words[i]) && (words[i + 1] == "for" || words[i + 1] == "at")) return true;
+      if ((cues[i] & kTool) != 0 && (words[i + 1] == "for" || words[i + 1] == "at")) return true;
     }
     return false;
   }
@@ -180,9 +229,9 @@ struct Words {
   bool AsksWhere() const {
     return Has("where") && (Has("get") || Has("find") || Has("download") || Has("read"));
   }
-  void Consume(const WordSet& set) {
+  void Consume(uint32_t cue) {
     for (size_t i = 0; i < words.size(); ++i) {
-      if (set.contains(words[i])) consumed[i] = true;
+      if ((cues[i] & cue) != 0) consumed[i] = true;
     }
   }
   // "what is X", "what are X", "what's X", "tell me about X".
@@ -227,39 +276,41 @@ absl::string_view QuestionProper(absl::string_view question) {
 QuestionIntent ReadQuestionIntent(absl::string_view question) {
   // Per-thread buffers: reading a question allocates little.
   thread_local text::FoldedWords folded;
+  thread_local std::vector<uint32_t> cues;
   thread_local std::vector<bool> consumed;
   text::FoldWordsInto(question, &folded);
+  cues.clear();
+  for (const absl::string_view word : folded.words) cues.push_back(CuesOf(word));
   consumed.assign(folded.words.size(), false);
-  Words words{folded.words, consumed};
+  Words words{folded.words, cues, consumed};
 
   QuestionIntent intent;
-  if (((words.Has("when") || words.Has("year")) && words.Has(ReleaseWords())) ||
-      words.Has("history") || words.Has("origins")) {
+  if (((words.Has("when") || words.Has("year")) && words.Has(kRelease)) || words.Has("history") ||
+      words.Has("origins")) {
     intent.asked_for = AskedFor::kHistory;
-    words.Consume(ReleaseWords());
-    words.Consume(HistoryWords());
-  } else if ((words.Has(MakerWords()) && words.Has(AgentWords())) || words.Has(MakerNouns())) {
+    words.Consume(kRelease);
+    words.Consume(kHistory);
+  } else if ((words.Has(kMaker) && words.Has(kAgent)) || words.Has(kMakerNoun)) {
     intent.asked_for = AskedFor::kDeveloper;
-    words.Consume(MakerWords());
-    words.Consume(MakerNouns());
-    words.Consume(AgentWords());
-  } else if (words.Has(WebsiteAnchors()) || words.AsksWhere()) {
+    words.Consume(kMaker);
+    words.Consume(kMakerNoun);
+    words.Consume(kAgent);
+  } else if (words.Has(kWebsiteAnchor) || words.AsksWhere()) {
     intent.asked_for = AskedFor::kWebsite;
-    words.Consume(WebsiteWords());
-  } else if (words.Has(ComparisonAnchors())) {
+    words.Consume(kWebsite);
+  } else if (words.Has(kComparisonAnchor)) {
     intent.asked_for = AskedFor::kComparison;
-    words.Consume(ComparisonWords());
-  } else if ((words.Has(ToolWords()) && words.Has(ChoiceAnchors())) ||
-             words.AsksToolFor(ToolWords())) {
+    words.Consume(kComparison);
+  } else if ((words.Has(kTool) && words.Has(kChoiceAnchor)) || words.AsksToolFor()) {
     intent.asked_for = AskedFor::kFrameworkChoice;
-    words.Consume(ToolWords());
-    words.Consume(ChoiceWords());
+    words.Consume(kTool);
+    words.Consume(kChoice);
   } else if (words.AsksWhatFor()) {
     intent.asked_for = AskedFor::kUse;
-    words.Consume(ChoiceWords());
-  } else if (words.Has(SummaryAnchors()) || words.AsksWhatIs()) {
+    words.Consume(kChoice);
+  } else if (words.Has(kSummaryAnchor) || words.AsksWhatIs()) {
     intent.asked_for = AskedFor::kSummary;
-    words.Consume(SummaryWords());
+    words.Consume(kSummary);
   }
   intent.rest = words.Rest();
   return intent;

@@ -52,8 +52,8 @@ TEST(CliTextOutputTest, AnswerWithoutASourceNamesItsFaqEntry) {
             "  (confidence 97%; from \"What is Keras for?\" [faq-keras])\n");
 }
 
-// An answered response whose source is `kind`, `name` and `title`, its
-// passage the answer itself unless a test sets another.
+// An answered response whose source is `kind`, `name` and `title`, the
+// answer its whole passage (no passage sent) unless a test sets one.
 v1::AnswerQuestionResponse SourcedAnswer(std::string const& text, double confidence,
                                          v1::AnswerSource::Kind kind, std::string const& name,
                                          std::string const& title) {
@@ -65,7 +65,6 @@ v1::AnswerQuestionResponse SourcedAnswer(std::string const& text, double confide
   source.set_kind(kind);
   source.set_name(name);
   source.set_title(title);
-  source.set_passage(text);
   return answer;
 }
 

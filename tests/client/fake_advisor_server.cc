@@ -27,7 +27,7 @@ v1::Framework MakeFramework(std::string const& id, std::string const& display_na
   return framework;
 }
 
-// An answer that is a whole framework field: its passage is the answer.
+// An answer that is a whole framework field: no passage beside it.
 void FillFrameworkFieldAnswer(v1::AnswerQuestionResponse& response) {
   response.set_answered(true);
   response.set_answer("The fake Keras team");
@@ -37,7 +37,6 @@ void FillFrameworkFieldAnswer(v1::AnswerQuestionResponse& response) {
   source.set_name("frameworks/keras");
   source.set_title("Keras");
   source.set_field("developer");
-  source.set_passage(response.answer());
 }
 
 // An answer that is one sentence of a document paragraph, with a FAQ entry

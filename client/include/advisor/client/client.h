@@ -123,7 +123,8 @@ class AdvisorClient {
   /// `frameworks/{id}` with the `field()`, `hiringPatterns/{id}`,
   /// `insights/{n}`, `advice/general`, `documents/{id}` with the
   /// `section()`), a title for people, and the whole `passage()` the answer
-  /// was taken from. `faq_id()` and `question()` are set only when a FAQ
+  /// was taken from when the answer is part of it (empty when the answer is
+  /// the whole passage). `faq_id()` and `question()` are set only when a FAQ
   /// entry answered. A question the knowledge base does not cover is OK
   /// with `answered() == false` (and no source), never a wrong answer.
   /// Errors: INVALID_ARGUMENT for an empty or whitespace-only question or
