@@ -26,7 +26,7 @@ using advisor::v1::KnowledgeBase;
 using text::TermId;
 
 // How many passages a search ranks before the answerer re-ranks them.
-constexpr size_t kSearchDepth = 12;
+constexpr size_t kSearchDepth = 8;
 // Confidence in a framework's field when the question asks for exactly
 // that field of exactly that framework and says nothing else.
 constexpr double kIntentConfidence = 0.92;
@@ -341,6 +341,7 @@ struct Ranked {
 // Per-thread buffers for one call.
 struct Scratch {
   text::Analysis analysis;
+  text::FoldedWords proper_words;
   text::Analysis proper;
   text::Analysis rest;
   std::vector<PassageMatch> matches;
@@ -699,13 +700,15 @@ absl::StatusOr<KnowledgeAnswer> KnowledgeAnswerer::Answer(absl::string_view ques
   const absl::string_view proper = QuestionProper(question);
   const absl::string_view preamble = question.substr(0, question.size() - proper.size());
   size_t context_terms = 0;
+  // The question proper is folded once, for its analysis and its intent.
+  text::FoldWordsInto(proper, &scratch.proper_words);
   if (preamble.empty()) {
-    index.analyzer.AnalyzeInto(question, &scratch.analysis);
+    index.analyzer.AnalyzeFoldedInto(scratch.proper_words, &scratch.analysis);
   } else {
     index.analyzer.AnalyzeInto(preamble, &scratch.analysis);
     scratch.analysis.unknown_words.clear();
     context_terms = scratch.analysis.terms.size();
-    index.analyzer.AnalyzeInto(proper, &scratch.proper);
+    index.analyzer.AnalyzeFoldedInto(scratch.proper_words, &scratch.proper);
     scratch.analysis.terms.insert(scratch.analysis.terms.end(), scratch.proper.terms.begin(),
                                   scratch.proper.terms.end());
     scratch.analysis.unknown_words = scratch.proper.unknown_words;
@@ -734,7 +737,7 @@ absl::StatusOr<KnowledgeAnswer> KnowledgeAnswerer::Answer(absl::string_view ques
   // A question that asks for one field of one framework, compares the
   // frameworks it names or asks which framework suits someone gets that
   // fact, as sure as the fact explains everything else the question says.
-  const QuestionIntent intent = ReadQuestionIntent(proper);
+  const QuestionIntent intent = ReadQuestionIntent(scratch.proper_words);
   int32_t asked = -1;
   // Whether the fact asked for ranks by what the question asks for rather
   // than by its words.

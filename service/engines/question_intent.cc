@@ -274,11 +274,15 @@ absl::string_view QuestionProper(absl::string_view question) {
 }
 
 QuestionIntent ReadQuestionIntent(absl::string_view question) {
-  // Per-thread buffers: reading a question allocates little.
   thread_local text::FoldedWords folded;
+  text::FoldWordsInto(question, &folded);
+  return ReadQuestionIntent(folded);
+}
+
+QuestionIntent ReadQuestionIntent(const text::FoldedWords& folded) {
+  // Per-thread buffers: reading a question allocates little.
   thread_local std::vector<uint32_t> cues;
   thread_local std::vector<bool> consumed;
-  text::FoldWordsInto(question, &folded);
   cues.clear();
   for (const absl::string_view word : folded.words) cues.push_back(CuesOf(word));
   consumed.assign(folded.words.size(), false);
@@ -312,7 +316,7 @@ QuestionIntent ReadQuestionIntent(absl::string_view question) {
     intent.asked_for = AskedFor::kSummary;
     words.Consume(kSummary);
   }
-  intent.rest = words.Rest();
+  if (intent.asked_for != AskedFor::kAnything) intent.rest = words.Rest();
   return intent;
 }
 

@@ -5,6 +5,8 @@
 
 #include "absl/strings/string_view.h"
 
+#include "service/text/tokenizer.h"
+
 namespace advisor::engines {
 
 // What kind of fact a question asks for, when its wording says so.
@@ -35,9 +37,9 @@ enum class AskedFor {
 // the kind are taken out.
 struct QuestionIntent {
   AskedFor asked_for = AskedFor::kAnything;
-  // The question's folded words without those that signalled `asked_for`
-  // (all of them when it is kAnything), joined by spaces: what the fact
-  // asked for must still account for.
+  // The question's folded words without those that signalled `asked_for`,
+  // joined by spaces: what the fact asked for must still account for.
+  // Empty when it is kAnything (nothing to account for).
   std::string rest;
 };
 
@@ -52,6 +54,9 @@ absl::string_view QuestionProper(absl::string_view question);
 // phrases, after Unicode folding). Plain rules, no knowledge base: whether
 // the question names a framework is for the caller to check.
 QuestionIntent ReadQuestionIntent(absl::string_view question);
+
+// As above, for a question already folded into words (text::FoldWordsInto).
+QuestionIntent ReadQuestionIntent(const text::FoldedWords& question);
 
 }  // namespace advisor::engines
 

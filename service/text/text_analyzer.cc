@@ -301,11 +301,15 @@ TextAnalyzer& TextAnalyzer::operator=(TextAnalyzer&&) noexcept = default;
 TextAnalyzer::~TextAnalyzer() = default;
 
 void TextAnalyzer::AnalyzeInto(absl::string_view text, Analysis* out) const {
-  out->Clear();
   // Per-thread buffers, so a call allocates little once warmed up.
   thread_local FoldedWords words;
-  thread_local std::vector<Lexicon::Resolved> resolved;
   FoldWordsInto(text, &words);
+  AnalyzeFoldedInto(words, out);
+}
+
+void TextAnalyzer::AnalyzeFoldedInto(const FoldedWords& words, Analysis* out) const {
+  out->Clear();
+  thread_local std::vector<Lexicon::Resolved> resolved;
   const std::vector<absl::string_view>& tokens = words.words;
   resolved.clear();
   for (const absl::string_view token : tokens) resolved.push_back(lexicon_->Resolve(token));

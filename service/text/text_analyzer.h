@@ -8,6 +8,8 @@
 
 #include "absl/strings/string_view.h"
 
+#include "service/text/tokenizer.h"
+
 namespace advisor::text {
 
 // Identifies a term in one TextAnalyzer's lexicon: a word's stem, or the
@@ -52,6 +54,10 @@ class TextAnalyzer {
   // Analyses `text` (UTF-8; invalid bytes separate words) into `out`,
   // reusing its buffers.
   void AnalyzeInto(absl::string_view text, Analysis* out) const;
+
+  // As AnalyzeInto, for text already folded into words by FoldWordsInto
+  // (so a caller that reads the words too folds them once).
+  void AnalyzeFoldedInto(const FoldedWords& words, Analysis* out) const;
 
   // As AnalyzeInto, returning a fresh Analysis.
   Analysis Analyze(absl::string_view text) const;

@@ -100,10 +100,19 @@ TEST(ReadQuestionIntentTest, RestKeepsTheWordsThatAreNotCues) {
   EXPECT_THAT(RestWords("what is keras best for"), ElementsAre("keras"));
 }
 
-TEST(ReadQuestionIntentTest, RestIsTheWholeQuestionWhenNothingIsAskedFor) {
-  EXPECT_EQ(ReadQuestionIntent("Why do startups prefer PyTorch?").rest,
-            "why do startups prefer pytorch");
+TEST(ReadQuestionIntentTest, RestIsEmptyWhenNothingIsAskedFor) {
+  const QuestionIntent intent = ReadQuestionIntent("Why do startups prefer PyTorch?");
+  EXPECT_EQ(intent.asked_for, AskedFor::kAnything);
+  EXPECT_EQ(intent.rest, "");
   EXPECT_THAT(RestWords(""), IsEmpty());
+}
+
+TEST(ReadQuestionIntentTest, ReadsFoldedWordsAsItReadsText) {
+  text::FoldedWords folded;
+  text::FoldWordsInto("Who DEVELOPED TensorFlow?", &folded);
+  const QuestionIntent intent = ReadQuestionIntent(folded);
+  EXPECT_EQ(intent.asked_for, AskedFor::kDeveloper);
+  EXPECT_EQ(intent.rest, "tensorflow");
 }
 
 TEST(QuestionProperTest, OneSentenceIsTheWholeQuestion) {
