@@ -349,16 +349,22 @@ void BM_MatchScaling(benchmark::State& state) {
 }
 BENCHMARK(BM_MatchScaling)->ArgName("frameworks")->Arg(3)->Arg(1000)->Unit(benchmark::kMicrosecond);
 
-// Building the engines' indexes: what a knowledge base reload costs (the
-// copy of the knowledge base the snapshot keeps included).
-void BM_BuildSnapshot(benchmark::State& state) {
+// The synthetic knowledge base of a benchmark's (FAQ entries, documents)
+// arguments, with 3 frameworks; null after skipping the benchmark with the
+// reason when it cannot be made.
+const advisor::v1::KnowledgeBase* KnowledgeBaseOfArgs(benchmark::State& state) {
   std::string error;
   const advisor::v1::KnowledgeBase* knowledge_base = CachedKnowledgeBase(
       {static_cast<int>(state.range(0)), 3, static_cast<int>(state.range(1))}, &error);
-  if (knowledge_base == nullptr) {
-    state.SkipWithError(error.c_str());
-    return;
-  }
+  if (knowledge_base == nullptr) state.SkipWithError(error.c_str());
+  return knowledge_base;
+}
+
+// Building the engines' indexes: what a knowledge base reload costs (the
+// copy of the knowledge base the snapshot keeps included).
+void BM_BuildSnapshot(benchmark::State& state) {
+  const advisor::v1::KnowledgeBase* knowledge_base = KnowledgeBaseOfArgs(state);
+  if (knowledge_base == nullptr) return;
   for (auto _ : state) {
     auto snapshot = Snapshot::Build(*knowledge_base);
     benchmark::DoNotOptimize(snapshot);
@@ -405,13 +411,8 @@ double HeapInUseMiB() {
 // The knowledge base it is built from exists before the measurement and
 // is not counted. The time is the build's plus the trim's.
 void BM_SnapshotMemory(benchmark::State& state) {
-  std::string error;
-  const advisor::v1::KnowledgeBase* knowledge_base = CachedKnowledgeBase(
-      {static_cast<int>(state.range(0)), 3, static_cast<int>(state.range(1))}, &error);
-  if (knowledge_base == nullptr) {
-    state.SkipWithError(error.c_str());
-    return;
-  }
+  const advisor::v1::KnowledgeBase* knowledge_base = KnowledgeBaseOfArgs(state);
+  if (knowledge_base == nullptr) return;
   double rss = 0;
   double heap = 0;
   size_t passages = 0;
