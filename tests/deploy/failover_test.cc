@@ -12,6 +12,7 @@
 #include <array>
 #include <atomic>
 #include <csignal>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -246,6 +247,15 @@ bool RunPhase(absl::Duration min, absl::Duration cap, Done done) {
 
 TEST(FailoverTest, KilledReplicaCausesNoFailedCallAndRoundRobinSpreadsEvenly) {
   std::array<std::string, kReplicas> knowledge_bases;
+  // The replicas' files go with the test, however it ends.
+  struct RemoveFiles {
+    std::array<std::string, kReplicas>& paths;
+    ~RemoveFiles() {
+      for (const std::string& path : paths) {
+        if (!path.empty()) std::remove(path.c_str());
+      }
+    }
+  } remove_files{knowledge_bases};
   for (int replica = 0; replica < kReplicas; ++replica) {
     knowledge_bases[replica] = WriteReplicaKnowledgeBase(replica);
     ASSERT_FALSE(knowledge_bases[replica].empty()) << "cannot write a knowledge base";

@@ -62,8 +62,9 @@ std::string RunToEnd(const std::vector<std::string>& arguments, ProcessExit& exi
 }
 
 TEST(ConfigurationTest, FlagsComeFromTheEnvironment) {
+  const TestDirectory directory("configuration");
   const std::string path =
-      WriteTestFile("environment_knowledge_base.txtpb", KnowledgeBaseWithVersion("from-env"));
+      directory.Write("knowledge_base.txtpb", KnowledgeBaseWithVersion("from-env"));
   ScopedEnvironment environment({{"ADVISOR_HOST", "127.0.0.1"},
                                  {"ADVISOR_PORT", "0"},
                                  {"ADVISOR_KNOWLEDGE_BASE", path},
@@ -93,8 +94,9 @@ TEST(ConfigurationTest, FlagsComeFromTheEnvironment) {
 }
 
 TEST(ConfigurationTest, TheCommandLineWinsOverTheEnvironment) {
+  const TestDirectory directory("configuration");
   const std::string path =
-      WriteTestFile("command_line_knowledge_base.txtpb", KnowledgeBaseWithVersion("from-flag"));
+      directory.Write("knowledge_base.txtpb", KnowledgeBaseWithVersion("from-flag"));
   ScopedEnvironment environment({{"ADVISOR_KNOWLEDGE_BASE", "/no/such/knowledge_base.txtpb"}});
   StartedServer server = StartServerProcess({"--knowledge_base=" + path});
   ASSERT_NE(server.process, nullptr);

@@ -5,9 +5,6 @@
 // was "no answer" before. (An H1 that repeats the title is left out.)
 
 #include <csignal>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -17,7 +14,6 @@
 #include "advisor/v1/faq_service.grpc.pb.h"
 #include "tests/e2e/child_process.h"
 #include "tests/ops/ops_test_support.h"
-#include <unistd.h>
 
 namespace advisor::testing {
 namespace {
@@ -38,20 +34,6 @@ constexpr char kArticle[] =
 
 constexpr char kQuestion[] = "How does the Zephyr scheduler assign time slices?";
 
-class DocumentReloadTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    std::string pattern = absl::StrCat(::testing::TempDir(), "/document_reload_XXXXXX");
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    directory_ = pattern;
-  }
-  void TearDown() override { std::filesystem::remove_all(directory_); }
-
-  std::string Path(const std::string& name) const { return absl::StrCat(directory_, "/", name); }
-
-  std::string directory_;
-};
-
 v1::AnswerQuestionResponse Ask(const std::string& address) {
   auto stub =
       v1::FaqService::NewStub(grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
@@ -63,11 +45,11 @@ v1::AnswerQuestionResponse Ask(const std::string& address) {
   return response;
 }
 
-TEST_F(DocumentReloadTest, AnImportedArticleIsAnsweredAfterAReload) {
-  const std::string knowledge_base = Path("knowledge_base.txtpb");
-  std::ofstream(knowledge_base) << KnowledgeBaseWithVersion("doc-v1");
-  const std::string article = Path("zephyr.md");
-  std::ofstream(article) << kArticle;
+TEST(DocumentReloadTest, AnImportedArticleIsAnsweredAfterAReload) {
+  const TestDirectory directory("document_reload");
+  const std::string knowledge_base =
+      directory.Write("knowledge_base.txtpb", KnowledgeBaseWithVersion("doc-v1"));
+  const std::string article = directory.Write("zephyr.md", kArticle);
   StartedServer server = StartServerProcess(
       {"--knowledge_base=" + knowledge_base, "--knowledge_base_poll_interval=0"});
   ASSERT_NE(server.process, nullptr);
@@ -79,10 +61,9 @@ TEST_F(DocumentReloadTest, AnImportedArticleIsAnsweredAfterAReload) {
                   "--knowledge_base=" + knowledge_base, article});
   ASSERT_TRUE(imported.ok()) << imported.status();
   ASSERT_EQ(imported->exit_code, 0) << imported->err;
-  // Written next to the file and renamed over it, as a deployment would.
-  const std::string next = knowledge_base + ".next";
-  std::ofstream(next) << KnowledgeBaseWithVersion("doc-v2") << "\n" << imported->out;
-  ASSERT_EQ(std::rename(next.c_str(), knowledge_base.c_str()), 0);
+  // Written aside and renamed over the file, as a deployment would.
+  directory.Write("knowledge_base.txtpb",
+                  absl::StrCat(KnowledgeBaseWithVersion("doc-v2"), "\n", imported->out));
   ASSERT_TRUE(server.process->Signal(SIGHUP).ok());
 
   const absl::Time deadline = absl::Now() + kReloadTimeout;

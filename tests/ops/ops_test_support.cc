@@ -1,6 +1,10 @@
 #include "tests/ops/ops_test_support.h"
 
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
+#include <system_error>
 #include <utility>
 
 #include "absl/strings/match.h"
@@ -45,13 +49,28 @@ StartedServer StartServerProcess(const std::vector<std::string>& flags) {
   return server;
 }
 
-std::string WriteTestFile(const std::string& name, const std::string& contents) {
-  std::string path = absl::StrCat(::testing::TempDir(), name);
-  // Written aside and renamed, so a server polling the file never reads
-  // half of it.
+TestDirectory::TestDirectory(const std::string& prefix) {
+  std::string base = ::testing::TempDir();
+  if (base.empty() || base.back() != '/') base += '/';
+  std::string pattern = absl::StrCat(base, prefix, "_XXXXXX");
+  EXPECT_NE(mkdtemp(pattern.data()), nullptr) << pattern;
+  path_ = pattern;
+}
+
+TestDirectory::~TestDirectory() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+std::string TestDirectory::Path(const std::string& name) const {
+  return absl::StrCat(path_, "/", name);
+}
+
+std::string TestDirectory::Write(const std::string& name, const std::string& contents) const {
+  const std::string path = Path(name);
   const std::string partial = path + ".partial";
   std::ofstream(partial) << contents;
-  std::rename(partial.c_str(), path.c_str());
+  EXPECT_EQ(std::rename(partial.c_str(), path.c_str()), 0) << path;
   return path;
 }
 

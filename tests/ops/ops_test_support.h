@@ -34,9 +34,27 @@ struct StartedServer {
 };
 StartedServer StartServerProcess(const std::vector<std::string>& flags);
 
-// Writes `contents` to `name` in the test's temporary directory and
-// returns its path.
-std::string WriteTestFile(const std::string& name, const std::string& contents);
+// A directory of the test's own under the temporary directory (a unique
+// name, so tests running at the same time do not meet), removed with all
+// it holds when the object goes: tests leave no files, keys or
+// certificates behind.
+class TestDirectory {
+ public:
+  explicit TestDirectory(const std::string& prefix);
+  ~TestDirectory();
+  TestDirectory(const TestDirectory&) = delete;
+  TestDirectory& operator=(const TestDirectory&) = delete;
+
+  const std::string& path() const { return path_; }
+  // The path of `name` inside it.
+  std::string Path(const std::string& name) const;
+  // Writes `contents` to `name` inside it and returns the path. Written
+  // aside and renamed, so a server polling the file never reads half of it.
+  std::string Write(const std::string& name, const std::string& contents) const;
+
+ private:
+  std::string path_;
+};
 
 // A copy of the built-in knowledge base with its version replaced.
 std::string KnowledgeBaseWithVersion(const std::string& version);

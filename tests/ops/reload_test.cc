@@ -39,12 +39,6 @@ constexpr char kBrokenKnowledgeBase[] =
     "  no_such_field: \"x\"\n"
     "}\n";
 
-std::string MakeDirectory(const std::string& name) {
-  std::string directory = absl::StrCat(::testing::TempDir(), name, "_XXXXXX");
-  EXPECT_NE(mkdtemp(directory.data()), nullptr);
-  return directory;
-}
-
 void WriteFile(const std::string& path, const std::string& contents) {
   const std::string partial = path + ".partial";
   std::ofstream(partial) << contents;
@@ -56,7 +50,7 @@ void WriteFile(const std::string& path, const std::string& contents) {
 // Publish() swaps ..data atomically, as the kubelet does on an update.
 class ConfigMapDirectory {
  public:
-  ConfigMapDirectory() : directory_(MakeDirectory("configmap")) {}
+  ConfigMapDirectory() : owned_("configmap"), directory_(owned_.path()) {}
 
   std::string file() const { return directory_ + "/knowledge_base.txtpb"; }
 
@@ -73,6 +67,7 @@ class ConfigMapDirectory {
   }
 
  private:
+  const TestDirectory owned_;
   const std::string directory_;
   int generation_ = 0;
 };
@@ -120,8 +115,8 @@ TEST(ReloadTest, PollingPicksUpAConfigMapUpdateAndRejectsABrokenOne) {
 }
 
 TEST(ReloadTest, SighupReloadsAGoodFileAndKeepsServingOnABadOne) {
-  const std::string directory = MakeDirectory("sighup");
-  const std::string path = directory + "/knowledge_base.txtpb";
+  const TestDirectory directory("sighup");
+  const std::string path = directory.Path("knowledge_base.txtpb");
   WriteFile(path, KnowledgeBaseWithVersion("hup-v1"));
   // Polling off: only SIGHUP can reload.
   StartedServer server =

@@ -43,8 +43,8 @@ class TlsTest : public ::testing::Test {
   static void SetUpTestSuite() {
     // A directory of its own: CTest runs each test of this file as a
     // separate process, possibly at the same time.
-    std::string directory = ::testing::TempDir() + "advisor_tls_XXXXXX";
-    ASSERT_NE(mkdtemp(directory.data()), nullptr);
+    directory_ = new TestDirectory("advisor_tls");
+    const std::string directory = directory_->path();
     absl::StatusOr<TestCertificates> made = MakeTestCertificates(directory);
     ASSERT_TRUE(made.ok()) << made.status();
     certificates_ = new TestCertificates(*std::move(made));
@@ -54,6 +54,7 @@ class TlsTest : public ::testing::Test {
   static void TearDownTestSuite() {
     delete certificates_;
     delete tokens_file_;
+    delete directory_;  // With the keys and certificates in it.
   }
 
   static std::vector<std::string> TlsFlags() {
@@ -86,10 +87,12 @@ class TlsTest : public ::testing::Test {
 
   static TestCertificates* certificates_;
   static std::string* tokens_file_;
+  static TestDirectory* directory_;
 };
 
 TestCertificates* TlsTest::certificates_ = nullptr;
 std::string* TlsTest::tokens_file_ = nullptr;
+TestDirectory* TlsTest::directory_ = nullptr;
 
 TEST_F(TlsTest, ServesTheSdkOverTlsAndRefusesPlaintext) {
   StartedServer server = StartServerProcess(TlsFlags());
@@ -189,9 +192,8 @@ TEST_F(TlsTest, InvalidTlsFlagsAreAConfigurationError) {
 // SIGHUP re-reads the tokens file: a new token works at once, a removed one
 // stops working, and an invalid file keeps the previous tokens.
 TEST(TokenReloadTest, SighupReadsTheTokensFileAgain) {
-  std::string directory = ::testing::TempDir() + "advisor_tokens_XXXXXX";
-  ASSERT_NE(mkdtemp(directory.data()), nullptr);
-  const std::string path = directory + "/tokens.txt";
+  const TestDirectory directory("advisor_tokens");
+  const std::string path = directory.Path("tokens.txt");
   auto write = [&path](const std::string& contents) {
     std::ofstream(path + ".partial") << contents;
     ASSERT_EQ(std::rename((path + ".partial").c_str(), path.c_str()), 0);
