@@ -7,7 +7,7 @@
 
 namespace advisor::api {
 
-// advisor.v1.FaqService over engines::FaqAnswerer and the knowledge base's
+// advisor.v1.FaqService over engines::KnowledgeAnswerer and the knowledge base's
 // FAQ list: translates between protos and the engine, nothing more. Each
 // call takes the current snapshot once (a stream: once per request). Stateless apart from
 // `environment`. Thread-safe.
