@@ -2,6 +2,8 @@
 // advisor_server binary: JSON lines in input order with their line numbers,
 // per-line errors, the exit code, and no progress bar when stderr is not a
 // terminal.
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <string>
@@ -36,12 +38,22 @@ class CliFileTest : public ::testing::Test {
     server_ = nullptr;
   }
 
-  // Writes `text` to a file in the test's temporary directory.
-  static std::string WriteInput(std::string const& name, std::string const& text) {
-    std::string path = absl::StrCat(::testing::TempDir(), "/", name);
+  void SetUp() override {
+    std::string pattern = absl::StrCat(::testing::TempDir(), "/cli_file_XXXXXX");
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    directory_ = pattern;
+  }
+  // The inputs go with the test.
+  void TearDown() override { std::filesystem::remove_all(directory_); }
+
+  // Writes `text` to a file in the test's own temporary directory.
+  std::string WriteInput(std::string const& name, std::string const& text) const {
+    std::string path = absl::StrCat(directory_, "/", name);
     std::ofstream(path) << text;
     return path;
   }
+
+  std::string directory_;
 
   static CommandResult Cli(std::vector<std::string> args) {
     args.insert(args.begin(), {ADVISOR_CLI_PATH, "--target=" + target_});
