@@ -205,13 +205,19 @@ PassageIndex::PassageIndex(const text::TextAnalyzer& analyzer,
     DistinctTerms(analyzer.Analyze(passage.title.empty() ? passage.text : passage.title), 0,
                   &terms);
     for (const QueryTerm& term : terms) {
-      const std::vector<Posting>& postings = postings_[term.id];
-      const auto it = std::lower_bound(
-          postings.begin(), postings.end(), p,
-          [](const Posting& posting, int32_t wanted) { return posting.passage < wanted; });
-      if (it != postings.end() && it->passage == p) self_score_[p] += idf_[term.id] * it->saturated;
+      if (const Posting* posting = FindPosting(postings_[term.id], p)) {
+        self_score_[p] += idf_[term.id] * posting->saturated;
+      }
     }
   }
+}
+
+const PassageIndex::Posting* PassageIndex::FindPosting(const std::vector<Posting>& postings,
+                                                       int32_t passage) {
+  const auto it = std::lower_bound(
+      postings.begin(), postings.end(), passage,
+      [](const Posting& posting, int32_t wanted) { return posting.passage < wanted; });
+  return it != postings.end() && it->passage == passage ? &*it : nullptr;
 }
 
 double PassageIndex::QuestionWeight(TermId term) const {
@@ -303,10 +309,7 @@ void PassageIndex::Search(const text::Analysis& question, size_t limit, double m
     if (scratch.touched.size() * kLookupCost < postings.size()) {
       // Few candidates, a long list: look each candidate up.
       for (const int32_t passage : scratch.touched) {
-        const auto it = std::lower_bound(
-            postings.begin(), postings.end(), passage,
-            [](const Posting& posting, int32_t wanted) { return posting.passage < wanted; });
-        if (it != postings.end() && it->passage == passage) add(term, *it);
+        if (const Posting* posting = FindPosting(postings, passage)) add(term, *posting);
       }
     } else {
       for (const Posting& posting : postings) {

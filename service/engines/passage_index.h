@@ -88,6 +88,10 @@ class PassageIndex {
     bool stated = false;
   };
 
+  // The posting of `passage` in a term's `postings` (in passage order), or
+  // null when the passage does not hold the term.
+  static const Posting* FindPosting(const std::vector<Posting>& postings, int32_t passage);
+
   const text::TextAnalyzer& analyzer_;
   // By term: the passages holding it, in passage order.
   std::vector<std::vector<Posting>> postings_;
