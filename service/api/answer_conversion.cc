@@ -43,6 +43,19 @@ void FillSource(const engines::Passage& passage, absl::string_view answer, Answe
   source.set_section(passage.section);
 }
 
+// The answer, its FAQ entry when one answered, and its source, into an
+// AnswerQuestionResponse or a FaqCandidate (the same fields in both).
+template <typename Message>
+void FillCandidate(const engines::AnswerCandidate& candidate, Message& out) {
+  const engines::Passage& passage = *candidate.passage;
+  if (passage.faq != nullptr) {
+    out.set_faq_id(passage.faq->id());
+    out.set_question(passage.faq->question());
+  }
+  out.set_answer(candidate.answer.data(), candidate.answer.size());
+  FillSource(passage, candidate.answer, *out.mutable_source());
+}
+
 }  // namespace
 
 absl::Status FillAnswer(const engines::Snapshot& snapshot,
@@ -54,24 +67,11 @@ absl::Status FillAnswer(const engines::Snapshot& snapshot,
   response.set_confidence(answer->best.confidence);
   // The API promises empty answer fields when the question is not covered,
   // even though the engine may still name its best (too weak) guess.
-  if (answer->answered) {
-    const engines::Passage& passage = *answer->best.passage;
-    if (passage.faq != nullptr) {
-      response.set_faq_id(passage.faq->id());
-      response.set_question(passage.faq->question());
-    }
-    response.set_answer(std::string(answer->best.answer));
-    FillSource(passage, answer->best.answer, *response.mutable_source());
-  }
+  if (answer->answered) FillCandidate(answer->best, response);
   for (const engines::AnswerCandidate& candidate : answer->alternatives) {
-    advisor::v1::FaqCandidate* out = response.add_alternatives();
-    if (candidate.passage->faq != nullptr) {
-      out->set_faq_id(candidate.passage->faq->id());
-      out->set_question(candidate.passage->faq->question());
-    }
-    out->set_confidence(candidate.confidence);
-    out->set_answer(std::string(candidate.answer));
-    FillSource(*candidate.passage, candidate.answer, *out->mutable_source());
+    advisor::v1::FaqCandidate& out = *response.add_alternatives();
+    out.set_confidence(candidate.confidence);
+    FillCandidate(candidate, out);
   }
   return absl::OkStatus();
 }
