@@ -220,6 +220,32 @@ const PassageIndex::Posting* PassageIndex::FindPosting(const std::vector<Posting
   return it != postings.end() && it->passage == passage ? &*it : nullptr;
 }
 
+double PassageIndex::CoveredNeeded(double confidence, double total_weight,
+                                   double word_factor) const {
+  // The most a passage of matched weight c can be sure of (agreement at
+  // its best), increasing in c: its least c reaching `confidence`, found by
+  // bisection and rounded down so that no passage that could reach it is
+  // lost. Beyond total_weight (nothing can) when even c = total_weight
+  // falls short.
+  const auto most_sure = [&](double covered) {
+    const double coverage = std::min(1.0, covered / total_weight);
+    const double evidence_ratio = covered / evidence_scale_;
+    return coverage * coverage * (1 - std::exp(-evidence_ratio * evidence_ratio)) * word_factor;
+  };
+  if (confidence <= 0) return 0;
+  if (most_sure(total_weight) < confidence) return 2 * total_weight + 1;
+  // Evidence is at most 1, so no less than this; when the evidence there is
+  // already nearly sure, it is close enough.
+  double low = std::sqrt(confidence / word_factor) * total_weight;
+  if (const double ratio = low / evidence_scale_; 1 - std::exp(-ratio * ratio) > 0.99) return low;
+  double high = total_weight;
+  for (int step = 0; step < 16; ++step) {
+    const double middle = (low + high) / 2;
+    (most_sure(middle) < confidence ? low : high) = middle;
+  }
+  return low;
+}
+
 double PassageIndex::QuestionWeight(TermId term) const {
   return Holds(term) ? weight_[term] : unknown_weight_;
 }
@@ -261,8 +287,14 @@ void PassageIndex::Search(const text::Analysis& question, size_t limit, double m
   // own, so common words do not make every passage a candidate.
   std::sort(scratch.terms.begin(), scratch.terms.end(),
             [](const QueryTerm& a, const QueryTerm& b) { return a.weight < b.weight; });
-  const double essential_weight =
-      std::sqrt(std::max(min_confidence, candidate_confidence)) * total_weight;
+  const double word_factor =
+      question.terms.size() + static_cast<size_t>(unknown_count) == 1 ? kSingleWordFactor : 1.0;
+  const double bar =
+      CoveredNeeded(std::max(min_confidence, candidate_confidence), total_weight, word_factor);
+  // Not even a passage holding every word could be sure enough: a question
+  // of common words only ("which one is the best?").
+  if (bar > total_weight) return;
+  const double essential_weight = bar;
   size_t non_essential = 0;
   for (double light = 0; non_essential < scratch.terms.size(); ++non_essential) {
     light += scratch.terms[non_essential].weight;
@@ -286,26 +318,28 @@ void PassageIndex::Search(const text::Analysis& question, size_t limit, double m
       add(term, posting);
     }
   }
-  // A passage that the non-essential terms cannot lift to
-  // candidate_confidence is dropped before their (long) lists are walked.
-  double non_essential_weight = 0;
-  for (size_t t = 0; t < non_essential; ++t) non_essential_weight += scratch.terms[t].weight;
-  const double needed = std::sqrt(candidate_confidence) * total_weight - non_essential_weight;
-  if (needed > 0) {
-    size_t kept = 0;
-    for (const int32_t passage : scratch.touched) {
-      if (accumulators[passage].covered >= needed) {
-        scratch.touched[kept++] = passage;
-      } else {
-        accumulators[passage] = Accumulator();
-      }
-    }
-    scratch.touched.resize(kept);
-  }
-  for (size_t t = 0; t < non_essential; ++t) {
+  // The non-essential terms, heaviest first: before each, a passage that
+  // the terms still to come cannot lift to candidate_confidence is dropped,
+  // so the bar rises with every term and the (long) lists of the lightest
+  // terms are mostly looked up rather than walked.
+  double remaining_weight = 0;
+  for (size_t t = 0; t < non_essential; ++t) remaining_weight += scratch.terms[t].weight;
+  for (size_t t = non_essential; t-- > 0;) {
     const QueryTerm& term = scratch.terms[t];
+    if (const double needed = bar - remaining_weight; needed > 0) {
+      size_t kept = 0;
+      for (const int32_t passage : scratch.touched) {
+        if (accumulators[passage].covered >= needed) {
+          scratch.touched[kept++] = passage;
+        } else {
+          accumulators[passage] = Accumulator();
+        }
+      }
+      scratch.touched.resize(kept);
+    }
+    remaining_weight -= term.weight;
+    if (term.weight == 0 || scratch.touched.empty()) continue;
     const std::vector<Posting>& postings = postings_[term.id];
-    if (term.weight == 0) continue;
     if (scratch.touched.size() * kLookupCost < postings.size()) {
       // Few candidates, a long list: look each candidate up.
       for (const int32_t passage : scratch.touched) {
@@ -330,8 +364,6 @@ void PassageIndex::Search(const text::Analysis& question, size_t limit, double m
     if (a.confidence != b.confidence) return a.confidence > b.confidence;
     return a.passage < b.passage;
   };
-  const double word_factor =
-      question.terms.size() + static_cast<size_t>(unknown_count) == 1 ? kSingleWordFactor : 1.0;
   // The best `limit` candidates so far, as a heap whose front is the worst
   // of them: a candidate whose upper bound (coverage^2, as evidence and
   // agreement are at most 1) cannot beat it skips the exp() below, which

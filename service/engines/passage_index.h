@@ -88,6 +88,11 @@ class PassageIndex {
     bool stated = false;
   };
 
+  // The least matched weight with which a passage of a question weighing
+  // `total_weight` could reach `confidence`; more than total_weight when
+  // none can.
+  double CoveredNeeded(double confidence, double total_weight, double word_factor) const;
+
   // The posting of `passage` in a term's `postings` (in passage order), or
   // null when the passage does not hold the term.
   static const Posting* FindPosting(const std::vector<Posting>& postings, int32_t passage);
