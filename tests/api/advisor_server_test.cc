@@ -25,13 +25,15 @@
 #include "advisor/v1/role_matching_service.grpc.pb.h"
 #include "service/engines/snapshot.h"
 #include "service/knowledge_base/knowledge_base_loader.h"
-#include "tests/api/in_process_server.h"
-#include "tests/api/reflection_probe.h"
+#include "tests/support/call_context.h"
+#include "tests/support/in_process_server.h"
+#include "tests/support/reflection_probe.h"
 #include <grpcpp/grpcpp.h>
 
 namespace advisor::server {
 namespace {
 
+using ::advisor::testing::CallContext;
 using ::advisor::v1::AnswerQuestionRequest;
 using ::advisor::v1::AnswerQuestionResponse;
 using ::advisor::v1::CompareFrameworksRequest;
@@ -50,36 +52,26 @@ using ::testing::Contains;
 using ::testing::HasSubstr;
 using ::testing::IsSupersetOf;
 
-// Generous: only a hung server should ever hit it.
-constexpr std::chrono::seconds kCallTimeout(30);
-
 constexpr char kEnterpriseTitle[] = "Enterprise roles (banks, tech firms, consulting)";
 
 class AdvisorServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    InProcessServer started;
-    ASSERT_NO_FATAL_FAILURE(StartInProcessServer(&started));
-    knowledge_base_ = std::move(started.knowledge_base);
-    server_ = std::move(started.server);
-    channel_ = std::move(started.channel);
+    absl::StatusOr<testing::InProcessServer> started = testing::StartInProcessServer();
+    ASSERT_TRUE(started.ok()) << started.status();
+    knowledge_base_ = std::move(started->knowledge_base);
+    server_ = std::move(started->server);
+    channel_ = std::move(started->channel);
     frameworks_ = advisor::v1::FrameworkService::NewStub(channel_);
     roles_ = advisor::v1::RoleMatchingService::NewStub(channel_);
     faqs_ = advisor::v1::FaqService::NewStub(channel_);
     health_ = grpc::health::v1::Health::NewStub(channel_);
   }
 
-  // A context whose call fails rather than hangs if the server is stuck.
-  static std::unique_ptr<grpc::ClientContext> Context() {
-    auto context = std::make_unique<grpc::ClientContext>();
-    context->set_deadline(std::chrono::system_clock::now() + kCallTimeout);
-    return context;
-  }
-
   grpc::Status GetFramework(const std::string& name, GetFrameworkResponse& response) {
     GetFrameworkRequest request;
     request.set_name(name);
-    return frameworks_->GetFramework(Context().get(), request, &response);
+    return frameworks_->GetFramework(CallContext().get(), request, &response);
   }
 
   grpc::Status ListFrameworks(int page_size, const std::string& page_token,
@@ -87,32 +79,32 @@ class AdvisorServerTest : public ::testing::Test {
     ListFrameworksRequest request;
     request.set_page_size(page_size);
     request.set_page_token(page_token);
-    return frameworks_->ListFrameworks(Context().get(), request, &response);
+    return frameworks_->ListFrameworks(CallContext().get(), request, &response);
   }
 
   grpc::Status Compare(const std::vector<std::string>& names, CompareFrameworksResponse& response) {
     CompareFrameworksRequest request;
     for (const std::string& name : names) request.add_names(name);
-    return frameworks_->CompareFrameworks(Context().get(), request, &response);
+    return frameworks_->CompareFrameworks(CallContext().get(), request, &response);
   }
 
   grpc::Status MatchRole(const std::string& description, MatchRoleResponse& response) {
     MatchRoleRequest request;
     request.set_description(description);
-    return roles_->MatchRole(Context().get(), request, &response);
+    return roles_->MatchRole(CallContext().get(), request, &response);
   }
 
   grpc::Status Ask(const std::string& question, AnswerQuestionResponse& response) {
     AnswerQuestionRequest request;
     request.set_question(question);
-    return faqs_->AnswerQuestion(Context().get(), request, &response);
+    return faqs_->AnswerQuestion(CallContext().get(), request, &response);
   }
 
   grpc::Status ListFaqs(int page_size, const std::string& page_token, ListFaqsResponse& response) {
     ListFaqsRequest request;
     request.set_page_size(page_size);
     request.set_page_token(page_token);
-    return faqs_->ListFaqs(Context().get(), request, &response);
+    return faqs_->ListFaqs(CallContext().get(), request, &response);
   }
 
   const advisor::v1::Framework& KnowledgeBaseFramework(const std::string& id) const {
@@ -451,7 +443,7 @@ TEST_F(AdvisorServerTest, HealthReportsEveryServiceServing) {
     HealthCheckRequest request;
     request.set_service(service);
     HealthCheckResponse response;
-    const grpc::Status status = health_->Check(Context().get(), request, &response);
+    const grpc::Status status = health_->Check(CallContext().get(), request, &response);
     ASSERT_TRUE(status.ok()) << service << ": " << status.error_message();
     EXPECT_EQ(response.status(), HealthCheckResponse::SERVING) << service;
   }
@@ -461,14 +453,14 @@ TEST_F(AdvisorServerTest, HealthOfUnknownServiceIsNotFound) {
   HealthCheckRequest request;
   request.set_service("advisor.v1.NoSuchService");
   HealthCheckResponse response;
-  EXPECT_EQ(health_->Check(Context().get(), request, &response).error_code(),
+  EXPECT_EQ(health_->Check(CallContext().get(), request, &response).error_code(),
             grpc::StatusCode::NOT_FOUND);
 }
 
 TEST_F(AdvisorServerTest, ShutdownTurnsHealthNotServingForWatchers) {
   HealthCheckRequest request;
   request.set_service("advisor.v1.FaqService");
-  std::unique_ptr<grpc::ClientContext> context = Context();
+  std::unique_ptr<grpc::ClientContext> context = CallContext();
   std::unique_ptr<grpc::ClientReader<HealthCheckResponse>> watch =
       health_->Watch(context.get(), request);
   HealthCheckResponse update;

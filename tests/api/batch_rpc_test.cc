@@ -9,10 +9,12 @@
 
 #include "service/api/item_results.h"
 #include "tests/api/bulk_test_server.h"
+#include "tests/support/call_context.h"
 
 namespace advisor::server {
 namespace {
 
+using ::advisor::testing::CallContext;
 using ::advisor::v1::AnswerQuestionResult;
 using ::advisor::v1::BatchAnswerQuestionsRequest;
 using ::advisor::v1::BatchAnswerQuestionsResponse;
@@ -28,14 +30,14 @@ class BatchRpcTest : public BulkServerTest {
                      BatchAnswerQuestionsResponse& response) {
     BatchAnswerQuestionsRequest request;
     for (const std::string& question : questions) request.add_requests()->set_question(question);
-    return faqs_->BatchAnswerQuestions(Context().get(), request, &response);
+    return faqs_->BatchAnswerQuestions(CallContext().get(), request, &response);
   }
 
   grpc::Status BatchRoles(const std::vector<std::string>& descriptions,
                           BatchMatchRolesResponse& response) {
     BatchMatchRolesRequest request;
     for (const std::string& text : descriptions) request.add_requests()->set_description(text);
-    return roles_->BatchMatchRoles(Context().get(), request, &response);
+    return roles_->BatchMatchRoles(CallContext().get(), request, &response);
   }
 };
 
@@ -106,7 +108,7 @@ TEST_F(BatchRpcTest, BatchMatchRolesMatchesInOrderWithPerItemErrors) {
     MatchRoleRequest request;
     request.set_description(descriptions[i]);
     MatchRoleResponse unary;
-    ASSERT_EQ(roles_->MatchRole(Context().get(), request, &unary).error_code(),
+    ASSERT_EQ(roles_->MatchRole(CallContext().get(), request, &unary).error_code(),
               grpc::StatusCode::OK);
     EXPECT_EQ(unary.served_by().knowledge_base_version(), "2024.1");
     // An item leaves the version to the enclosing response.

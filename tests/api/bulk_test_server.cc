@@ -4,26 +4,19 @@
 
 #include "absl/status/statusor.h"
 
-#include "service/engines/snapshot.h"
-#include "service/knowledge_base/knowledge_base_loader.h"
-#include "tests/api/in_process_server.h"
+#include "tests/support/call_context.h"
+#include "tests/support/in_process_server.h"
 
 namespace advisor::server {
 
 void BulkServerTest::SetUp() {
-  InProcessServer started;
-  ASSERT_NO_FATAL_FAILURE(StartInProcessServer(&started));
-  knowledge_base_ = std::move(started.knowledge_base);
-  server_ = std::move(started.server);
-  channel_ = std::move(started.channel);
+  absl::StatusOr<testing::InProcessServer> started = testing::StartInProcessServer();
+  ASSERT_TRUE(started.ok()) << started.status();
+  knowledge_base_ = std::move(started->knowledge_base);
+  server_ = std::move(started->server);
+  channel_ = std::move(started->channel);
   faqs_ = advisor::v1::FaqService::NewStub(channel_);
   roles_ = advisor::v1::RoleMatchingService::NewStub(channel_);
-}
-
-std::unique_ptr<grpc::ClientContext> BulkServerTest::Context() {
-  auto context = std::make_unique<grpc::ClientContext>();
-  context->set_deadline(std::chrono::system_clock::now() + kBulkCallTimeout);
-  return context;
 }
 
 std::vector<std::string> BulkServerTest::FaqQuestions(int count) const {
@@ -38,7 +31,8 @@ advisor::v1::AnswerQuestionResponse BulkServerTest::UnaryAnswer(const std::strin
   advisor::v1::AnswerQuestionRequest request;
   request.set_question(question);
   advisor::v1::AnswerQuestionResponse response;
-  const grpc::Status status = faqs_->AnswerQuestion(Context().get(), request, &response);
+  const grpc::Status status =
+      faqs_->AnswerQuestion(testing::CallContext().get(), request, &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::OK) << status.error_message();
   EXPECT_EQ(response.served_by().knowledge_base_version(), knowledge_base_.version());
   response.clear_served_by();

@@ -1,7 +1,6 @@
 #ifndef ADVISOR_TESTS_API_BULK_TEST_SERVER_H_
 #define ADVISOR_TESTS_API_BULK_TEST_SERVER_H_
 
-#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,18 +15,14 @@
 
 namespace advisor::server {
 
-// Generous: only a hung server should ever hit it.
-inline constexpr std::chrono::seconds kBulkCallTimeout(30);
-
-// An in-process AdvisorServer on 127.0.0.1 (free port, embedded knowledge
-// base) with FaqService and RoleMatchingService stubs, for the batch and
-// stream tests.
+// The batch and stream tests' fixture: an in-process AdvisorServer
+// (tests/support StartInProcessServer: 127.0.0.1, a free port, the embedded
+// knowledge base) with FaqService and RoleMatchingService stubs, and the
+// unary answers to compare batch and stream items with. Calls take their
+// context from tests/support CallContext().
 class BulkServerTest : public ::testing::Test {
  protected:
   void SetUp() override;
-
-  // A context whose call fails rather than hangs if the server is stuck.
-  static std::unique_ptr<grpc::ClientContext> Context();
 
   // The knowledge base's own FAQ questions, `count` of them, cycling.
   std::vector<std::string> FaqQuestions(int count) const;

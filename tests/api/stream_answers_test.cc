@@ -13,10 +13,12 @@
 #include "gtest/gtest.h"
 
 #include "tests/api/bulk_test_server.h"
+#include "tests/support/call_context.h"
 
 namespace advisor::server {
 namespace {
 
+using ::advisor::testing::CallContext;
 using ::advisor::v1::AnswerQuestionResult;
 using ::advisor::v1::StreamAnswersRequest;
 using ::advisor::v1::StreamAnswersResponse;
@@ -43,7 +45,7 @@ class StreamAnswersTest : public BulkServerTest {};
 TEST_F(StreamAnswersTest, AnswersManyQuestionsEachTaggedWithItsRequestId) {
   constexpr int kItems = 3000;
   const std::vector<std::string> questions = FaqQuestions(kItems);
-  auto context = Context();
+  auto context = CallContext();
   std::unique_ptr<Stream> stream = faqs_->StreamAnswers(context.get());
   // Writing and reading at once, as a real client would: a writer that
   // waited for every answer would deadlock against flow control.
@@ -73,7 +75,7 @@ TEST_F(StreamAnswersTest, AnswersManyQuestionsEachTaggedWithItsRequestId) {
 
 TEST_F(StreamAnswersTest, ABadQuestionMidStreamGetsAnErrorAndTheStreamGoesOn) {
   const std::vector<std::string> good = FaqQuestions(2);
-  auto context = Context();
+  auto context = CallContext();
   std::unique_ptr<Stream> stream = faqs_->StreamAnswers(context.get());
   ASSERT_TRUE(stream->Write(Item("a", good[0])));
   ASSERT_TRUE(stream->Write(Item("bad", "  \t ")));
@@ -102,7 +104,7 @@ TEST_F(StreamAnswersTest, AMessageOfSeveralQuestionsGetsOneResponseWithAnAnswerE
     item->set_request_id(absl::StrCat("p", i));
     item->mutable_request()->set_question(i == 1 ? "" : questions[i]);
   }
-  auto context = Context();
+  auto context = CallContext();
   std::unique_ptr<Stream> stream = faqs_->StreamAnswers(context.get());
   ASSERT_TRUE(stream->Write(packed));
   ASSERT_TRUE(stream->Write(StreamAnswersRequest()));  // No questions: an empty response.
@@ -124,7 +126,7 @@ TEST_F(StreamAnswersTest, AMessageOfSeveralQuestionsGetsOneResponseWithAnAnswerE
 }
 
 TEST_F(StreamAnswersTest, AnEmptyStreamEndsOkWithoutAnswers) {
-  auto context = Context();
+  auto context = CallContext();
   std::unique_ptr<Stream> stream = faqs_->StreamAnswers(context.get());
   ASSERT_TRUE(stream->WritesDone());
   StreamAnswersResponse response;
@@ -184,7 +186,7 @@ TEST_F(StreamAnswersTest, ACancelMidStreamEndsItAndTheServerKeepsServing) {
   }
   EXPECT_EQ(stream->Finish().error_code(), grpc::StatusCode::CANCELLED);
   // The server is unharmed: a new stream works.
-  auto next_context = Context();
+  auto next_context = CallContext();
   std::unique_ptr<Stream> next = faqs_->StreamAnswers(next_context.get());
   ASSERT_TRUE(next->Write(Item("again", questions[0])));
   ASSERT_TRUE(next->WritesDone());
@@ -211,7 +213,7 @@ TEST_F(StreamAnswersTest, AnExpiredDeadlineEndsTheStream) {
 
 TEST_F(StreamAnswersTest, ShutdownEndsAnOpenStream) {
   const std::vector<std::string> questions = FaqQuestions(1);
-  auto context = Context();
+  auto context = CallContext();
   std::unique_ptr<Stream> stream = faqs_->StreamAnswers(context.get());
   ASSERT_TRUE(stream->Write(Item("1", questions[0])));
   StreamAnswersResponse response;

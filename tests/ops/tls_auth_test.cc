@@ -23,10 +23,10 @@
 #include "service/engines/snapshot.h"
 #include "service/knowledge_base/knowledge_base_loader.h"
 #include "service/server/advisor_server.h"
-#include "tests/api/reflection_probe.h"
 #include "tests/e2e/child_process.h"
 #include "tests/ops/ops_test_support.h"
 #include "tests/ops/test_certificates.h"
+#include "tests/support/reflection_probe.h"
 #include <grpcpp/grpcpp.h>
 
 namespace advisor::testing {

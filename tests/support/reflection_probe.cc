@@ -1,12 +1,12 @@
-#include "tests/api/reflection_probe.h"
+#include "tests/support/reflection_probe.h"
 
-#include <chrono>
 #include <cstdint>
 #include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 
+#include "tests/support/call_context.h"
 #include <google/protobuf/unknown_field_set.h>
 #include <grpcpp/client_context.h>
 #include <grpcpp/completion_queue.h>
@@ -20,7 +20,6 @@ using google::protobuf::UnknownField;
 using google::protobuf::UnknownFieldSet;
 
 constexpr char kMethod[] = "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo";
-constexpr std::chrono::seconds kCallTimeout(30);
 
 // Field numbers of grpc/reflection/v1alpha/reflection.proto.
 constexpr int kRequestFileContainingSymbol = 4;
@@ -47,10 +46,9 @@ absl::StatusOr<std::string> RoundTrip(const std::shared_ptr<grpc::Channel>& chan
                                       const std::string& request) {
   grpc::GenericStub stub(channel);
   grpc::CompletionQueue queue;
-  grpc::ClientContext context;
-  context.set_deadline(std::chrono::system_clock::now() + kCallTimeout);
+  const std::unique_ptr<grpc::ClientContext> context = CallContext();
   std::unique_ptr<grpc::GenericClientAsyncReaderWriter> call =
-      stub.PrepareCall(&context, kMethod, &queue);
+      stub.PrepareCall(context.get(), kMethod, &queue);
 
   int start_tag = 0;
   int write_tag = 0;

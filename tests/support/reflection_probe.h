@@ -1,5 +1,5 @@
-#ifndef ADVISOR_TESTS_API_REFLECTION_PROBE_H_
-#define ADVISOR_TESTS_API_REFLECTION_PROBE_H_
+#ifndef ADVISOR_TESTS_SUPPORT_REFLECTION_PROBE_H_
+#define ADVISOR_TESTS_SUPPORT_REFLECTION_PROBE_H_
 
 #include <memory>
 #include <string>
@@ -31,4 +31,4 @@ absl::StatusOr<std::vector<google::protobuf::FileDescriptorProto>> FileContainin
 
 }  // namespace advisor::testing
 
-#endif  // ADVISOR_TESTS_API_REFLECTION_PROBE_H_
+#endif  // ADVISOR_TESTS_SUPPORT_REFLECTION_PROBE_H_
