@@ -57,6 +57,8 @@ struct QueryTerm {
   uint64_t bit = 0;
   // Its weight for coverage and evidence, corrections discounted.
   double weight = 0;
+  // Whether a search walks its postings for candidates.
+  bool essential = false;
 };
 
 // Distinct terms of an analysis, by id; a term counts as corrected only
@@ -280,13 +282,6 @@ void PassageIndex::Search(const text::Analysis& question, size_t limit, double m
 
   // Accumulate BM25F scores and covered weight over the postings of the
   // question's terms only: passages sharing no term are never visited.
-  // Lightest terms first: as long as their weights add up to too little for
-  // a passage holding only them to reach candidate_confidence (which
-  // confidence <= coverage^2 guarantees), they are "non-essential": they
-  // add to passages found through heavier terms but bring in none of their
-  // own, so common words do not make every passage a candidate.
-  std::sort(scratch.terms.begin(), scratch.terms.end(),
-            [](const QueryTerm& a, const QueryTerm& b) { return a.weight < b.weight; });
   const double word_factor =
       question.terms.size() + static_cast<size_t>(unknown_count) == 1 ? kSingleWordFactor : 1.0;
   const double bar =
@@ -294,12 +289,31 @@ void PassageIndex::Search(const text::Analysis& question, size_t limit, double m
   // Not even a passage holding every word could be sure enough: a question
   // of common words only ("which one is the best?").
   if (bar > total_weight) return;
-  const double essential_weight = bar;
-  size_t non_essential = 0;
-  for (double light = 0; non_essential < scratch.terms.size(); ++non_essential) {
-    light += scratch.terms[non_essential].weight;
-    if (light >= essential_weight) break;
+  // Terms whose weights together fall short of the bar are "non-essential":
+  // a passage holding only them cannot be a candidate, so they add to
+  // passages found through the other, essential terms but bring in none of
+  // their own. The longest lists are made non-essential first, as long as
+  // they fit under the bar, so that the lists walked for candidates are the
+  // short ones: a framework name that most passages hold is not walked when
+  // it needs another word of the question to reach the bar anyway.
+  std::sort(scratch.terms.begin(), scratch.terms.end(),
+            [&](const QueryTerm& a, const QueryTerm& b) {
+              return postings_[a.id].size() > postings_[b.id].size();
+            });
+  double light = 0;
+  for (QueryTerm& term : scratch.terms) {
+    term.essential = light + term.weight >= bar;
+    if (!term.essential) light += term.weight;
   }
+  // Non-essential terms first, lightest first; then the essential ones.
+  std::sort(scratch.terms.begin(), scratch.terms.end(), [](const QueryTerm& a, const QueryTerm& b) {
+    if (a.essential != b.essential) return b.essential;
+    return a.weight < b.weight;
+  });
+  const auto non_essential =
+      static_cast<size_t>(std::find_if(scratch.terms.begin(), scratch.terms.end(),
+                                       [](const QueryTerm& term) { return term.essential; }) -
+                          scratch.terms.begin());
 
   std::vector<Accumulator>& accumulators = scratch.accumulators;
   if (accumulators.size() < self_score_.size()) accumulators.resize(self_score_.size());
@@ -365,9 +379,9 @@ void PassageIndex::Search(const text::Analysis& question, size_t limit, double m
     return a.passage < b.passage;
   };
   // The best `limit` candidates so far, as a heap whose front is the worst
-  // of them: a candidate whose upper bound (coverage^2, as evidence and
-  // agreement are at most 1) cannot beat it skips the exp() below, which
-  // on a large knowledge base is most of the cost of a question.
+  // of them: a candidate whose upper bound (evidence, at most 1, left out)
+  // cannot beat it skips the exp() below, which on a large knowledge base
+  // is most of the cost of a question.
   std::vector<PassageMatch>& candidates = scratch.candidates;
   candidates.clear();
   for (const int32_t passage : scratch.touched) {
@@ -376,15 +390,14 @@ void PassageIndex::Search(const text::Analysis& question, size_t limit, double m
     const double score = accumulator.score;
     const uint64_t matched = accumulator.matched;
     const double coverage = std::min(1.0, covered / total_weight);
-    const double bound = coverage * coverage * word_factor;
+    const double agreement =
+        self_score_[passage] > 0 ? std::min(1.0, score / self_score_[passage]) : 0;
+    const double bound = coverage * coverage * (0.6 + 0.4 * agreement) * word_factor;
     if (bound < min_confidence) continue;
     if (candidates.size() == limit && bound < candidates.front().confidence) continue;
     const double evidence_ratio = covered / evidence_scale_;
     const double evidence = 1 - std::exp(-evidence_ratio * evidence_ratio);
-    const double agreement =
-        self_score_[passage] > 0 ? std::min(1.0, score / self_score_[passage]) : 0;
-    const double confidence =
-        coverage * coverage * evidence * (0.6 + 0.4 * agreement) * word_factor;
+    const double confidence = bound * evidence;
     const PassageMatch match{passage, std::clamp(confidence, 0.0, 1.0), matched};
     if (match.confidence < min_confidence) continue;
     if (candidates.size() < limit) {
