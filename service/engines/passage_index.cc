@@ -222,6 +222,22 @@ const PassageIndex::Posting* PassageIndex::FindPosting(const std::vector<Posting
   return it != postings.end() && it->passage == passage ? &*it : nullptr;
 }
 
+std::vector<PassageIndex::Posting>::const_iterator PassageIndex::FindPostingFrom(
+    std::vector<Posting>::const_iterator from, std::vector<Posting>::const_iterator end,
+    int32_t passage) {
+  // Galloping: the next candidate is usually near, so the range to bisect
+  // doubles from `from` until it holds `passage`.
+  auto less = [](const Posting& posting, int32_t wanted) { return posting.passage < wanted; };
+  size_t step = 1;
+  auto low = from;
+  while (static_cast<size_t>(end - low) > step && (low + step)->passage < passage) {
+    low += step;
+    step *= 2;
+  }
+  const auto high = static_cast<size_t>(end - low) > step ? low + step + 1 : end;
+  return std::lower_bound(low, high, passage, less);
+}
+
 double PassageIndex::CoveredNeeded(double confidence, double total_weight,
                                    double word_factor) const {
   // The most a passage of matched weight c can be sure of (agreement at
@@ -336,6 +352,8 @@ void PassageIndex::Search(const text::Analysis& question, size_t limit, double m
   // the terms still to come cannot lift to candidate_confidence is dropped,
   // so the bar rises with every term and the (long) lists of the lightest
   // terms are mostly looked up rather than walked.
+  // Pruning keeps the order of the candidates, so they are sorted once.
+  bool touched_in_order = false;
   double remaining_weight = 0;
   for (size_t t = 0; t < non_essential; ++t) remaining_weight += scratch.terms[t].weight;
   for (size_t t = non_essential; t-- > 0;) {
@@ -355,9 +373,17 @@ void PassageIndex::Search(const text::Analysis& question, size_t limit, double m
     if (term.weight == 0 || scratch.touched.empty()) continue;
     const std::vector<Posting>& postings = postings_[term.id];
     if (scratch.touched.size() * kLookupCost < postings.size()) {
-      // Few candidates, a long list: look each candidate up.
+      // Few candidates, a long list: look the candidates up in passage
+      // order, each from where the last was found.
+      if (!touched_in_order) {
+        std::sort(scratch.touched.begin(), scratch.touched.end());
+        touched_in_order = true;
+      }
+      auto from = postings.begin();
       for (const int32_t passage : scratch.touched) {
-        if (const Posting* posting = FindPosting(postings, passage)) add(term, *posting);
+        from = FindPostingFrom(from, postings.end(), passage);
+        if (from == postings.end()) break;
+        if (from->passage == passage) add(term, *from);
       }
     } else {
       for (const Posting& posting : postings) {

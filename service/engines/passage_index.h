@@ -93,6 +93,11 @@ class PassageIndex {
   // none can.
   double CoveredNeeded(double confidence, double total_weight, double word_factor) const;
 
+  // The first posting from `from` on (in passage order) of `passage` or a
+  // later passage; `end` when there is none.
+  static std::vector<Posting>::const_iterator FindPostingFrom(
+      std::vector<Posting>::const_iterator from, std::vector<Posting>::const_iterator end,
+      int32_t passage);
   // The posting of `passage` in a term's `postings` (in passage order), or
   // null when the passage does not hold the term.
   static const Posting* FindPosting(const std::vector<Posting>& postings, int32_t passage);
