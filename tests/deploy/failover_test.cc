@@ -12,8 +12,6 @@
 #include <array>
 #include <atomic>
 #include <csignal>
-#include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <mutex>
@@ -31,7 +29,8 @@
 #include "advisor/client/client.h"
 #include "advisor/v1/knowledge_base.pb.h"
 #include "service/knowledge_base/knowledge_base_loader.h"
-#include "tests/e2e/child_process.h"
+#include "tests/support/server_process.h"
+#include "tests/support/temp_directory.h"
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
@@ -41,11 +40,11 @@
 namespace advisor::client {
 namespace {
 
-using ::advisor::testing::ChildProcess;
+using ::advisor::testing::ServerProcess;
+using ::advisor::testing::TempDirectory;
 
 constexpr int kReplicas = 3;
 constexpr std::array<char const*, kReplicas> kHosts = {"127.0.0.1", "127.0.0.2", "127.0.0.3"};
-constexpr char kListeningPrefix[] = "advisor_server listening on ";
 constexpr char kFramework[] = "pytorch";
 // The replica killed and restarted mid-run.
 constexpr int kVictim = 1;
@@ -54,7 +53,6 @@ constexpr int kLoadThreads = 4;
 // Bounds that keep the test finite on a loaded 2-core machine: each phase
 // runs at least its minimum time and until it has enough calls, but never
 // longer than its cap (then the test fails and says why).
-constexpr absl::Duration kServerStartTimeout = absl::Seconds(30);
 constexpr absl::Duration kCallTimeout = absl::Seconds(15);
 constexpr absl::Duration kWarmUpCap = absl::Seconds(30);
 constexpr absl::Duration kEvenPhaseMin = absl::Seconds(2);
@@ -92,8 +90,8 @@ int PickFreePort() {
 }
 
 // Writes the default knowledge base plus a note naming `replica` on the
-// test framework; returns its path, empty on failure.
-std::string WriteReplicaKnowledgeBase(int replica) {
+// test framework into `directory`; returns its path, empty on failure.
+std::string WriteReplicaKnowledgeBase(const TempDirectory& directory, int replica) {
   v1::KnowledgeBase knowledge_base;
   if (!google::protobuf::TextFormat::ParseFromString(
           std::string(knowledge_base::DefaultKnowledgeBaseText()), &knowledge_base)) {
@@ -107,34 +105,24 @@ std::string WriteReplicaKnowledgeBase(int replica) {
   }
   std::string text;
   if (!found || !google::protobuf::TextFormat::PrintToString(knowledge_base, &text)) return "";
-  std::string const path =
-      absl::StrCat(::testing::TempDir(), "/failover_replica_", replica, "_", getpid(), ".txtpb");
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  return out ? path : "";
+  return directory.Write(absl::StrCat("replica_", replica, ".txtpb"), text);
 }
 
 // Starts one replica; null (with the reason in `error`) if it did not
 // report that it listens, e.g. because the port was taken meanwhile.
-std::unique_ptr<ChildProcess> StartReplica(int replica, int port,
-                                           std::string const& knowledge_base_path,
-                                           std::string* error) {
-  auto process = ChildProcess::Start(
-      {ADVISOR_SERVER_PATH, absl::StrCat("--host=", kHosts[replica]), absl::StrCat("--port=", port),
+std::unique_ptr<ServerProcess> StartReplica(int replica, int port,
+                                            std::string const& knowledge_base_path,
+                                            std::string* error) {
+  auto server = ServerProcess::Start(
+      {absl::StrCat("--host=", kHosts[replica]), absl::StrCat("--port=", port),
        absl::StrCat("--knowledge_base=", knowledge_base_path), "--grace_period=1s"});
-  if (!process.ok()) {
-    *error = process.status().ToString();
+  std::string const expected = absl::StrCat(kHosts[replica], ":", port);
+  if (!server.ok() || (*server)->address() != expected) {
+    *error = absl::StrCat("replica ", expected, " did not start: ",
+                          server.ok() ? (*server)->address() : server.status().ToString());
     return nullptr;
   }
-  auto line = (*process)->ReadLine(kServerStartTimeout);
-  std::string const expected = absl::StrCat(kListeningPrefix, kHosts[replica], ":", port);
-  if (!line.ok() || *line != expected) {
-    *error = absl::StrCat("replica ", kHosts[replica], ":", port,
-                          " did not start: ", line.ok() ? *line : line.status().ToString());
-    return nullptr;
-  }
-  return *std::move(process);
+  return *std::move(server);
 }
 
 // The phases of the run; each call is counted in the phase it started in.
@@ -246,25 +234,18 @@ bool RunPhase(absl::Duration min, absl::Duration cap, Done done) {
 }
 
 TEST(FailoverTest, KilledReplicaCausesNoFailedCallAndRoundRobinSpreadsEvenly) {
-  std::array<std::string, kReplicas> knowledge_bases;
   // The replicas' files go with the test, however it ends.
-  struct RemoveFiles {
-    std::array<std::string, kReplicas>& paths;
-    ~RemoveFiles() {
-      for (const std::string& path : paths) {
-        if (!path.empty()) std::remove(path.c_str());
-      }
-    }
-  } remove_files{knowledge_bases};
+  const TempDirectory directory("failover");
+  std::array<std::string, kReplicas> knowledge_bases;
   for (int replica = 0; replica < kReplicas; ++replica) {
-    knowledge_bases[replica] = WriteReplicaKnowledgeBase(replica);
+    knowledge_bases[replica] = WriteReplicaKnowledgeBase(directory, replica);
     ASSERT_FALSE(knowledge_bases[replica].empty()) << "cannot write a knowledge base";
   }
 
   // The port is free on 127.0.0.1 when picked; another process may take it
   // before the servers bind, so try a few ports.
   int port = 0;
-  std::array<std::unique_ptr<ChildProcess>, kReplicas> servers;
+  std::array<std::unique_ptr<ServerProcess>, kReplicas> servers;
   std::string error;
   for (int attempt = 0; attempt < 5 && servers[kReplicas - 1] == nullptr; ++attempt) {
     for (auto& server : servers) server.reset();
@@ -311,7 +292,8 @@ TEST(FailoverTest, KilledReplicaCausesNoFailedCallAndRoundRobinSpreadsEvenly) {
     // SIGKILL: no drain, no GOAWAY; the client learns from the dropped
     // connections, and calls in flight there fail with UNAVAILABLE and are
     // retried on the other replicas.
-    auto killed = servers[kVictim]->SignalAndWait(SIGKILL, absl::Seconds(10));
+    ASSERT_TRUE(servers[kVictim]->Signal(SIGKILL).ok());
+    auto killed = servers[kVictim]->WaitForExit(absl::Seconds(10));
     ASSERT_TRUE(killed.ok()) << killed.status();
     load.SetPhase(kDegraded);
     ASSERT_TRUE(RunPhase(kDegradedPhaseMin, kPhaseCap,

@@ -10,78 +10,58 @@
 #include "absl/strings/str_cat.h"
 
 #include "advisor/client/client.h"
-#include "tests/e2e/child_process.h"
+#include "tests/support/child_process.h"
+#include "tests/support/server_process.h"
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 namespace advisor::client {
 namespace {
 
-using ::advisor::testing::ChildProcess;
 using ::advisor::testing::CommandResult;
+using ::advisor::testing::ProcessExit;
+using ::advisor::testing::RunCommand;
+using ::advisor::testing::ServerProcess;
+using ::advisor::testing::StartServerProcess;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
-constexpr char kListeningPrefix[] = "advisor_server listening on ";
 constexpr char kPopularQuestion[] =
     "Which AI framework is most popular in 2024 hiring trends globally?";
 constexpr char kPopularAnswer[] =
     "PyTorch and TensorFlow are the leading frameworks, with Keras supporting learning and "
     "prototyping.";
 
-// Starts advisor_server on a port the OS picks; returns it and its target.
-struct RunningServer {
-  std::unique_ptr<ChildProcess> process;
-  std::string target;
-};
-
-RunningServer StartServer() {
-  RunningServer server;
-  auto process = ChildProcess::Start({ADVISOR_SERVER_PATH, "--host=127.0.0.1", "--port=0"});
-  if (!process.ok()) {
-    ADD_FAILURE() << process.status();
-    return server;
-  }
-  server.process = *std::move(process);
-  auto line = server.process->ReadLine(absl::Seconds(30));
-  if (!line.ok() || !absl::StartsWith(*line, kListeningPrefix)) {
-    ADD_FAILURE() << "server did not report its address: "
-                  << (line.ok() ? *line : line.status().ToString());
-    return server;
-  }
-  server.target = line->substr(sizeof(kListeningPrefix) - 1);
-  return server;
-}
-
 class AdvisorE2eTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { server_ = new RunningServer(StartServer()); }
+  // One advisor_server (127.0.0.1, a free port) for the suite.
+  static void SetUpTestSuite() { server_ = StartServerProcess().release(); }
   static void TearDownTestSuite() {
     delete server_;  // Kills the server if a test did not stop it.
     server_ = nullptr;
   }
-  void SetUp() override { ASSERT_FALSE(server_->target.empty()) << "no server to test"; }
+  void SetUp() override { ASSERT_NE(server_, nullptr) << "no server to test"; }
 
   static AdvisorClient Client() {
     ClientOptions options;
-    options.target = server_->target;
+    options.target = server_->address();
     options.timeout = absl::Seconds(10);
     return AdvisorClient(MakeAdvisorConnection(options));
   }
 
   // Runs the advisor CLI against the server.
   static CommandResult Cli(std::vector<std::string> args) {
-    args.insert(args.begin(), {ADVISOR_CLI_PATH, "--target=" + server_->target});
-    auto result = testing::RunCommand(args);
+    args.insert(args.begin(), {ADVISOR_CLI_PATH, "--target=" + server_->address()});
+    auto result = RunCommand(args);
     EXPECT_TRUE(result.ok()) << result.status();
     return result.ok() ? *result : CommandResult{};
   }
 
-  static RunningServer* server_;
+  static ServerProcess* server_;
 };
 
-RunningServer* AdvisorE2eTest::server_ = nullptr;
+ServerProcess* AdvisorE2eTest::server_ = nullptr;
 
 TEST_F(AdvisorE2eTest, GetFrameworkByResourceNameAliasAndDisplayName) {
   AdvisorClient client = Client();
@@ -277,7 +257,7 @@ TEST_F(AdvisorE2eTest, CliErrorsGoToStderrWithTheStatusAsExitCode) {
 }
 
 TEST(AdvisorCliTest, HelpListsSubcommandsAndFlags) {
-  auto help = testing::RunCommand({ADVISOR_CLI_PATH, "--help"});
+  auto help = RunCommand({ADVISOR_CLI_PATH, "--help"});
   ASSERT_TRUE(help.ok()) << help.status();
   for (char const* expected :
        {"lookup NAME", "list", "compare NAME NAME...", "match-role", "ask \"QUESTION\"", "faqs",
@@ -289,11 +269,11 @@ TEST(AdvisorCliTest, HelpListsSubcommandsAndFlags) {
 TEST(AdvisorCliTest, UnreachableServerExitsWithUnavailable) {
   // The port of a server that just stopped refuses connections. (The SDK
   // tests cover the same case with a port that is held closed.)
-  RunningServer server = StartServer();
-  ASSERT_FALSE(server.target.empty());
-  ASSERT_TRUE(server.process->SignalAndWait(SIGTERM, absl::Seconds(30)).ok());
-  auto result =
-      testing::RunCommand({ADVISOR_CLI_PATH, "--target=" + server.target, "lookup", "keras"});
+  std::unique_ptr<ServerProcess> server = StartServerProcess();
+  ASSERT_NE(server, nullptr);
+  ASSERT_TRUE(server->Signal(SIGTERM).ok());
+  ASSERT_TRUE(server->WaitForExit().ok());
+  auto result = RunCommand({ADVISOR_CLI_PATH, "--target=" + server->address(), "lookup", "keras"});
   ASSERT_TRUE(result.ok()) << result.status();
   EXPECT_EQ(result->exit_code, 14);  // UNAVAILABLE
   EXPECT_THAT(result->err, StartsWith("error: UNAVAILABLE: "));
@@ -301,17 +281,18 @@ TEST(AdvisorCliTest, UnreachableServerExitsWithUnavailable) {
 
 // Its own server, so that stopping it does not disturb the other tests.
 TEST(AdvisorServerShutdownTest, SigtermEndsTheServerWithExitCodeZero) {
-  RunningServer server = StartServer();
-  ASSERT_FALSE(server.target.empty());
+  std::unique_ptr<ServerProcess> server = StartServerProcess();
+  ASSERT_NE(server, nullptr);
   {
     ClientOptions options;
-    options.target = server.target;
+    options.target = server->address();
     AdvisorClient client(MakeAdvisorConnection(options));
     ASSERT_TRUE(client.GetFramework("keras").ok());
   }
-  auto exit_code = server.process->SignalAndWait(SIGTERM, absl::Seconds(30));
-  ASSERT_TRUE(exit_code.ok()) << exit_code.status();
-  EXPECT_EQ(*exit_code, 0);
+  ASSERT_TRUE(server->Signal(SIGTERM).ok());
+  absl::StatusOr<ProcessExit> exit = server->WaitForExit();
+  ASSERT_TRUE(exit.ok()) << exit.status();
+  EXPECT_EQ(exit->exit_code, 0) << server->Stderr();
 }
 
 }  // namespace

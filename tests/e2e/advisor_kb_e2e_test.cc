@@ -2,7 +2,6 @@
 // block (accepted by the loader once appended) and its refusals, each with
 // exit status 2 and nothing on stdout.
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -10,7 +9,8 @@
 
 #include "absl/strings/str_cat.h"
 
-#include "tests/e2e/child_process.h"
+#include "tests/support/child_process.h"
+#include "tests/support/temp_directory.h"
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -35,18 +35,10 @@ std::string ReadWholeFile(const std::string& path) {
 
 class AdvisorKbTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::string pattern = absl::StrCat(::testing::TempDir(), "/advisor_kb_XXXXXX");
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    directory_ = pattern;
-  }
-  void TearDown() override { std::filesystem::remove_all(directory_); }
-
-  // Writes `text` to a file of the test's own directory.
+  // Writes `text` to a file of the test's own directory (which goes with
+  // the test).
   std::string WriteFile(const std::string& name, const std::string& text) {
-    std::string path = absl::StrCat(directory_, "/", name);
-    std::ofstream(path, std::ios::binary) << text;
-    return path;
+    return directory_.Write(name, text);
   }
 
   static CommandResult Kb(std::vector<std::string> args) {
@@ -63,7 +55,7 @@ class AdvisorKbTest : public ::testing::Test {
     return Kb(args);
   }
 
-  std::string directory_;
+  const TempDirectory directory_{"kb_e2e"};
 };
 
 TEST_F(AdvisorKbTest, ValidateSummarisesAValidFile) {
@@ -89,7 +81,7 @@ TEST_F(AdvisorKbTest, ValidatePrintsEveryProblemWithItsPosition) {
 }
 
 TEST_F(AdvisorKbTest, ValidateOfAMissingFileIsRefused) {
-  const std::string path = absl::StrCat(directory_, "/missing.txtpb");
+  const std::string path = directory_.Path("missing.txtpb");
   const CommandResult result = Kb({"validate", path});
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_EQ(result.out, "");
@@ -129,8 +121,8 @@ TEST_F(AdvisorKbTest, RefusalsPrintNothingOnStdout) {
     std::string problem;
   };
   const std::vector<Refusal> refusals = {
-      {{absl::StrCat(directory_, "/missing.md")},
-       absl::StrCat("cannot read ", directory_, "/missing.md: No such file or directory")},
+      {{directory_.Path("missing.md")},
+       absl::StrCat("cannot read ", directory_.Path("missing.md"), ": No such file or directory")},
       {{WriteFile("empty.txt", "")}, "empty.txt: the article is empty"},
       {{WriteFile("blank.md", "  \n\n\t\n")}, "blank.md: the article is empty"},
       {{WriteFile("latin1.txt", "Fine.\nCaf\xe9.\n")},

@@ -2,9 +2,6 @@
 // advisor_server binary: JSON lines in input order with their line numbers,
 // per-line errors, the exit code, and no progress bar when stderr is not a
 // terminal.
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -13,7 +10,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 
-#include "tests/e2e/child_process.h"
+#include "tests/support/child_process.h"
+#include "tests/support/server_process.h"
+#include "tests/support/temp_directory.h"
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -25,38 +24,24 @@ using ::testing::StartsWith;
 
 class CliFileTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    auto started = ChildProcess::Start({ADVISOR_SERVER_PATH, "--host=127.0.0.1", "--port=0"});
-    ASSERT_TRUE(started.ok()) << started.status();
-    server_ = started->release();
-    auto line = server_->ReadLine(absl::Seconds(30));
-    ASSERT_TRUE(line.ok()) << line.status();
-    target_ = std::string(absl::StripPrefix(*line, "advisor_server listening on "));
-  }
+  // One advisor_server (127.0.0.1, a free port) for the suite.
+  static void SetUpTestSuite() { server_ = StartServerProcess().release(); }
   static void TearDownTestSuite() {
     delete server_;  // Kills the server.
     server_ = nullptr;
   }
+  void SetUp() override { ASSERT_NE(server_, nullptr) << "no server to test"; }
 
-  void SetUp() override {
-    std::string pattern = absl::StrCat(::testing::TempDir(), "/cli_file_XXXXXX");
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    directory_ = pattern;
-  }
-  // The inputs go with the test.
-  void TearDown() override { std::filesystem::remove_all(directory_); }
-
-  // Writes `text` to a file in the test's own temporary directory.
+  // Writes `text` to a file in the test's own temporary directory (which
+  // goes with the test).
   std::string WriteInput(std::string const& name, std::string const& text) const {
-    std::string path = absl::StrCat(directory_, "/", name);
-    std::ofstream(path) << text;
-    return path;
+    return directory_.Write(name, text);
   }
 
-  std::string directory_;
+  const TempDirectory directory_{"cli_file"};
 
   static CommandResult Cli(std::vector<std::string> args) {
-    args.insert(args.begin(), {ADVISOR_CLI_PATH, "--target=" + target_});
+    args.insert(args.begin(), {ADVISOR_CLI_PATH, "--target=" + server_->address()});
     auto result = RunCommand(args);
     EXPECT_TRUE(result.ok()) << result.status();
     return result.ok() ? *result : CommandResult{};
@@ -66,12 +51,10 @@ class CliFileTest : public ::testing::Test {
     return absl::StrSplit(out, '\n', absl::SkipEmpty());
   }
 
-  static ChildProcess* server_;
-  static std::string target_;
+  static ServerProcess* server_;
 };
 
-ChildProcess* CliFileTest::server_ = nullptr;
-std::string CliFileTest::target_;
+ServerProcess* CliFileTest::server_ = nullptr;
 
 TEST_F(CliFileTest, AskFileAnswersEveryLineInOrderAsJsonLines) {
   std::string text;

@@ -19,6 +19,10 @@
 #include "service/knowledge_base/knowledge_base_loader.h"
 #include "service/server/advisor_server.h"
 #include "tests/ops/ops_test_support.h"
+#include "tests/support/call_context.h"
+#include "tests/support/child_process.h"
+#include "tests/support/in_process_server.h"
+#include "tests/support/server_process.h"
 #include <grpcpp/grpcpp.h>
 
 namespace advisor::testing {
@@ -35,19 +39,13 @@ constexpr char kGetFramework[] = "/advisor.v1.FrameworkService/GetFramework";
 class CallHooksTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    absl::StatusOr<advisor::v1::KnowledgeBase> loaded = knowledge_base::LoadDefaultKnowledgeBase();
-    ASSERT_TRUE(loaded.ok()) << loaded.status();
     server::AdvisorServerOptions options;
-    options.host = "127.0.0.1";
-    options.port = 0;
-    options.snapshot = engines::Snapshot::Build(*std::move(loaded));
     options.server_version = "9.8.7-test";
     options.observers.push_back(observer_);
-    absl::StatusOr<std::unique_ptr<server::AdvisorServer>> started =
-        server::AdvisorServer::Start(std::move(options));
+    absl::StatusOr<InProcessServer> started = StartInProcessServer(std::move(options));
     ASSERT_TRUE(started.ok()) << started.status();
-    server_ = *std::move(started);
-    channel_ = grpc::CreateChannel(server_->address(), grpc::InsecureChannelCredentials());
+    server_ = std::move(started->server);
+    channel_ = std::move(started->channel);
     frameworks_ = advisor::v1::FrameworkService::NewStub(channel_);
   }
 
@@ -173,11 +171,11 @@ TEST_F(CallHooksTest, AnExpiredDeadlineIsDeadlineExceeded) {
 TEST(CallLogTest, LogsOneJsonLinePerCallAtTheConfiguredLevel) {
   for (const bool debug : {false, true}) {
     SCOPED_TRACE(debug ? "debug" : "default level");
-    StartedServer server = StartServerProcess(debug ? std::vector<std::string>{"--log_level=debug"}
-                                                    : std::vector<std::string>{});
-    ASSERT_NE(server.process, nullptr);
+    std::unique_ptr<ServerProcess> server = StartServerProcess(
+        debug ? std::vector<std::string>{"--log_level=debug"} : std::vector<std::string>{});
+    ASSERT_NE(server, nullptr);
     auto stub = advisor::v1::FrameworkService::NewStub(
-        grpc::CreateChannel(server.address, grpc::InsecureChannelCredentials()));
+        grpc::CreateChannel(server->address(), grpc::InsecureChannelCredentials()));
     for (const char* name : {"keras", "caffe"}) {
       std::unique_ptr<grpc::ClientContext> context = CallContext();
       context->AddMetadata("x-request-id", absl::StrCat("log-test-", name));
@@ -203,9 +201,9 @@ TEST(CallLogTest, LogsOneJsonLinePerCallAtTheConfiguredLevel) {
     EXPECT_THAT(ok_id, debug ? MatchesRegex("[0-9a-f]{32}") : MatchesRegex(""));
     // Closes the connection: a graceful shutdown waits for open ones.
     stub.reset();
-    ASSERT_TRUE(server.process->Signal(SIGTERM).ok());
-    ASSERT_TRUE(server.process->WaitForExit(kProcessTimeout).ok());
-    const std::string log = server.process->Stderr();
+    ASSERT_TRUE(server->Signal(SIGTERM).ok());
+    ASSERT_TRUE(server->WaitForExit(kProcessTimeout).ok());
+    const std::string log = server->Stderr();
     EXPECT_THAT(log, AllOf(HasSubstr(R"("message":"call","method":")" + std::string(kGetFramework) +
                                      R"(","code":"NOT_FOUND","latency_ms":")"),
                            HasSubstr(R"("peer":"ipv4:127.0.0.1:)"),
@@ -224,8 +222,7 @@ TEST(CallLogTest, LogsOneJsonLinePerCallAtTheConfiguredLevel) {
 }
 
 TEST(CallLogTest, AnUnknownLogLevelIsAConfigurationError) {
-  absl::StatusOr<std::unique_ptr<ServerProcess>> server =
-      ServerProcess::Start(AdvisorServerPath(), {"--port=0", "--log_level=loud"});
+  absl::StatusOr<std::unique_ptr<ChildProcess>> server = StartServerBinary({"--log_level=loud"});
   ASSERT_TRUE(server.ok()) << server.status();
   absl::StatusOr<ProcessExit> exit = (*server)->WaitForExit(kProcessTimeout);
   ASSERT_TRUE(exit.ok()) << exit.status();

@@ -14,6 +14,10 @@
 
 #include "advisor/v1/framework_service.grpc.pb.h"
 #include "tests/ops/ops_test_support.h"
+#include "tests/support/call_context.h"
+#include "tests/support/child_process.h"
+#include "tests/support/server_process.h"
+#include "tests/support/temp_directory.h"
 #include <grpcpp/grpcpp.h>
 
 namespace advisor::testing {
@@ -21,8 +25,6 @@ namespace {
 
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
-
-constexpr absl::string_view kListeningPrefix = "advisor_server listening on ";
 
 // Sets environment variables for the servers a test starts (children
 // inherit the environment) and removes them afterwards.
@@ -44,9 +46,12 @@ class ScopedEnvironment {
   std::vector<std::string> names_;
 };
 
+// Runs the server binary with `arguments` alone (the environment may give
+// the rest) until it exits; its stdout and stderr.
 std::string RunToEnd(const std::vector<std::string>& arguments, ProcessExit& exit) {
-  absl::StatusOr<std::unique_ptr<ServerProcess>> process =
-      ServerProcess::Start(AdvisorServerPath(), arguments);
+  std::vector<std::string> argv = {AdvisorServerPath()};
+  argv.insert(argv.end(), arguments.begin(), arguments.end());
+  absl::StatusOr<std::unique_ptr<ChildProcess>> process = ChildProcess::Start(argv);
   EXPECT_TRUE(process.ok()) << process.status();
   if (!process.ok()) return "";
   std::string output;
@@ -62,22 +67,22 @@ std::string RunToEnd(const std::vector<std::string>& arguments, ProcessExit& exi
 }
 
 TEST(ConfigurationTest, FlagsComeFromTheEnvironment) {
-  const TestDirectory directory("configuration");
+  const TempDirectory directory("configuration");
   const std::string path =
       directory.Write("knowledge_base.txtpb", KnowledgeBaseWithVersion("from-env"));
   ScopedEnvironment environment({{"ADVISOR_HOST", "127.0.0.1"},
                                  {"ADVISOR_PORT", "0"},
                                  {"ADVISOR_KNOWLEDGE_BASE", path},
                                  {"ADVISOR_LOG_LEVEL", "debug"}});
-  absl::StatusOr<std::unique_ptr<ServerProcess>> server =
-      ServerProcess::Start(AdvisorServerPath(), {});
+  // No flags at all: host and port come from the environment too.
+  absl::StatusOr<std::unique_ptr<ChildProcess>> server = ChildProcess::Start({AdvisorServerPath()});
   ASSERT_TRUE(server.ok()) << server.status();
-  absl::StatusOr<std::string> line = (*server)->ReadStdoutLine(kProcessTimeout);
-  ASSERT_TRUE(line.ok()) << line.status() << (*server)->Stderr();
-  ASSERT_THAT(*line, StartsWith(absl::StrCat(kListeningPrefix, "127.0.0.1:")));
+  absl::StatusOr<std::string> address = ReadListeningAddress(**server);
+  ASSERT_TRUE(address.ok()) << address.status();
+  ASSERT_THAT(*address, StartsWith("127.0.0.1:"));
   {
-    auto stub = advisor::v1::FrameworkService::NewStub(grpc::CreateChannel(
-        line->substr(kListeningPrefix.size()), grpc::InsecureChannelCredentials()));
+    auto stub = advisor::v1::FrameworkService::NewStub(
+        grpc::CreateChannel(*address, grpc::InsecureChannelCredentials()));
     std::unique_ptr<grpc::ClientContext> context = CallContext();
     advisor::v1::GetFrameworkRequest request;
     request.set_name("keras");
@@ -94,13 +99,13 @@ TEST(ConfigurationTest, FlagsComeFromTheEnvironment) {
 }
 
 TEST(ConfigurationTest, TheCommandLineWinsOverTheEnvironment) {
-  const TestDirectory directory("configuration");
+  const TempDirectory directory("configuration");
   const std::string path =
       directory.Write("knowledge_base.txtpb", KnowledgeBaseWithVersion("from-flag"));
   ScopedEnvironment environment({{"ADVISOR_KNOWLEDGE_BASE", "/no/such/knowledge_base.txtpb"}});
-  StartedServer server = StartServerProcess({"--knowledge_base=" + path});
-  ASSERT_NE(server.process, nullptr);
-  EXPECT_EQ(ServedKnowledgeBaseVersion(server.address), "from-flag");
+  std::unique_ptr<ServerProcess> server = StartServerProcess({"--knowledge_base=" + path});
+  ASSERT_NE(server, nullptr);
+  EXPECT_EQ(ServedKnowledgeBaseVersion(server->address()), "from-flag");
 }
 
 TEST(ConfigurationTest, AnInvalidEnvironmentValueIsExitStatusTwo) {

@@ -12,8 +12,11 @@
 #include "gtest/gtest.h"
 
 #include "advisor/v1/faq_service.grpc.pb.h"
-#include "tests/e2e/child_process.h"
 #include "tests/ops/ops_test_support.h"
+#include "tests/support/call_context.h"
+#include "tests/support/child_process.h"
+#include "tests/support/server_process.h"
+#include "tests/support/temp_directory.h"
 
 namespace advisor::testing {
 namespace {
@@ -46,14 +49,14 @@ v1::AnswerQuestionResponse Ask(const std::string& address) {
 }
 
 TEST(DocumentReloadTest, AnImportedArticleIsAnsweredAfterAReload) {
-  const TestDirectory directory("document_reload");
+  const TempDirectory directory("document_reload");
   const std::string knowledge_base =
       directory.Write("knowledge_base.txtpb", KnowledgeBaseWithVersion("doc-v1"));
   const std::string article = directory.Write("zephyr.md", kArticle);
-  StartedServer server = StartServerProcess(
+  std::unique_ptr<ServerProcess> server = StartServerProcess(
       {"--knowledge_base=" + knowledge_base, "--knowledge_base_poll_interval=0"});
-  ASSERT_NE(server.process, nullptr);
-  EXPECT_FALSE(Ask(server.address).answered());
+  ASSERT_NE(server, nullptr);
+  EXPECT_FALSE(Ask(server->address()).answered());
 
   absl::StatusOr<CommandResult> imported =
       RunCommand({ADVISOR_KB_PATH, "import-document", "--id=zephyr-notes",
@@ -64,14 +67,14 @@ TEST(DocumentReloadTest, AnImportedArticleIsAnsweredAfterAReload) {
   // Written aside and renamed over the file, as a deployment would.
   directory.Write("knowledge_base.txtpb",
                   absl::StrCat(KnowledgeBaseWithVersion("doc-v2"), "\n", imported->out));
-  ASSERT_TRUE(server.process->Signal(SIGHUP).ok());
+  ASSERT_TRUE(server->Signal(SIGHUP).ok());
 
   const absl::Time deadline = absl::Now() + kReloadTimeout;
-  while (ServedKnowledgeBaseVersion(server.address) != "doc-v2" && absl::Now() < deadline) {
+  while (ServedKnowledgeBaseVersion(server->address()) != "doc-v2" && absl::Now() < deadline) {
     absl::SleepFor(absl::Milliseconds(50));
   }
-  ASSERT_EQ(ServedKnowledgeBaseVersion(server.address), "doc-v2") << server.process->Stderr();
-  const v1::AnswerQuestionResponse answer = Ask(server.address);
+  ASSERT_EQ(ServedKnowledgeBaseVersion(server->address()), "doc-v2") << server->Stderr();
+  const v1::AnswerQuestionResponse answer = Ask(server->address());
   EXPECT_TRUE(answer.answered());
   EXPECT_EQ(answer.source().kind(), v1::AnswerSource::KIND_DOCUMENT);
   EXPECT_EQ(answer.source().name(), "documents/zephyr-notes");

@@ -18,6 +18,8 @@
 #include "service/knowledge_base/knowledge_base_loader.h"
 #include "service/server/advisor_server.h"
 #include "tests/ops/ops_test_support.h"
+#include "tests/support/call_context.h"
+#include "tests/support/in_process_server.h"
 #include <grpcpp/grpcpp.h>
 
 namespace advisor::testing {
@@ -26,15 +28,9 @@ namespace {
 using ::testing::HasSubstr;
 
 std::unique_ptr<server::AdvisorServer> StartInProcess(server::AdvisorServerOptions options) {
-  absl::StatusOr<advisor::v1::KnowledgeBase> loaded = knowledge_base::LoadDefaultKnowledgeBase();
-  EXPECT_TRUE(loaded.ok()) << loaded.status();
-  options.host = "127.0.0.1";
-  options.port = 0;
-  options.snapshot = engines::Snapshot::Build(*std::move(loaded));
-  absl::StatusOr<std::unique_ptr<server::AdvisorServer>> started =
-      server::AdvisorServer::Start(std::move(options));
+  absl::StatusOr<InProcessServer> started = StartInProcessServer(std::move(options));
   EXPECT_TRUE(started.ok()) << started.status();
-  return started.ok() ? *std::move(started) : nullptr;
+  return started.ok() ? std::move(started->server) : nullptr;
 }
 
 // A Health.Watch call held open: its first answer has arrived, so the

@@ -1,78 +1,15 @@
 #include "tests/ops/ops_test_support.h"
 
-#include <cstdio>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <system_error>
-#include <utility>
+#include <memory>
 
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
-#include "gtest/gtest.h"
 
 #include "advisor/v1/framework_service.grpc.pb.h"
 #include "service/knowledge_base/knowledge_base_loader.h"
+#include "tests/support/call_context.h"
 
 namespace advisor::testing {
-
-constexpr absl::string_view kListeningPrefix = "advisor_server listening on ";
-
-const char* AdvisorServerPath() { return ADVISOR_SERVER_PATH; }
-
-std::unique_ptr<grpc::ClientContext> CallContext() {
-  auto context = std::make_unique<grpc::ClientContext>();
-  context->set_deadline(std::chrono::system_clock::now() + kCallTimeout);
-  return context;
-}
-
-StartedServer StartServerProcess(const std::vector<std::string>& flags) {
-  std::vector<std::string> arguments = {"--host=127.0.0.1", "--port=0"};
-  arguments.insert(arguments.end(), flags.begin(), flags.end());
-  StartedServer server;
-  absl::StatusOr<std::unique_ptr<ServerProcess>> process =
-      ServerProcess::Start(ADVISOR_SERVER_PATH, arguments);
-  if (!process.ok()) {
-    ADD_FAILURE() << process.status();
-    return server;
-  }
-  server.process = *std::move(process);
-  absl::StatusOr<std::string> line = server.process->ReadStdoutLine(kProcessTimeout);
-  if (!line.ok() || !absl::StartsWith(*line, kListeningPrefix)) {
-    ADD_FAILURE() << "server did not start: " << line.value_or(line.status().ToString())
-                  << "\nstderr:\n"
-                  << server.process->Stderr();
-    return server;
-  }
-  server.address = std::string(line->substr(kListeningPrefix.size()));
-  return server;
-}
-
-TestDirectory::TestDirectory(const std::string& prefix) {
-  std::string base = ::testing::TempDir();
-  if (base.empty() || base.back() != '/') base += '/';
-  std::string pattern = absl::StrCat(base, prefix, "_XXXXXX");
-  EXPECT_NE(mkdtemp(pattern.data()), nullptr) << pattern;
-  path_ = pattern;
-}
-
-TestDirectory::~TestDirectory() {
-  std::error_code ignored;
-  std::filesystem::remove_all(path_, ignored);
-}
-
-std::string TestDirectory::Path(const std::string& name) const {
-  return absl::StrCat(path_, "/", name);
-}
-
-std::string TestDirectory::Write(const std::string& name, const std::string& contents) const {
-  const std::string path = Path(name);
-  const std::string partial = path + ".partial";
-  std::ofstream(partial) << contents;
-  EXPECT_EQ(std::rename(partial.c_str(), path.c_str()), 0) << path;
-  return path;
-}
 
 std::string KnowledgeBaseWithVersion(const std::string& version) {
   return absl::StrReplaceAll(knowledge_base::DefaultKnowledgeBaseText(),

@@ -19,6 +19,8 @@
 
 #include "tests/ops/ops_test_support.h"
 #include "tests/ops/steady_load.h"
+#include "tests/support/server_process.h"
+#include "tests/support/temp_directory.h"
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -67,7 +69,7 @@ class ConfigMapDirectory {
   }
 
  private:
-  const TestDirectory owned_;
+  const TempDirectory owned_;
   const std::string directory_;
   int generation_ = 0;
 };
@@ -79,9 +81,9 @@ void ExpectNoFailedCall(const SteadyLoad& load) {
 
 // Waits until the server has logged that it rejected a knowledge base, lets
 // the load make 50 more calls, stops it and checks none failed.
-void AwaitRejectionUnderLoad(const StartedServer& server, SteadyLoad& load) {
+void AwaitRejectionUnderLoad(const ServerProcess& server, SteadyLoad& load) {
   const absl::Time deadline = absl::Now() + kReloadTimeout;
-  while (server.process->Stderr().find("knowledge base rejected") == std::string::npos &&
+  while (server.Stderr().find("knowledge base rejected") == std::string::npos &&
          absl::Now() < deadline) {
     absl::SleepFor(absl::Milliseconds(20));
   }
@@ -93,20 +95,20 @@ void AwaitRejectionUnderLoad(const StartedServer& server, SteadyLoad& load) {
 TEST(ReloadTest, PollingPicksUpAConfigMapUpdateAndRejectsABrokenOne) {
   ConfigMapDirectory config_map;
   config_map.Publish(KnowledgeBaseWithVersion("poll-v1"));
-  StartedServer server = StartServerProcess(
+  std::unique_ptr<ServerProcess> server = StartServerProcess(
       {"--knowledge_base=" + config_map.file(), "--knowledge_base_poll_interval=100ms"});
-  ASSERT_NE(server.process, nullptr);
-  SteadyLoad load(server.address, kLoadThreads);
+  ASSERT_NE(server, nullptr);
+  SteadyLoad load(server->address(), kLoadThreads);
   ASSERT_TRUE(load.WaitForVersion("poll-v1", kReloadTimeout));
 
   config_map.Publish(KnowledgeBaseWithVersion("poll-v2"));
-  ASSERT_TRUE(load.WaitForVersion("poll-v2", kReloadTimeout)) << server.process->Stderr();
+  ASSERT_TRUE(load.WaitForVersion("poll-v2", kReloadTimeout)) << server->Stderr();
 
   config_map.Publish(kBrokenKnowledgeBase);
-  ASSERT_NO_FATAL_FAILURE(AwaitRejectionUnderLoad(server, load));
+  ASSERT_NO_FATAL_FAILURE(AwaitRejectionUnderLoad(*server, load));
   EXPECT_EQ(load.last_version(), "poll-v2");
   EXPECT_THAT(load.versions(), ElementsAre("poll-v1", "poll-v2"));
-  const std::string log = server.process->Stderr();
+  const std::string log = server->Stderr();
   EXPECT_THAT(
       log,
       HasSubstr(
@@ -115,30 +117,30 @@ TEST(ReloadTest, PollingPicksUpAConfigMapUpdateAndRejectsABrokenOne) {
 }
 
 TEST(ReloadTest, SighupReloadsAGoodFileAndKeepsServingOnABadOne) {
-  const TestDirectory directory("sighup");
+  const TempDirectory directory("sighup");
   const std::string path = directory.Path("knowledge_base.txtpb");
   WriteFile(path, KnowledgeBaseWithVersion("hup-v1"));
   // Polling off: only SIGHUP can reload.
-  StartedServer server =
+  std::unique_ptr<ServerProcess> server =
       StartServerProcess({"--knowledge_base=" + path, "--knowledge_base_poll_interval=0"});
-  ASSERT_NE(server.process, nullptr);
-  SteadyLoad load(server.address, kLoadThreads);
+  ASSERT_NE(server, nullptr);
+  SteadyLoad load(server->address(), kLoadThreads);
   ASSERT_TRUE(load.WaitForVersion("hup-v1", kReloadTimeout));
 
   WriteFile(path, KnowledgeBaseWithVersion("hup-v2"));
-  ASSERT_TRUE(server.process->Signal(SIGHUP).ok());
-  ASSERT_TRUE(load.WaitForVersion("hup-v2", kReloadTimeout)) << server.process->Stderr();
+  ASSERT_TRUE(server->Signal(SIGHUP).ok());
+  ASSERT_TRUE(load.WaitForVersion("hup-v2", kReloadTimeout)) << server->Stderr();
 
   WriteFile(path, kBrokenKnowledgeBase);
-  ASSERT_TRUE(server.process->Signal(SIGHUP).ok());
-  ASSERT_NO_FATAL_FAILURE(AwaitRejectionUnderLoad(server, load));
+  ASSERT_TRUE(server->Signal(SIGHUP).ok());
+  ASSERT_NO_FATAL_FAILURE(AwaitRejectionUnderLoad(*server, load));
   EXPECT_EQ(load.last_version(), "hup-v2");
   EXPECT_THAT(load.versions(), ElementsAre("hup-v1", "hup-v2"));
-  EXPECT_THAT(server.process->Stderr(), HasSubstr(absl::StrCat(path, ":3:")));
+  EXPECT_THAT(server->Stderr(), HasSubstr(absl::StrCat(path, ":3:")));
 
   // SIGHUP did not stop it; SIGTERM still does, cleanly.
-  ASSERT_TRUE(server.process->Signal(SIGTERM).ok());
-  absl::StatusOr<ProcessExit> exit = server.process->WaitForExit(kProcessTimeout);
+  ASSERT_TRUE(server->Signal(SIGTERM).ok());
+  absl::StatusOr<ProcessExit> exit = server->WaitForExit(kProcessTimeout);
   ASSERT_TRUE(exit.ok()) << exit.status();
   EXPECT_EQ(exit->exit_code, 0);
 }

@@ -8,27 +8,28 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
-#include "tests/ops/ops_test_support.h"
 #include "tests/ops/steady_load.h"
+#include "tests/support/server_process.h"
+#include <grpcpp/support/status.h>
 
 namespace advisor::testing {
 namespace {
 
 TEST(ShutdownTest, SigtermDuringLoadFailsNoCallInFlightAndExitsZero) {
-  StartedServer server = StartServerProcess({"--grace_period=5s"});
-  ASSERT_NE(server.process, nullptr);
-  SteadyLoad load(server.address, 4);
+  std::unique_ptr<ServerProcess> server = StartServerProcess({"--grace_period=5s"});
+  ASSERT_NE(server, nullptr);
+  SteadyLoad load(server->address(), 4);
   ASSERT_TRUE(load.WaitForMoreOkCalls(200, absl::Seconds(30)));
 
-  ASSERT_TRUE(server.process->Signal(SIGTERM).ok());
-  absl::StatusOr<ProcessExit> exit = server.process->WaitForExit(absl::Seconds(30));
+  ASSERT_TRUE(server->Signal(SIGTERM).ok());
+  absl::StatusOr<ProcessExit> exit = server->WaitForExit(absl::Seconds(30));
   load.Stop();
   ASSERT_TRUE(exit.ok()) << exit.status();
-  EXPECT_EQ(exit->exit_code, 0) << server.process->Stderr();
+  EXPECT_EQ(exit->exit_code, 0) << server->Stderr();
   std::map<int, int> failures = load.failures();
   failures.erase(static_cast<int>(grpc::StatusCode::UNAVAILABLE));
   EXPECT_THAT(failures, ::testing::IsEmpty()) << load.failure_messages();
-  EXPECT_THAT(server.process->Stderr(), ::testing::HasSubstr("draining for up to 5s"));
+  EXPECT_THAT(server->Stderr(), ::testing::HasSubstr("draining for up to 5s"));
 }
 
 }  // namespace

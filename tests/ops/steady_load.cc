@@ -6,7 +6,7 @@
 #include "absl/strings/str_cat.h"
 
 #include "advisor/v1/framework_service.grpc.pb.h"
-#include "tests/ops/ops_test_support.h"
+#include "tests/support/call_context.h"
 #include <grpcpp/grpcpp.h>
 
 namespace advisor::testing {

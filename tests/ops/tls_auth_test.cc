@@ -20,13 +20,15 @@
 
 #include "advisor/client/client.h"
 #include "advisor/v1/framework_service.grpc.pb.h"
-#include "service/engines/snapshot.h"
-#include "service/knowledge_base/knowledge_base_loader.h"
 #include "service/server/advisor_server.h"
-#include "tests/e2e/child_process.h"
 #include "tests/ops/ops_test_support.h"
 #include "tests/ops/test_certificates.h"
+#include "tests/support/call_context.h"
+#include "tests/support/child_process.h"
+#include "tests/support/in_process_server.h"
 #include "tests/support/reflection_probe.h"
+#include "tests/support/server_process.h"
+#include "tests/support/temp_directory.h"
 #include <grpcpp/grpcpp.h>
 
 namespace advisor::testing {
@@ -43,7 +45,7 @@ class TlsTest : public ::testing::Test {
   static void SetUpTestSuite() {
     // A directory of its own: CTest runs each test of this file as a
     // separate process, possibly at the same time.
-    directory_ = new TestDirectory("advisor_tls");
+    directory_ = new TempDirectory("tls");
     const std::string directory = directory_->path();
     absl::StatusOr<TestCertificates> made = MakeTestCertificates(directory);
     ASSERT_TRUE(made.ok()) << made.status();
@@ -87,48 +89,48 @@ class TlsTest : public ::testing::Test {
 
   static TestCertificates* certificates_;
   static std::string* tokens_file_;
-  static TestDirectory* directory_;
+  static TempDirectory* directory_;
 };
 
 TestCertificates* TlsTest::certificates_ = nullptr;
 std::string* TlsTest::tokens_file_ = nullptr;
-TestDirectory* TlsTest::directory_ = nullptr;
+TempDirectory* TlsTest::directory_ = nullptr;
 
 TEST_F(TlsTest, ServesTheSdkOverTlsAndRefusesPlaintext) {
-  StartedServer server = StartServerProcess(TlsFlags());
-  ASSERT_NE(server.process, nullptr);
-  EXPECT_EQ(GetKeras(Client(server.address, /*tls=*/true)), absl::StatusCode::kOk);
-  EXPECT_EQ(GetKeras(Client(server.address, /*tls=*/false)), absl::StatusCode::kUnavailable);
+  std::unique_ptr<ServerProcess> server = StartServerProcess(TlsFlags());
+  ASSERT_NE(server, nullptr);
+  EXPECT_EQ(GetKeras(Client(server->address(), /*tls=*/true)), absl::StatusCode::kOk);
+  EXPECT_EQ(GetKeras(Client(server->address(), /*tls=*/false)), absl::StatusCode::kUnavailable);
 }
 
 TEST_F(TlsTest, MutualTlsNeedsAClientCertificate) {
   std::vector<std::string> flags = TlsFlags();
   flags.push_back("--tls_client_ca_file=" + certificates_->ca_file);
-  StartedServer server = StartServerProcess(flags);
-  ASSERT_NE(server.process, nullptr);
-  EXPECT_EQ(GetKeras(Client(server.address, /*tls=*/true, /*client_certificate=*/false)),
+  std::unique_ptr<ServerProcess> server = StartServerProcess(flags);
+  ASSERT_NE(server, nullptr);
+  EXPECT_EQ(GetKeras(Client(server->address(), /*tls=*/true, /*client_certificate=*/false)),
             absl::StatusCode::kUnavailable);
-  EXPECT_EQ(GetKeras(Client(server.address, /*tls=*/true, /*client_certificate=*/true)),
+  EXPECT_EQ(GetKeras(Client(server->address(), /*tls=*/true, /*client_certificate=*/true)),
             absl::StatusCode::kOk);
 }
 
 TEST_F(TlsTest, TokensOverTlsCoverEveryServiceButHealth) {
   std::vector<std::string> flags = TlsFlags();
   flags.push_back("--auth_tokens_file=" + *tokens_file_);
-  StartedServer server = StartServerProcess(flags);
-  ASSERT_NE(server.process, nullptr);
-  EXPECT_EQ(GetKeras(Client(server.address, true, false, kToken)), absl::StatusCode::kOk);
-  EXPECT_EQ(GetKeras(Client(server.address, true, false, "other-token")), absl::StatusCode::kOk);
-  EXPECT_EQ(GetKeras(Client(server.address, true, false, "wrong")),
+  std::unique_ptr<ServerProcess> server = StartServerProcess(flags);
+  ASSERT_NE(server, nullptr);
+  EXPECT_EQ(GetKeras(Client(server->address(), true, false, kToken)), absl::StatusCode::kOk);
+  EXPECT_EQ(GetKeras(Client(server->address(), true, false, "other-token")), absl::StatusCode::kOk);
+  EXPECT_EQ(GetKeras(Client(server->address(), true, false, "wrong")),
             absl::StatusCode::kUnauthenticated);
-  EXPECT_EQ(GetKeras(Client(server.address, true)), absl::StatusCode::kUnauthenticated);
+  EXPECT_EQ(GetKeras(Client(server->address(), true)), absl::StatusCode::kUnauthenticated);
 
   grpc::SslCredentialsOptions ssl;
   ssl.pem_root_certs = certificates_->ca_pem;
-  auto anonymous = grpc::CreateChannel(server.address, grpc::SslCredentials(ssl));
+  auto anonymous = grpc::CreateChannel(server->address(), grpc::SslCredentials(ssl));
   auto with_token = grpc::CreateChannel(
-      server.address, grpc::CompositeChannelCredentials(grpc::SslCredentials(ssl),
-                                                        grpc::AccessTokenCredentials(kToken)));
+      server->address(), grpc::CompositeChannelCredentials(grpc::SslCredentials(ssl),
+                                                           grpc::AccessTokenCredentials(kToken)));
   // Reflection needs the token by default.
   EXPECT_EQ(ListServices(anonymous).status().code(), absl::StatusCode::kUnauthenticated);
   absl::StatusOr<std::vector<std::string>> services = ListServices(with_token);
@@ -144,7 +146,7 @@ TEST_F(TlsTest, TokensOverTlsCoverEveryServiceButHealth) {
   // The CLI passes the CA and the token (from the environment).
   setenv("ADVISOR_TOKEN", kToken, 1);
   absl::StatusOr<CommandResult> cli =
-      RunCommand({ADVISOR_CLI_PATH, "--target=" + server.address,
+      RunCommand({ADVISOR_CLI_PATH, "--target=" + server->address(),
                   "--tls_ca=" + certificates_->ca_file, "lookup", "keras"});
   unsetenv("ADVISOR_TOKEN");
   ASSERT_TRUE(cli.ok()) << cli.status();
@@ -153,22 +155,22 @@ TEST_F(TlsTest, TokensOverTlsCoverEveryServiceButHealth) {
 
   anonymous.reset();
   with_token.reset();
-  ASSERT_TRUE(server.process->Signal(SIGTERM).ok());
-  ASSERT_TRUE(server.process->WaitForExit(kProcessTimeout).ok());
-  EXPECT_THAT(server.process->Stderr(), Not(HasSubstr(kToken)));
+  ASSERT_TRUE(server->Signal(SIGTERM).ok());
+  ASSERT_TRUE(server->WaitForExit(kProcessTimeout).ok());
+  EXPECT_THAT(server->Stderr(), Not(HasSubstr(kToken)));
 }
 
 TEST_F(TlsTest, ReflectionCanStayOpen) {
   std::vector<std::string> flags = TlsFlags();
   flags.push_back("--auth_tokens_file=" + *tokens_file_);
   flags.push_back("--auth_reflection=false");
-  StartedServer server = StartServerProcess(flags);
-  ASSERT_NE(server.process, nullptr);
+  std::unique_ptr<ServerProcess> server = StartServerProcess(flags);
+  ASSERT_NE(server, nullptr);
   grpc::SslCredentialsOptions ssl;
   ssl.pem_root_certs = certificates_->ca_pem;
-  auto anonymous = grpc::CreateChannel(server.address, grpc::SslCredentials(ssl));
+  auto anonymous = grpc::CreateChannel(server->address(), grpc::SslCredentials(ssl));
   EXPECT_TRUE(ListServices(anonymous).ok());
-  EXPECT_EQ(GetKeras(Client(server.address, true)), absl::StatusCode::kUnauthenticated);
+  EXPECT_EQ(GetKeras(Client(server->address(), true)), absl::StatusCode::kUnauthenticated);
 }
 
 TEST_F(TlsTest, InvalidTlsFlagsAreAConfigurationError) {
@@ -178,10 +180,7 @@ TEST_F(TlsTest, InvalidTlsFlagsAreAConfigurationError) {
            {"--tls_cert_file=/no/such.pem", "--tls_key_file=/no/such.key"},
            {"--auth_tokens_file=/no/such/tokens"}}) {
     SCOPED_TRACE(flags[0]);
-    std::vector<std::string> arguments = {"--port=0"};
-    arguments.insert(arguments.end(), flags.begin(), flags.end());
-    absl::StatusOr<std::unique_ptr<ServerProcess>> server =
-        ServerProcess::Start(AdvisorServerPath(), arguments);
+    absl::StatusOr<std::unique_ptr<ChildProcess>> server = StartServerBinary(flags);
     ASSERT_TRUE(server.ok());
     absl::StatusOr<ProcessExit> exit = (*server)->WaitForExit(kProcessTimeout);
     ASSERT_TRUE(exit.ok());
@@ -192,17 +191,17 @@ TEST_F(TlsTest, InvalidTlsFlagsAreAConfigurationError) {
 // SIGHUP re-reads the tokens file: a new token works at once, a removed one
 // stops working, and an invalid file keeps the previous tokens.
 TEST(TokenReloadTest, SighupReadsTheTokensFileAgain) {
-  const TestDirectory directory("advisor_tokens");
+  const TempDirectory directory("tokens");
   const std::string path = directory.Path("tokens.txt");
   auto write = [&path](const std::string& contents) {
     std::ofstream(path + ".partial") << contents;
     ASSERT_EQ(std::rename((path + ".partial").c_str(), path.c_str()), 0);
   };
   write("old-token\n");
-  StartedServer server = StartServerProcess({"--auth_tokens_file=" + path});
-  ASSERT_NE(server.process, nullptr);
+  std::unique_ptr<ServerProcess> server = StartServerProcess({"--auth_tokens_file=" + path});
+  ASSERT_NE(server, nullptr);
   auto stub = advisor::v1::FrameworkService::NewStub(
-      grpc::CreateChannel(server.address, grpc::InsecureChannelCredentials()));
+      grpc::CreateChannel(server->address(), grpc::InsecureChannelCredentials()));
   auto code = [&stub](const std::string& token) {
     std::unique_ptr<grpc::ClientContext> context = CallContext();
     context->AddMetadata("authorization", "Bearer " + token);
@@ -215,7 +214,7 @@ TEST(TokenReloadTest, SighupReadsTheTokensFileAgain) {
   EXPECT_EQ(code("new-token"), grpc::StatusCode::UNAUTHENTICATED);
 
   write("new-token\n");
-  ASSERT_TRUE(server.process->Signal(SIGHUP).ok());
+  ASSERT_TRUE(server->Signal(SIGHUP).ok());
   const absl::Time deadline = absl::Now() + absl::Seconds(30);
   while (code("new-token") != grpc::StatusCode::OK && absl::Now() < deadline) {
     absl::SleepFor(absl::Milliseconds(20));
@@ -224,19 +223,19 @@ TEST(TokenReloadTest, SighupReadsTheTokensFileAgain) {
   EXPECT_EQ(code("old-token"), grpc::StatusCode::UNAUTHENTICATED);
 
   write("# no token left\n");
-  ASSERT_TRUE(server.process->Signal(SIGHUP).ok());
-  while (server.process->Stderr().find("bearer tokens not reloaded") == std::string::npos &&
+  ASSERT_TRUE(server->Signal(SIGHUP).ok());
+  while (server->Stderr().find("bearer tokens not reloaded") == std::string::npos &&
          absl::Now() < deadline) {
     absl::SleepFor(absl::Milliseconds(20));
   }
-  EXPECT_THAT(server.process->Stderr(), HasSubstr("bearer tokens not reloaded"));
+  EXPECT_THAT(server->Stderr(), HasSubstr("bearer tokens not reloaded"));
   EXPECT_EQ(code("new-token"), grpc::StatusCode::OK);
   stub.reset();
-  ASSERT_TRUE(server.process->Signal(SIGTERM).ok());
-  absl::StatusOr<ProcessExit> exit = server.process->WaitForExit(kProcessTimeout);
+  ASSERT_TRUE(server->Signal(SIGTERM).ok());
+  absl::StatusOr<ProcessExit> exit = server->WaitForExit(kProcessTimeout);
   ASSERT_TRUE(exit.ok()) << exit.status();
   EXPECT_EQ(exit->exit_code, 0);
-  EXPECT_THAT(server.process->Stderr(), Not(HasSubstr("old-token")));
+  EXPECT_THAT(server->Stderr(), Not(HasSubstr("old-token")));
 }
 
 // Plaintext tokens in-process, where a recording observer shows that
@@ -244,19 +243,13 @@ TEST(TokenReloadTest, SighupReadsTheTokensFileAgain) {
 TEST(PlaintextAuthTest, RefusesCallsWithoutAValidTokenAndTellsTheObservers) {
   absl::StatusOr<server::BearerTokens> tokens = server::BearerTokens::Parse(kToken, "test");
   ASSERT_TRUE(tokens.ok()) << tokens.status();
-  absl::StatusOr<advisor::v1::KnowledgeBase> loaded = knowledge_base::LoadDefaultKnowledgeBase();
-  ASSERT_TRUE(loaded.ok()) << loaded.status();
   auto observer = std::make_shared<RecordingObserver>();
   server::AdvisorServerOptions options;
-  options.host = "127.0.0.1";
-  options.port = 0;
-  options.snapshot = engines::Snapshot::Build(*std::move(loaded));
   options.observers.push_back(observer);
   options.tokens = std::make_shared<const server::BearerTokens>(*std::move(tokens));
-  absl::StatusOr<std::unique_ptr<server::AdvisorServer>> started =
-      server::AdvisorServer::Start(std::move(options));
+  absl::StatusOr<InProcessServer> started = StartInProcessServer(std::move(options));
   ASSERT_TRUE(started.ok()) << started.status();
-  auto channel = grpc::CreateChannel((*started)->address(), grpc::InsecureChannelCredentials());
+  const std::shared_ptr<grpc::Channel>& channel = started->channel;
   auto stub = advisor::v1::FrameworkService::NewStub(channel);
 
   auto call = [&](const std::string& authorization) {
