@@ -38,9 +38,11 @@
 #include "advisor/v1/framework_service.pb.h"
 #include "advisor/v1/role_matching_service.pb.h"
 #include "tests/hostile/raw_unary_call.h"
-#include "tests/hostile/running_server.h"
+#include "tests/hostile/server_checks.h"
 #include "tests/hostile/socket_client.h"
 #include "tests/hostile/wire_bytes.h"
+#include "tests/support/call_context.h"
+#include "tests/support/server_process.h"
 #include <grpcpp/grpcpp.h>
 
 namespace advisor::testing {
@@ -62,10 +64,9 @@ constexpr size_t kMiB = 1 << 20;
 // Under the 64 KiB message limit, so it reaches our code.
 constexpr size_t kJustUnderLimit = 60 * 1024;
 
-std::unique_ptr<RunningServer> StartServer() {
-  absl::StatusOr<std::unique_ptr<RunningServer>> server = RunningServer::Start();
-  EXPECT_TRUE(server.ok()) << server.status();
-  return server.ok() ? *std::move(server) : nullptr;
+// A plaintext channel to `server`, shared by a test's calls.
+std::shared_ptr<grpc::Channel> ChannelTo(const ServerProcess& server) {
+  return grpc::CreateChannel(server.address(), grpc::InsecureChannelCredentials());
 }
 
 // Request bytes with one string field (field 1: name, question,
@@ -219,25 +220,26 @@ std::vector<RequestCase> RequestCases() {
 }
 
 TEST(HostileInputTest, EveryHostileRequestGetsItsDocumentedCode) {
-  std::unique_ptr<RunningServer> server = StartServer();
+  std::unique_ptr<ServerProcess> server = StartServerProcess();
   ASSERT_NE(server, nullptr);
+  const std::shared_ptr<grpc::Channel> channel = ChannelTo(*server);
   for (const RequestCase& test_case : RequestCases()) {
     SCOPED_TRACE(test_case.name);
-    const RawReply reply =
-        RawUnaryCall(server->channel(), test_case.method, test_case.request, kCallTimeout);
+    const RawReply reply = RawUnaryCall(channel, test_case.method, test_case.request, kCallTimeout);
     EXPECT_EQ(reply.status.error_code(), test_case.expected)
         << test_case.name << ": " << reply.status.error_message();
-    ASSERT_TRUE(server->IsAlive()) << test_case.name << " killed the server:\n" << server->Stderr();
+    ASSERT_TRUE(server->IsRunning()) << test_case.name << " killed the server:\n"
+                                     << server->Stderr();
   }
-  server->ExpectHealthyAndCorrect();
+  ExpectHealthyAndCorrect(*server);
 }
 
 TEST(HostileInputTest, PagingPastTheEndWithAForgedTokenGivesAnEmptyLastPage) {
-  std::unique_ptr<RunningServer> server = StartServer();
+  std::unique_ptr<ServerProcess> server = StartServerProcess();
   ASSERT_NE(server, nullptr);
-  const RawReply reply =
-      RawUnaryCall(server->channel(), kListFaqs,
-                   ListRequest(0, ForgedPageToken("faqs", "2000000000")), kCallTimeout);
+  const std::shared_ptr<grpc::Channel> channel = ChannelTo(*server);
+  const RawReply reply = RawUnaryCall(
+      channel, kListFaqs, ListRequest(0, ForgedPageToken("faqs", "2000000000")), kCallTimeout);
   ASSERT_TRUE(reply.status.ok()) << reply.status.error_message();
   advisor::v1::ListFaqsResponse response;
   ASSERT_TRUE(response.ParseFromString(reply.response));
@@ -285,7 +287,7 @@ std::vector<ConnectionCase> ConnectionCases() {
 }
 
 TEST(HostileInputTest, MalformedConnectionsAreClosedAndTheServerKeepsServing) {
-  std::unique_ptr<RunningServer> server = StartServer();
+  std::unique_ptr<ServerProcess> server = StartServerProcess();
   ASSERT_NE(server, nullptr);
   for (const ConnectionCase& test_case : ConnectionCases()) {
     SCOPED_TRACE(test_case.name);
@@ -300,13 +302,14 @@ TEST(HostileInputTest, MalformedConnectionsAreClosedAndTheServerKeepsServing) {
       const absl::Status closed = client->WaitUntilClosed(absl::Seconds(1), nullptr);
       EXPECT_EQ(closed.code(), absl::StatusCode::kDeadlineExceeded) << test_case.name;
     }
-    ASSERT_TRUE(server->IsAlive()) << test_case.name << " killed the server:\n" << server->Stderr();
+    ASSERT_TRUE(server->IsRunning()) << test_case.name << " killed the server:\n"
+                                     << server->Stderr();
   }
-  server->ExpectHealthyAndCorrect();
+  ExpectHealthyAndCorrect(*server);
 }
 
 TEST(HostileInputTest, IdleAndHalfOpenConnectionsDoNotBlockOtherClients) {
-  std::unique_ptr<RunningServer> server = StartServer();
+  std::unique_ptr<ServerProcess> server = StartServerProcess();
   ASSERT_NE(server, nullptr);
   std::vector<SocketClient> idle;
   for (int i = 0; i < 100; ++i) {
@@ -316,13 +319,13 @@ TEST(HostileInputTest, IdleAndHalfOpenConnectionsDoNotBlockOtherClients) {
     if (i % 2 == 0) ASSERT_TRUE(client->Send(kHttp2Preface.substr(0, 12)).ok());
     idle.push_back(*std::move(client));
   }
-  server->ExpectHealthyAndCorrect();
+  ExpectHealthyAndCorrect(*server);
   idle.clear();
-  server->ExpectHealthyAndCorrect();
+  ExpectHealthyAndCorrect(*server);
 }
 
 TEST(HostileInputTest, FiveHundredConnectionsAtOnceAreAllServed) {
-  std::unique_ptr<RunningServer> server = StartServer();
+  std::unique_ptr<ServerProcess> server = StartServerProcess();
   ASSERT_NE(server, nullptr);
   constexpr int kConnections = 500;
   std::vector<std::shared_ptr<grpc::Channel>> channels;
@@ -357,35 +360,34 @@ TEST(HostileInputTest, FiveHundredConnectionsAtOnceAreAllServed) {
   for (std::thread& thread : threads) thread.join();
   EXPECT_EQ(ok.load(), kConnections)
       << "first failure: " << (failures.empty() ? "" : failures.front());
-  server->ExpectHealthyAndCorrect();
+  ExpectHealthyAndCorrect(*server);
   channels.clear();
-  server->ExpectHealthyAndCorrect();
+  ExpectHealthyAndCorrect(*server);
 }
 
 TEST(HostileInputTest, ExpiredDeadlinesAndCancelledCallsLeaveTheServerHealthy) {
-  std::unique_ptr<RunningServer> server = StartServer();
+  std::unique_ptr<ServerProcess> server = StartServerProcess();
   ASSERT_NE(server, nullptr);
+  const std::shared_ptr<grpc::Channel> channel = ChannelTo(*server);
   const std::string question = StringRequest("Is PyTorch good for research?");
   for (int i = 0; i < 100; ++i) {
-    const RawReply reply =
-        RawUnaryCall(server->channel(), kAnswerQuestion, question, absl::Seconds(-1));
+    const RawReply reply = RawUnaryCall(channel, kAnswerQuestion, question, absl::Seconds(-1));
     ASSERT_EQ(reply.status.error_code(), StatusCode::DEADLINE_EXCEEDED);
   }
 
   // Unary calls cancelled right after they start: each ends CANCELLED, or
   // OK when the answer won the race.
-  auto stub = advisor::v1::FaqService::NewStub(server->channel());
+  auto stub = advisor::v1::FaqService::NewStub(channel);
   int cancelled = 0;
   for (int i = 0; i < 200; ++i) {
-    grpc::ClientContext context;
-    context.set_deadline(absl::ToChronoTime(absl::Now() + kCallTimeout));
+    const std::unique_ptr<grpc::ClientContext> context = CallContext(kCallTimeout);
     advisor::v1::AnswerQuestionRequest request;
     request.set_question("Which framework do startups hire for?");
     advisor::v1::AnswerQuestionResponse response;
     std::promise<grpc::Status> done;
-    stub->async()->AnswerQuestion(&context, &request, &response,
+    stub->async()->AnswerQuestion(context.get(), &request, &response,
                                   [&done](const grpc::Status& status) { done.set_value(status); });
-    context.TryCancel();
+    context->TryCancel();
     const grpc::Status status = done.get_future().get();
     EXPECT_THAT(status.error_code(), ::testing::AnyOf(StatusCode::CANCELLED, StatusCode::OK));
     if (status.error_code() == StatusCode::CANCELLED) ++cancelled;
@@ -395,21 +397,20 @@ TEST(HostileInputTest, ExpiredDeadlinesAndCancelledCallsLeaveTheServerHealthy) {
   // Health watches cancelled while the server holds them open: a
   // server-streaming call that never ends by itself, so the cancellation
   // surely arrives mid-flight.
-  auto health = grpc::health::v1::Health::NewStub(server->channel());
+  auto health = grpc::health::v1::Health::NewStub(channel);
   for (int i = 0; i < 20; ++i) {
-    grpc::ClientContext context;
-    context.set_deadline(absl::ToChronoTime(absl::Now() + kCallTimeout));
+    const std::unique_ptr<grpc::ClientContext> context = CallContext(kCallTimeout);
     grpc::health::v1::HealthCheckRequest request;
     request.set_service("advisor.v1.FaqService");
     std::unique_ptr<grpc::ClientReader<grpc::health::v1::HealthCheckResponse>> watch =
-        health->Watch(&context, request);
+        health->Watch(context.get(), request);
     grpc::health::v1::HealthCheckResponse response;
     ASSERT_TRUE(watch->Read(&response));
     EXPECT_EQ(response.status(), grpc::health::v1::HealthCheckResponse::SERVING);
-    context.TryCancel();
+    context->TryCancel();
     EXPECT_EQ(watch->Finish().error_code(), StatusCode::CANCELLED);
   }
-  server->ExpectHealthyAndCorrect();
+  ExpectHealthyAndCorrect(*server);
 }
 
 }  // namespace

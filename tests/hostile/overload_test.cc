@@ -26,7 +26,9 @@
 #include "gtest/gtest.h"
 
 #include "advisor/v1/faq_service.grpc.pb.h"
-#include "tests/hostile/running_server.h"
+#include "tests/hostile/server_checks.h"
+#include "tests/support/call_context.h"
+#include "tests/support/server_process.h"
 #include <grpcpp/grpcpp.h>
 
 namespace advisor::testing {
@@ -73,7 +75,7 @@ class ClosedLoopLoad {
 
  private:
   struct Call {
-    grpc::ClientContext context;
+    std::unique_ptr<grpc::ClientContext> context = CallContext(kCallTimeout);
     advisor::v1::AnswerQuestionRequest request;
     advisor::v1::AnswerQuestionResponse response;
   };
@@ -84,9 +86,8 @@ class ClosedLoopLoad {
       ++in_flight_;
     }
     auto* call = new Call;
-    call->context.set_deadline(absl::ToChronoTime(absl::Now() + kCallTimeout));
     call->request.set_question("Which framework do AI startups look for?");
-    stubs_[stub]->async()->AnswerQuestion(&call->context, &call->request, &call->response,
+    stubs_[stub]->async()->AnswerQuestion(call->context.get(), &call->request, &call->response,
                                           [this, stub, call](const grpc::Status& status) {
                                             const int code = std::clamp(
                                                 static_cast<int>(status.error_code()), 0, 16);
@@ -106,12 +107,12 @@ class ClosedLoopLoad {
 };
 
 TEST(OverloadTest, TenTimesCapacityIsShedAndServiceResumesAtOnce) {
-  absl::StatusOr<std::unique_ptr<RunningServer>> started =
-      RunningServer::Start({absl::StrCat("--max_calls_in_flight=", kCapacity)});
+  absl::StatusOr<std::unique_ptr<ServerProcess>> started =
+      ServerProcess::Start({absl::StrCat("--max_calls_in_flight=", kCapacity)});
   ASSERT_TRUE(started.ok()) << started.status();
-  RunningServer& server = **started;
-  server.ExpectHealthyAndCorrect();
-  const absl::StatusOr<long> idle_kib = server.ResidentKib();
+  const ServerProcess& server = **started;
+  ExpectHealthyAndCorrect(server);
+  const absl::StatusOr<long> idle_kib = server.process().ResidentKib();
   ASSERT_TRUE(idle_kib.ok()) << idle_kib.status();
 
   std::vector<std::shared_ptr<grpc::Channel>> channels;
@@ -126,7 +127,7 @@ TEST(OverloadTest, TenTimesCapacityIsShedAndServiceResumesAtOnce) {
   ClosedLoopLoad load(channels, kCallsPerConnection);
   while (absl::Now() - start < kLoadTime) {
     absl::SleepFor(absl::Milliseconds(100));
-    const absl::StatusOr<long> kib = server.ResidentKib();
+    const absl::StatusOr<long> kib = server.process().ResidentKib();
     ASSERT_TRUE(kib.ok()) << "the server died under load:\n" << server.Stderr();
     peak_kib = std::max(peak_kib, *kib);
   }
@@ -134,7 +135,7 @@ TEST(OverloadTest, TenTimesCapacityIsShedAndServiceResumesAtOnce) {
   const absl::Duration elapsed = absl::Now() - start;
 
   // Service resumes as soon as the load stops.
-  server.ExpectHealthyAndCorrect();
+  ExpectHealthyAndCorrect(server);
 
   const int ok = load.Count(grpc::StatusCode::OK);
   const int exhausted = load.Count(grpc::StatusCode::RESOURCE_EXHAUSTED);
@@ -149,7 +150,7 @@ TEST(OverloadTest, TenTimesCapacityIsShedAndServiceResumesAtOnce) {
   std::printf("%s\n", figures.c_str());
   ::testing::Test::RecordProperty("figures", figures);
 
-  EXPECT_TRUE(server.IsAlive());
+  EXPECT_TRUE(server.IsRunning());
   EXPECT_LT(peak_kib, kMaxResidentKib) << figures;
   EXPECT_GT(ok, 0) << figures;
   EXPECT_EQ(ok + exhausted + unavailable, total) << "calls failed otherwise: " << figures;
