@@ -15,9 +15,8 @@
 
 #include "advisor/client/client.h"
 #include "advisor/client/connection.h"
-#include "service/engines/snapshot.h"
-#include "service/knowledge_base/knowledge_base_loader.h"
 #include "service/server/advisor_server.h"
+#include "tests/support/in_process_server.h"
 
 namespace advisor::client {
 namespace {
@@ -41,16 +40,10 @@ struct Waiter {
 class AdvisorBulkSdkTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    absl::StatusOr<v1::KnowledgeBase> loaded = knowledge_base::LoadDefaultKnowledgeBase();
-    ASSERT_TRUE(loaded.ok()) << loaded.status();
-    for (auto const& faq : loaded->faqs()) faq_questions_.push_back(faq.question());
-    server::AdvisorServerOptions options;
-    options.host = "127.0.0.1";
-    options.port = 0;
-    options.snapshot = engines::Snapshot::Build(*std::move(loaded));
-    auto server = server::AdvisorServer::Start(options);
-    ASSERT_TRUE(server.ok()) << server.status();
-    server_ = *std::move(server);
+    absl::StatusOr<testing::InProcessServer> started = testing::StartInProcessServer();
+    ASSERT_TRUE(started.ok()) << started.status();
+    for (auto const& faq : started->knowledge_base.faqs()) faq_questions_.push_back(faq.question());
+    server_ = std::move(started->server);
     options_.target = server_->address();
   }
 
