@@ -143,9 +143,7 @@ TEST(LimitsTest, CallsOverTheStreamCapOfAConnectionWait) {
   {
     OpenStream open(*health);
     // Same connection: the call cannot start while the stream is open.
-    auto context = std::make_unique<grpc::ClientContext>();
-    context->set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(500));
-    EXPECT_EQ(GetKeras(*frameworks, std::move(context)).error_code(),
+    EXPECT_EQ(GetKeras(*frameworks, CallContext(absl::Milliseconds(500))).error_code(),
               grpc::StatusCode::DEADLINE_EXCEEDED);
     // Another connection has its own streams.
     grpc::ChannelArguments separate;

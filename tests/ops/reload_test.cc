@@ -7,7 +7,6 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -41,12 +40,6 @@ constexpr char kBrokenKnowledgeBase[] =
     "  no_such_field: \"x\"\n"
     "}\n";
 
-void WriteFile(const std::string& path, const std::string& contents) {
-  const std::string partial = path + ".partial";
-  std::ofstream(partial) << contents;
-  ASSERT_EQ(std::rename(partial.c_str(), path.c_str()), 0);
-}
-
 // A directory laid out as the kubelet lays out a ConfigMap volume:
 // knowledge_base.txtpb -> ..data/knowledge_base.txtpb, ..data -> ..<n>.
 // Publish() swaps ..data atomically, as the kubelet does on an update.
@@ -59,7 +52,7 @@ class ConfigMapDirectory {
   void Publish(const std::string& contents) {
     const std::string version_dir = absl::StrCat(directory_, "/..", ++generation_);
     ASSERT_EQ(mkdir(version_dir.c_str(), 0755), 0);
-    WriteFile(version_dir + "/knowledge_base.txtpb", contents);
+    owned_.Write(absl::StrCat("..", generation_, "/knowledge_base.txtpb"), contents);
     const std::string next = directory_ + "/..data_tmp";
     ASSERT_EQ(symlink(version_dir.substr(directory_.size() + 1).c_str(), next.c_str()), 0);
     ASSERT_EQ(std::rename(next.c_str(), (directory_ + "/..data").c_str()), 0);
@@ -118,8 +111,8 @@ TEST(ReloadTest, PollingPicksUpAConfigMapUpdateAndRejectsABrokenOne) {
 
 TEST(ReloadTest, SighupReloadsAGoodFileAndKeepsServingOnABadOne) {
   const TempDirectory directory("sighup");
-  const std::string path = directory.Path("knowledge_base.txtpb");
-  WriteFile(path, KnowledgeBaseWithVersion("hup-v1"));
+  const std::string path =
+      directory.Write("knowledge_base.txtpb", KnowledgeBaseWithVersion("hup-v1"));
   // Polling off: only SIGHUP can reload.
   std::unique_ptr<ServerProcess> server =
       StartServerProcess({"--knowledge_base=" + path, "--knowledge_base_poll_interval=0"});
@@ -127,11 +120,11 @@ TEST(ReloadTest, SighupReloadsAGoodFileAndKeepsServingOnABadOne) {
   SteadyLoad load(server->address(), kLoadThreads);
   ASSERT_TRUE(load.WaitForVersion("hup-v1", kReloadTimeout));
 
-  WriteFile(path, KnowledgeBaseWithVersion("hup-v2"));
+  directory.Write("knowledge_base.txtpb", KnowledgeBaseWithVersion("hup-v2"));
   ASSERT_TRUE(server->Signal(SIGHUP).ok());
   ASSERT_TRUE(load.WaitForVersion("hup-v2", kReloadTimeout)) << server->Stderr();
 
-  WriteFile(path, kBrokenKnowledgeBase);
+  directory.Write("knowledge_base.txtpb", kBrokenKnowledgeBase);
   ASSERT_TRUE(server->Signal(SIGHUP).ok());
   ASSERT_NO_FATAL_FAILURE(AwaitRejectionUnderLoad(*server, load));
   EXPECT_EQ(load.last_version(), "hup-v2");

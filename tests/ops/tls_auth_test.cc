@@ -4,9 +4,7 @@
 // observers told about refused calls.
 
 #include <csignal>
-#include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <memory>
 #include <string>
 #include <utility>
@@ -50,8 +48,8 @@ class TlsTest : public ::testing::Test {
     absl::StatusOr<TestCertificates> made = MakeTestCertificates(directory);
     ASSERT_TRUE(made.ok()) << made.status();
     certificates_ = new TestCertificates(*std::move(made));
-    tokens_file_ = new std::string(directory + "/tokens.txt");
-    std::ofstream(*tokens_file_) << "# test tokens\n\nother-token\n" << kToken << "\n";
+    tokens_file_ = new std::string(directory_->Write(
+        "tokens.txt", absl::StrCat("# test tokens\n\nother-token\n", kToken, "\n")));
   }
   static void TearDownTestSuite() {
     delete certificates_;
@@ -192,12 +190,10 @@ TEST_F(TlsTest, InvalidTlsFlagsAreAConfigurationError) {
 // stops working, and an invalid file keeps the previous tokens.
 TEST(TokenReloadTest, SighupReadsTheTokensFileAgain) {
   const TempDirectory directory("tokens");
-  const std::string path = directory.Path("tokens.txt");
-  auto write = [&path](const std::string& contents) {
-    std::ofstream(path + ".partial") << contents;
-    ASSERT_EQ(std::rename((path + ".partial").c_str(), path.c_str()), 0);
+  auto write = [&directory](const std::string& contents) {
+    return directory.Write("tokens.txt", contents);
   };
-  write("old-token\n");
+  const std::string path = write("old-token\n");
   std::unique_ptr<ServerProcess> server = StartServerProcess({"--auth_tokens_file=" + path});
   ASSERT_NE(server, nullptr);
   auto stub = advisor::v1::FrameworkService::NewStub(
