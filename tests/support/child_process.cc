@@ -4,7 +4,6 @@
 #include <csignal>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 #include <utility>
 
 #include "absl/strings/match.h"
@@ -12,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "absl/time/clock.h"
+#include "gtest/gtest.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -24,34 +24,45 @@ extern char** environ;  // NOLINT: POSIX declares it in no header.
 namespace advisor::testing {
 namespace {
 
-constexpr char kStderrFile[] = "stderr";
-
 absl::Status ErrnoError(absl::string_view what) {
   return absl::InternalError(absl::StrCat(what, ": ", std::strerror(errno)));
 }
 
-std::string ReadWholeFile(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream contents;
-  contents << file.rdbuf();
-  return contents.str();
+// A file in the temporary directory that is unlinked at once: only the
+// returned descriptor (close-on-exec) reaches it, so it never outlives the
+// test, not even one killed with SIGKILL.
+absl::StatusOr<int> OpenAnonymousFile() {
+  std::string path = ::testing::TempDir();
+  if (path.empty() || path.back() != '/') path += '/';
+  path += "advisor_output_XXXXXX";
+  const int fd = mkostemp(path.data(), O_CLOEXEC);
+  if (fd < 0) return ErrnoError(absl::StrCat("mkostemp ", path));
+  unlink(path.c_str());
+  return fd;
 }
 
-// Starts `argv` with stdout on `stdout_fd` (dup'ed) when it is not -1,
-// else into the file `stdout_path`, and stderr into the file `stderr_path`.
-absl::StatusOr<pid_t> Spawn(const std::vector<std::string>& argv, int stdout_fd,
-                            const std::string& stdout_path, const std::string& stderr_path) {
+// Everything written to `fd` so far.
+std::string ReadAll(int fd) {
+  std::string contents;
+  char chunk[4096];
+  off_t offset = 0;
+  while (true) {
+    const ssize_t got = pread(fd, chunk, sizeof chunk, offset);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return contents;
+    contents.append(chunk, static_cast<size_t>(got));
+    offset += got;
+  }
+}
+
+// Starts `argv` with stdout on `stdout_fd` and stderr on `stderr_fd`, the
+// test's environment and an empty signal mask.
+absl::StatusOr<pid_t> Spawn(const std::vector<std::string>& argv, int stdout_fd, int stderr_fd) {
   if (argv.empty()) return absl::InvalidArgumentError("no program to start");
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  if (stdout_fd != -1) {
-    posix_spawn_file_actions_adddup2(&actions, stdout_fd, STDOUT_FILENO);
-  } else {
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, stdout_path.c_str(),
-                                     O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  }
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, stderr_path.c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_adddup2(&actions, stdout_fd, STDOUT_FILENO);
+  posix_spawn_file_actions_adddup2(&actions, stderr_fd, STDERR_FILENO);
   posix_spawnattr_t attributes;
   posix_spawnattr_init(&attributes);
   sigset_t no_signals;
@@ -108,22 +119,25 @@ std::string ProcStatusField(pid_t pid, absl::string_view field) {
 
 absl::StatusOr<std::unique_ptr<ChildProcess>> ChildProcess::Start(
     const std::vector<std::string>& argv) {
-  auto directory = std::make_unique<TempDirectory>("process");
-  if (directory->path().empty()) return absl::InternalError("no directory for the stderr file");
+  absl::StatusOr<int> stderr_fd = OpenAnonymousFile();
+  if (!stderr_fd.ok()) return stderr_fd.status();
   int stdout_pipe[2];
-  if (pipe2(stdout_pipe, O_CLOEXEC) != 0) return ErrnoError("pipe2");
-  absl::StatusOr<pid_t> pid = Spawn(argv, stdout_pipe[1], "", directory->Path(kStderrFile));
+  if (pipe2(stdout_pipe, O_CLOEXEC) != 0) {
+    close(*stderr_fd);
+    return ErrnoError("pipe2");
+  }
+  absl::StatusOr<pid_t> pid = Spawn(argv, stdout_pipe[1], *stderr_fd);
   close(stdout_pipe[1]);
   if (!pid.ok()) {
     close(stdout_pipe[0]);
+    close(*stderr_fd);
     return pid.status();
   }
-  return std::unique_ptr<ChildProcess>(
-      new ChildProcess(*pid, stdout_pipe[0], std::move(directory)));
+  return std::unique_ptr<ChildProcess>(new ChildProcess(*pid, stdout_pipe[0], *stderr_fd));
 }
 
-ChildProcess::ChildProcess(pid_t pid, int stdout_fd, std::unique_ptr<TempDirectory> directory)
-    : pid_(pid), stdout_fd_(stdout_fd), directory_(std::move(directory)) {}
+ChildProcess::ChildProcess(pid_t pid, int stdout_fd, int stderr_fd)
+    : pid_(pid), stdout_fd_(stdout_fd), stderr_fd_(stderr_fd) {}
 
 ChildProcess::~ChildProcess() {
   if (!exited_) {
@@ -131,6 +145,7 @@ ChildProcess::~ChildProcess() {
     waitpid(pid_, nullptr, 0);
   }
   close(stdout_fd_);
+  close(stderr_fd_);
 }
 
 absl::StatusOr<std::string> ChildProcess::ReadStdoutLine(absl::Duration timeout) {
@@ -170,7 +185,7 @@ absl::StatusOr<ProcessExit> ChildProcess::WaitForExit(absl::Duration timeout) {
   return result;
 }
 
-std::string ChildProcess::Stderr() const { return ReadWholeFile(directory_->Path(kStderrFile)); }
+std::string ChildProcess::Stderr() const { return ReadAll(stderr_fd_); }
 
 bool ChildProcess::IsRunning() const {
   if (exited_) return false;
@@ -190,25 +205,30 @@ absl::StatusOr<long> ChildProcess::ResidentKib() const {
 
 absl::StatusOr<CommandResult> RunCommand(const std::vector<std::string>& argv,
                                          absl::Duration timeout) {
-  const TempDirectory directory("command");
-  if (directory.path().empty()) return absl::InternalError("no directory for the output files");
-  const std::string out_path = directory.Path("stdout");
-  const std::string err_path = directory.Path("stderr");
-  absl::StatusOr<pid_t> pid = Spawn(argv, -1, out_path, err_path);
-  if (!pid.ok()) return pid.status();
-  absl::StatusOr<ProcessExit> exit = WaitUntil(*pid, absl::Now() + timeout);
-  if (!exit.ok()) {
+  absl::StatusOr<int> out_fd = OpenAnonymousFile();
+  if (!out_fd.ok()) return out_fd.status();
+  absl::StatusOr<int> err_fd = OpenAnonymousFile();
+  if (!err_fd.ok()) {
+    close(*out_fd);
+    return err_fd.status();
+  }
+  absl::StatusOr<CommandResult> result;
+  absl::StatusOr<pid_t> pid = Spawn(argv, *out_fd, *err_fd);
+  if (!pid.ok()) {
+    result = pid.status();
+  } else if (absl::StatusOr<ProcessExit> exit = WaitUntil(*pid, absl::Now() + timeout);
+             !exit.ok()) {
     kill(*pid, SIGKILL);
     waitpid(*pid, nullptr, 0);
-    return absl::Status(
-        exit.status().code(),
-        absl::StrCat(argv[0], ": ", exit.status().message(), " within ",
-                     absl::FormatDuration(timeout), "; stderr:\n", ReadWholeFile(err_path)));
+    result =
+        absl::Status(exit.status().code(),
+                     absl::StrCat(argv[0], ": ", exit.status().message(), " within ",
+                                  absl::FormatDuration(timeout), "; stderr:\n", ReadAll(*err_fd)));
+  } else {
+    result = CommandResult{exit->exit_code, ReadAll(*out_fd), ReadAll(*err_fd)};
   }
-  CommandResult result;
-  result.exit_code = exit->exit_code;
-  result.out = ReadWholeFile(out_path);
-  result.err = ReadWholeFile(err_path);
+  close(*out_fd);
+  close(*err_fd);
   return result;
 }
 

@@ -9,7 +9,6 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 
-#include "tests/support/temp_directory.h"
 #include <sys/types.h>
 
 namespace advisor::testing {
@@ -23,11 +22,11 @@ struct ProcessExit {
 };
 
 // A long-running child process (typically the advisor_server binary) whose
-// stdout the test reads line by line and whose stderr is kept in a file of
-// its own for later inspection. The destructor kills it with SIGKILL if it
-// still runs and removes the file, so a failing test never leaves a process
-// or a file behind. Not thread-safe, except that Stderr(), IsRunning() and
-// ResidentKib() may be called from any thread.
+// stdout the test reads line by line and whose stderr is kept for later
+// inspection in an anonymous temporary file (unlinked at once, so it never
+// outlives the test). The destructor kills the process with SIGKILL if it
+// still runs, so a failing test never leaves a process behind. Not thread-safe, except that
+// Stderr(), IsRunning() and ResidentKib() may be called from any thread.
 class ChildProcess {
  public:
   // Starts `argv` (argv[0] is the program's path) with the test's
@@ -64,11 +63,11 @@ class ChildProcess {
   pid_t pid() const { return pid_; }
 
  private:
-  ChildProcess(pid_t pid, int stdout_fd, std::unique_ptr<TempDirectory> directory);
+  ChildProcess(pid_t pid, int stdout_fd, int stderr_fd);
 
   pid_t pid_;
   int stdout_fd_;
-  std::unique_ptr<TempDirectory> directory_;  // Holds the stderr file.
+  int stderr_fd_;  // The anonymous file the process writes its stderr to.
   std::string stdout_buffer_;
   bool exited_ = false;
 };
@@ -81,8 +80,8 @@ struct CommandResult {
 };
 
 // Runs `argv` (argv[0] is the program's path) to completion, as
-// ChildProcess starts it, with stdout and stderr captured in files that
-// are removed afterwards. INTERNAL if it cannot be started;
+// ChildProcess starts it, with stdout and stderr captured in anonymous
+// temporary files. INTERNAL if it cannot be started;
 // DEADLINE_EXCEEDED (after killing it) if it runs longer than `timeout`.
 absl::StatusOr<CommandResult> RunCommand(const std::vector<std::string>& argv,
                                          absl::Duration timeout = absl::Seconds(120));
