@@ -17,17 +17,19 @@ import filecmp
 import functools
 import os
 import re
-import select
 import shlex
 import shutil
-import signal
 import subprocess
+import sys
 import tempfile
 import time
 import unittest
 import urllib.request
 
 import yaml
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+import start_server  # noqa: E402  (tests/support: how tests start advisor_server)
 
 SOURCE_DIR = os.environ.get("ADVISOR_SOURCE_DIR", "")
 SERVER_PATH = os.environ.get("ADVISOR_SERVER_PATH", "")
@@ -40,10 +42,7 @@ DOCKERFILE = os.path.join(DEPLOY_DIR, "Dockerfile")
 SYSTEMD_UNIT = os.path.join(DEPLOY_DIR, "systemd", "advisor.service")
 REPO_KNOWLEDGE_BASE = os.path.join(
     SOURCE_DIR, "service", "knowledge_base", "default_knowledge_base.txtpb")
-LISTENING_PREFIX = "advisor_server listening on "
-METRICS_PREFIX = "advisor_server metrics on "
 SERVER_START_TIMEOUT_S = 30
-SERVER_STOP_TIMEOUT_S = 30
 # Every file the deploy/ tree configures the server with, at one path.
 KNOWLEDGE_BASE_PATH = "/etc/advisor/knowledge_base.txtpb"
 
@@ -98,31 +97,24 @@ def start_server_and_stop(testcase, flags):
     """Runs advisor_server with `flags` (on 127.0.0.1, a free port), checks
     that it serves (and serves /metrics when the flags turn metrics on),
     then that SIGTERM stops it with exit status 0."""
-    args = [SERVER_PATH] + [f"--{name}={value}" for name, value in flags.items()]
-    # Unbuffered, so select() sees a second line readline() has not read.
-    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0)
+    # The flags name host and port (local_flags), so the launcher adds none.
+    server = start_server.AdvisorServer(
+        SERVER_PATH, *[f"--{name}={value}" for name, value in flags.items()],
+        start_timeout=SERVER_START_TIMEOUT_S)
     try:
-        ready, _, _ = select.select([process.stdout], [], [], SERVER_START_TIMEOUT_S)
-        line = process.stdout.readline().decode() if ready else ""
         testcase.assertTrue(
-            line.startswith(LISTENING_PREFIX + "127.0.0.1:"),
-            f"{args} did not start: {line!r} {process.stderr.read1(4096) if not line else ''}")
+            server.stdout_lines[0].startswith(start_server.LISTENING_PREFIX + "127.0.0.1:"),
+            f"{server.args}: first line {server.stdout_lines[0]!r}")
         if int(flags.get("metrics_port", -1)) != -1:
-            ready, _, _ = select.select([process.stdout], [], [], SERVER_START_TIMEOUT_S)
-            line = process.stdout.readline().decode() if ready else ""
-            testcase.assertTrue(line.startswith(METRICS_PREFIX + "127.0.0.1:"), line)
-            metrics_url = f"http://{line[len(METRICS_PREFIX):].strip()}/metrics"
+            testcase.assertTrue(server.metrics_address.startswith("127.0.0.1:"),
+                                server.metrics_address)
+            metrics_url = f"http://{server.metrics_address}/metrics"
             with urllib.request.urlopen(metrics_url, timeout=10) as response:
                 testcase.assertEqual(response.status, 200)
                 testcase.assertIn(b"advisor_build_info", response.read())
-        process.send_signal(signal.SIGTERM)
-        testcase.assertEqual(process.wait(SERVER_STOP_TIMEOUT_S), 0)
+        testcase.assertEqual(server.stop(), 0, server.stderr()[-2000:])
     finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-        process.stdout.close()
-        process.stderr.close()
+        server.close()
 
 
 def local_flags(flags, knowledge_base_file):
@@ -595,21 +587,13 @@ class DockerfileTest(unittest.TestCase):
         self.assertEqual(flags["target"], f"127.0.0.1:{server_default_port()}")
         # The CLI accepts these flags and the subcommand: run it against a
         # real server on a free port.
-        process = subprocess.Popen([SERVER_PATH, "--host=127.0.0.1", "--port=0"],
-                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        try:
-            ready, _, _ = select.select([process.stdout], [], [], SERVER_START_TIMEOUT_S)
-            line = process.stdout.readline().decode().strip() if ready else ""
-            self.assertTrue(line.startswith(LISTENING_PREFIX), line)
-            flags["target"] = line[len(LISTENING_PREFIX):]
+        with start_server.AdvisorServer(SERVER_PATH,
+                                        start_timeout=SERVER_START_TIMEOUT_S) as server:
+            flags["target"] = server.address
             argv = [CLI_PATH] + [f"--{k}={v}" for k, v in flags.items()] + [command[-1]]
             result = subprocess.run(argv, capture_output=True, text=True, timeout=60,
                                     check=False)
             self.assertEqual(result.returncode, 0, result.stderr)
-        finally:
-            process.kill()
-            process.wait()
-            process.stdout.close()
 
 
 def installed_package_dependencies():

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Calls every advisor RPC with `buf curl` over server reflection -- the path
 # grpcurl and other schema-less tools take -- and checks each JSON answer.
-# Needs ADVISOR_TARGET (host:port); run it through with_server.sh.
+# Needs ADVISOR_TARGET (host:port); run it through tests/support/start_server.py
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-: "${ADVISOR_TARGET:?run through with_server.sh}"
+: "${ADVISOR_TARGET:?run through tests/support/start_server.py}"
 base="http://${ADVISOR_TARGET}"
 
 call() {  # call SERVICE/METHOD JSON_REQUEST

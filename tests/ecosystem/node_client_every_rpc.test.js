@@ -1,7 +1,7 @@
 // Calls every advisor RPC from Node.js with @grpc/grpc-js and the repository's
 // .proto files, proving the service works for a client in another language
 // that we did not write. Needs ADVISOR_TARGET (host:port); run it through
-// with_server.sh: `with_server.sh advisor_server node --test <this file>`.
+// tests/support/start_server.py: `start_server.py advisor_server node --test <this file>`.
 'use strict';
 
 const assert = require('node:assert/strict');
@@ -19,7 +19,7 @@ try {
 }
 
 const target = process.env.ADVISOR_TARGET;
-assert.ok(target, 'ADVISOR_TARGET must be set; run through with_server.sh');
+assert.ok(target, 'ADVISOR_TARGET must be set; run through tests/support/start_server.py');
 
 const protoDir = path.resolve(__dirname, '..', '..', 'proto');
 const definition = protoLoader.loadSync(

@@ -26,11 +26,11 @@ runs one class. No fixed ports, no network beyond 127.0.0.1.
 import json
 import os
 import re
-import select
 import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 import unittest
@@ -38,11 +38,14 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+import start_server  # noqa: E402  (tests/support: how tests start advisor_server)
+
 SOURCE_DIR = os.environ.get("ADVISOR_SOURCE_DIR", "")
 SERVER_PATH = os.environ.get("ADVISOR_SERVER_PATH", "")
 CLI_PATH = os.environ.get("ADVISOR_CLI_PATH", "")
 START_TIMEOUT_S = 30
-STOP_TIMEOUT_S = 30
+STOP_TIMEOUT_S = start_server.STOP_TIMEOUT_S
 # Prometheus needs a few scrapes (every 1 s) before a query answers.
 PROMETHEUS_TIMEOUT_S = 60
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
@@ -85,33 +88,12 @@ def free_port():
         return probe.getsockname()[1]
 
 
-class Server:
-    """advisor_server on 127.0.0.1 with gRPC and metrics on free ports."""
+class Server(start_server.AdvisorServer):
+    """advisor_server on 127.0.0.1 with gRPC and metrics on free ports
+    (tests/support/start_server.py), scraped and called by the CLI."""
 
     def __init__(self, *extra_flags):
-        # A file, not a pipe: nobody reads the JSON log while the server runs.
-        self.log = tempfile.TemporaryFile()
-        self.process = subprocess.Popen(
-            [SERVER_PATH, "--host=127.0.0.1", "--port=0", "--metrics_host=127.0.0.1",
-             "--metrics_port=0", *extra_flags],
-            # Unbuffered: select() then sees every line that readline() has not.
-            stdout=subprocess.PIPE, stderr=self.log, bufsize=0)
-        self.address = None
-        self.metrics_address = None
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while self.address is None or self.metrics_address is None:
-            remaining = deadline - time.monotonic()
-            ready, _, _ = select.select([self.process.stdout], [], [], max(remaining, 0))
-            line = self.process.stdout.readline().decode() if ready else ""
-            if not line:
-                self.stop()
-                self.log.seek(0)
-                raise AssertionError("advisor_server did not report both addresses:\n"
-                                     + self.log.read().decode(errors="replace")[-2000:])
-            if line.startswith("advisor_server listening on "):
-                self.address = line.split()[-1]
-            elif line.startswith("advisor_server metrics on "):
-                self.metrics_address = line.split()[-1]
+        super().__init__(SERVER_PATH, *extra_flags, metrics=True)
 
     def scrape(self):
         return http_get(f"http://{self.metrics_address}/metrics")
@@ -121,26 +103,14 @@ class Server:
         return subprocess.run([CLI_PATH, f"--target={self.address}", *args],
                               capture_output=True, timeout=60, check=False).returncode
 
-    def stop(self):
-        """SIGTERM, then the exit status."""
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(STOP_TIMEOUT_S)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self.process.stdout.close()
-        return self.process.returncode
-
-    def close(self):
-        self.log.close()
 
 
 class ScrapeTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.server = Server()
+        # Runs even when the rest of setUpClass fails (tearDownClass then does not).
+        cls.addClassCleanup(cls.server.close)
         status, _, before = cls.server.scrape()
         assert status == 200, status
         cls.before = parse_samples(before)
@@ -153,7 +123,6 @@ class ScrapeTest(unittest.TestCase):
     @classmethod
     def tearDownClass(cls):
         cls.server.stop()
-        cls.server.close()
 
     def delta(self, name, **labels):
         return (sample(self.after, name, **labels) or 0) - (sample(self.before, name, **labels) or 0)
@@ -212,10 +181,8 @@ class ScrapeTest(unittest.TestCase):
 class FlagTest(unittest.TestCase):
     def run_server(self, *flags):
         """(exit status, stderr) of a server that is expected not to start."""
-        result = subprocess.run([SERVER_PATH, "--host=127.0.0.1", "--port=0", *flags],
-                                capture_output=True, text=True, timeout=START_TIMEOUT_S,
-                                check=False)
-        return result.returncode, result.stderr
+        status, _, stderr = start_server.run_server(SERVER_PATH, *flags, timeout=START_TIMEOUT_S)
+        return status, stderr
 
     def test_bad_metrics_flags_exit_2(self):
         for flags in (["--metrics_port=65536"], ["--metrics_port=-2"],
@@ -236,20 +203,15 @@ class FlagTest(unittest.TestCase):
         self.assertIn(f"cannot serve metrics on 127.0.0.1:{port}", stderr)
 
     def test_metrics_are_off_by_default(self):
-        process = subprocess.Popen([SERVER_PATH, "--host=127.0.0.1", "--port=0"],
-                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=0)
+        server = start_server.AdvisorServer(SERVER_PATH)
         try:
-            ready, _, _ = select.select([process.stdout], [], [], START_TIMEOUT_S)
-            self.assertTrue(ready)
-            self.assertTrue(process.stdout.readline().startswith(b"advisor_server listening on "))
-            process.send_signal(signal.SIGTERM)
-            self.assertEqual(process.wait(STOP_TIMEOUT_S), 0)
-            self.assertEqual(process.stdout.read(), b"")
+            # Its first line is the gRPC address, and it prints nothing else.
+            self.assertEqual(len(server.stdout_lines), 1)
+            self.assertTrue(server.stdout_lines[0].startswith(start_server.LISTENING_PREFIX))
+            self.assertEqual(server.stop(), 0)
+            self.assertEqual(server.stdout_rest, b"")
         finally:
-            if process.poll() is None:
-                process.kill()
-                process.wait()
-            process.stdout.close()
+            server.close()
 
 
 class RefusedCallTest(unittest.TestCase):
@@ -263,12 +225,12 @@ class RefusedCallTest(unittest.TestCase):
                 f.write("metrics-test-token-0123456789\n")
             os.chmod(tokens, 0o600)
             server = Server(f"--auth_tokens_file={tokens}")
+            self.addCleanup(server.close)
             try:
                 self.assertEqual(server.cli("lookup", "pytorch"), 16)  # UNAUTHENTICATED
                 status, _, text = server.scrape()
             finally:
                 self.assertEqual(server.stop(), 0)
-                server.close()
         self.assertEqual(status, 200)
         samples = parse_samples(text)
         self.assertEqual(
@@ -281,6 +243,8 @@ class ReloadTest(unittest.TestCase):
 
     def setUp(self):
         self.directory = tempfile.mkdtemp(prefix="advisor-metrics-reload-")
+        # Removed even when the server does not start (tearDown then never runs).
+        self.addCleanup(shutil.rmtree, self.directory, True)
         self.path = os.path.join(self.directory, "knowledge_base.txtpb")
         with open(os.path.join(SOURCE_DIR, "service", "knowledge_base",
                                "default_knowledge_base.txtpb"), encoding="utf-8") as f:
@@ -288,11 +252,10 @@ class ReloadTest(unittest.TestCase):
         self.version = re.search(r'^version: "([^"]*)"', self.original, re.MULTILINE).group(1)
         self.write(self.original)
         self.server = Server(f"--knowledge_base={self.path}")
+        self.addCleanup(self.server.close)
 
     def tearDown(self):
         self.assertEqual(self.server.stop(), 0)
-        self.server.close()
-        shutil.rmtree(self.directory, ignore_errors=True)
 
     def write(self, text):
         """Replaces the file in one step, as a ConfigMap update does."""
@@ -303,7 +266,7 @@ class ReloadTest(unittest.TestCase):
 
     def scrape_until(self, done):
         """Sends SIGHUP and scrapes until done(samples) holds; the samples."""
-        self.server.process.send_signal(signal.SIGHUP)
+        self.server.send_signal(signal.SIGHUP)
         deadline = time.monotonic() + START_TIMEOUT_S
         while True:
             status, _, text = self.server.scrape()
@@ -344,7 +307,9 @@ class ReloadTest(unittest.TestCase):
 class PrometheusServerTest(unittest.TestCase):
     def setUp(self):
         self.directory = tempfile.mkdtemp(prefix="advisor-prometheus-")
+        self.addCleanup(shutil.rmtree, self.directory, True)
         self.server = Server()
+        self.addCleanup(self.server.close)
         self.prometheus = None
         self.prometheus_log = open(os.path.join(self.directory, "prometheus.log"), "wb")
 
@@ -358,8 +323,6 @@ class PrometheusServerTest(unittest.TestCase):
                 self.prometheus.wait()
         self.prometheus_log.close()
         self.assertEqual(self.server.stop(), 0)
-        self.server.close()
-        shutil.rmtree(self.directory, ignore_errors=True)
 
     def query(self, api, expression):
         """The data.result list of an instant query."""
