@@ -354,14 +354,19 @@ void PassageIndex::Search(const text::Analysis& question, size_t limit, double m
   // terms are mostly looked up rather than walked.
   // Pruning keeps the order of the candidates, so they are sorted once.
   bool touched_in_order = false;
+  // No candidate has less covered weight than this (adding only raises
+  // it), so a bar no higher prunes nothing and skips the pass.
+  double least_covered = 0;
   double remaining_weight = 0;
   for (size_t t = 0; t < non_essential; ++t) remaining_weight += scratch.terms[t].weight;
   for (size_t t = non_essential; t-- > 0;) {
     const QueryTerm& term = scratch.terms[t];
-    if (const double needed = bar - remaining_weight; needed > 0) {
+    if (const double needed = bar - remaining_weight; needed > least_covered) {
       size_t kept = 0;
+      least_covered = bar;
       for (const int32_t passage : scratch.touched) {
-        if (accumulators[passage].covered >= needed) {
+        if (const double covered = accumulators[passage].covered; covered >= needed) {
+          least_covered = std::min(least_covered, covered);
           scratch.touched[kept++] = passage;
         } else {
           accumulators[passage] = Accumulator();
