@@ -7,6 +7,7 @@
 
 #include "absl/status/status.h"
 
+#include "service/api/lent_messages.h"
 #include "service/api/serve_unary.h"
 #include "service/api/status_conversion.h"
 #include "service/engines/framework_lookup.h"
@@ -42,8 +43,7 @@ absl::Status WriteFramework(const ServingSnapshot& serving, const GetFrameworkRe
 
 // A page of ListFrameworks: the response's list borrows the snapshot's
 // Framework messages for as long as it takes to serialise them, so a page
-// costs no copies. Sharing is safe: serialising a const message is
-// thread-safe, and the borrowed messages are never written through.
+// costs no copies (see LentMessages).
 absl::Status WriteFrameworkPage(const ServingSnapshot& serving,
                                 const ListFrameworksRequest& request, CallArena& arena,
                                 grpc::ByteBuffer* bytes) {
@@ -52,17 +52,13 @@ absl::Status WriteFrameworkPage(const ServingSnapshot& serving,
                                                             request.page_token(), kCollection);
   if (!page.ok()) return page.status();
   auto* response = arena.Create<ListFrameworksResponse>();
-  auto& lent = *response->mutable_frameworks();
+  LentMessages<advisor::v1::Framework> lent(response->mutable_frameworks());
   lent.Reserve(page->end - page->begin);
-  for (int i = page->begin; i < page->end; ++i) {
-    lent.UnsafeArenaAddAllocated(const_cast<advisor::v1::Framework*>(&frameworks.Get(i)));
-  }
+  for (int i = page->begin; i < page->end; ++i) lent.Lend(frameworks.Get(i));
   response->set_next_page_token(std::move(page->next_page_token));
   response->set_total_size(frameworks.size());
   *response->mutable_served_by() = serving.served_by;
   SerializeMessage(*response, bytes);
-  // Given back before the arena goes: the messages are the snapshot's.
-  lent.UnsafeArenaExtractSubrange(0, lent.size(), nullptr);
   return absl::OkStatus();
 }
 

@@ -32,7 +32,7 @@ void SerializeMessage(const google::protobuf::MessageLite& message, grpc::ByteBu
 // not a copy).
 void SetSlice(grpc::Slice slice, grpc::ByteBuffer* bytes);
 
-// Replaces `bytes` with what `encoder` writes (see response_encoders.h):
+// Replaces `bytes` with what `encoder` writes (see MatchRoleResponseEncoder):
 // size() bytes, into one slice.
 template <typename Encoder>
 void SetEncodedMessage(const Encoder& encoder, grpc::ByteBuffer* bytes) {

@@ -5,6 +5,7 @@
 
 #include "absl/strings/string_view.h"
 
+#include "service/api/grpc_internals.h"
 #include "service/api/observed_call.h"
 #include <grpcpp/server_context.h>
 #include <grpcpp/support/server_callback.h>
@@ -13,8 +14,9 @@ namespace advisor::api {
 
 // The reactor of every advisor unary call: an ObservedCall that ends with
 // the status the call finishes with. Deletes itself in OnDone, after gRPC
-// has sent the status (or given up on the call).
-class ObservedUnaryReactor final : public grpc::ServerUnaryReactor {
+// has sent the status (or given up on the call), inline where gRPC allows
+// it (InlineUnaryReactor): a delete and the observers, which never block.
+class ObservedUnaryReactor final : public InlineUnaryReactor {
  public:
   ObservedUnaryReactor(grpc::CallbackServerContext& context, const CallHooks& hooks,
                        absl::string_view method)
@@ -30,15 +32,6 @@ class ObservedUnaryReactor final : public grpc::ServerUnaryReactor {
   }
 
   void OnDone() override { delete this; }
-
-  // Lets gRPC run OnDone on the thread that completes the call. Without
-  // it gRPC 1.51 hands every OnDone of a user reactor to its executor: one
-  // more thread wake-up per call, which cost more CPU (system time) than
-  // all of our per-call code. gRPC marks its own DefaultReactor the same
-  // way; "not API" there means reserved for reactors whose reactions are
-  // trivial and never block, as these are (a delete and the observers,
-  // which must not block either).
-  bool InternalInlineable() override { return true; }
 
  private:
   ObservedCall call_;

@@ -7,28 +7,36 @@
 
 #include "absl/strings/string_view.h"
 #include "google/protobuf/io/coded_stream.h"
-#include "google/protobuf/wire_format_lite.h"
 
 // Sizes and writers for the few protobuf field kinds the hand-written
-// response encoders use, over protobuf's own wire-format primitives. They
+// response encoder uses, over protobuf's public io::CodedOutputStream. They
 // follow proto3: a field holding its default value (empty string, 0,
 // false) is not written. Writers take the output position and return the
 // position after what they wrote; the caller sized the buffer with the
 // matching *Size functions.
 namespace advisor::api::wire {
 
-using google::protobuf::internal::WireFormatLite;
 using google::protobuf::io::CodedOutputStream;
+
+// The wire types of the protobuf encoding
+// (https://protobuf.dev/programming-guides/encoding/).
+inline constexpr uint32_t kWireTypeFixed64 = 1;
+inline constexpr uint32_t kWireTypeLengthDelimited = 2;
+
+inline constexpr uint32_t Tag(int field, uint32_t wire_type) {
+  return (static_cast<uint32_t>(field) << 3) | wire_type;
+}
+
+inline size_t TagSize(int field) { return CodedOutputStream::VarintSize32(Tag(field, 0)); }
 
 // A length-delimited field (string or message) of `length` bytes,
 // written even when empty (repeated strings and messages always are).
 inline size_t LengthDelimitedSize(int field, size_t length) {
-  return WireFormatLite::TagSize(field, WireFormatLite::TYPE_STRING) +
-         CodedOutputStream::VarintSize32(static_cast<uint32_t>(length)) + length;
+  return TagSize(field) + CodedOutputStream::VarintSize32(static_cast<uint32_t>(length)) + length;
 }
 
 inline uint8_t* WriteLengthDelimitedHeader(int field, size_t length, uint8_t* out) {
-  out = WireFormatLite::WriteTagToArray(field, WireFormatLite::WIRETYPE_LENGTH_DELIMITED, out);
+  out = CodedOutputStream::WriteTagToArray(Tag(field, kWireTypeLengthDelimited), out);
   return CodedOutputStream::WriteVarint32ToArray(static_cast<uint32_t>(length), out);
 }
 
@@ -74,24 +82,15 @@ inline bool IsDefaultDouble(double value) {
 }
 
 inline size_t DoubleSize(int field, double value) {
-  return IsDefaultDouble(value) ? 0
-                                : WireFormatLite::TagSize(field, WireFormatLite::TYPE_DOUBLE) +
-                                      WireFormatLite::kDoubleSize;
+  return IsDefaultDouble(value) ? 0 : TagSize(field) + sizeof(uint64_t);
 }
 
 inline uint8_t* WriteDouble(int field, double value, uint8_t* out) {
-  return IsDefaultDouble(value) ? out : WireFormatLite::WriteDoubleToArray(field, value, out);
-}
-
-// A singular bool field.
-inline size_t BoolSize(int field, bool value) {
-  return value
-             ? WireFormatLite::TagSize(field, WireFormatLite::TYPE_BOOL) + WireFormatLite::kBoolSize
-             : 0;
-}
-
-inline uint8_t* WriteBool(int field, bool value, uint8_t* out) {
-  return value ? WireFormatLite::WriteBoolToArray(field, value, out) : out;
+  if (IsDefaultDouble(value)) return out;
+  uint64_t bits = 0;
+  std::memcpy(&bits, &value, sizeof(bits));
+  out = CodedOutputStream::WriteTagToArray(Tag(field, kWireTypeFixed64), out);
+  return CodedOutputStream::WriteLittleEndian64ToArray(bits, out);
 }
 
 }  // namespace advisor::api::wire

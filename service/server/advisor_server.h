@@ -69,9 +69,9 @@ struct AdvisorServerOptions {
 // The Framework Advisor gRPC server: the three advisor.v1 services, the
 // standard health service (grpc.health.v1.Health, every service SERVING)
 // and server reflection, on one port, plaintext, TLS or mutual TLS. Every
-// call passes CallGate when authentication is on or the server drains;
-// every advisor call is then admitted (in-flight cap, draining) and observed
-// (request id, version metadata, observers) by api::ObservedCall.
+// call passes CallGate (tokens, draining); every advisor call is then
+// admitted (in-flight cap, draining) and observed (request id, observers)
+// by api::ObservedCall.
 // Runs in the calling process, so tests can start it in-process.
 //
 // Thread safety: Shutdown() and Wait() may be called from any thread;
@@ -135,7 +135,7 @@ class AdvisorServer {
   api::FrameworkServiceImpl framework_service_;
   api::RoleMatchingServiceImpl role_matching_service_;
   api::FaqServiceImpl faq_service_;
-  // On the call path when the server authenticates, and once it drains.
+  // On the path of every call (see CallGate).
   std::unique_ptr<CallGate> gate_;
   std::shared_ptr<GatedServerCredentials> credentials_;
   std::atomic<bool> shut_down_{false};

@@ -1,13 +1,18 @@
 #ifndef ADVISOR_SERVICE_SERVER_SERVER_CREDENTIALS_H_
 #define ADVISOR_SERVICE_SERVER_SERVER_CREDENTIALS_H_
 
-#include <atomic>
 #include <memory>
 #include <string>
 
+#include "service/api/grpc_internals.h"
 #include "service/server/call_gate.h"
 #include <grpc/grpc.h>
 #include <grpcpp/security/server_credentials.h>
+
+#if !ADVISOR_GRPC_INTERNALS_CHECKED
+#error \
+    "GatedServerCredentials leans on gRPC internals checked on gRPC 1.51 only: see service/api/grpc_internals.h"
+#endif
 
 namespace advisor::server {
 
@@ -40,17 +45,9 @@ class GatedServerCredentials final : public grpc::ServerCredentials {
   GatedServerCredentials(const GatedServerCredentials&) = delete;
   GatedServerCredentials& operator=(const GatedServerCredentials&) = delete;
 
-  // Puts the gate on the path of every call that arrives from now on; later
-  // calls do nothing. gRPC 1.51's auth filter reads the processor of its
-  // credentials on every call, so this works on a running server. The
-  // processor is set while calls read it (gRPC gives no synchronised way):
-  // a call sees no gate, or the gate's function with or without its state,
-  // and ProcessCallMetadata lets the last kind through to the handlers,
-  // which apply the same drain rule.
-  void EnableGate();
-
-  // The gate is installed by EnableGate instead; nothing else in the
-  // server calls this.
+  // The gate, when there is one, is installed by MakeServerCredentials
+  // before any server uses the credentials; nothing else in the server
+  // calls this.
   void SetAuthMetadataProcessor(
       const std::shared_ptr<grpc::AuthMetadataProcessor>& /*processor*/) override {}
 
@@ -59,17 +56,17 @@ class GatedServerCredentials final : public grpc::ServerCredentials {
                                                                        CallGate* gate);
 
   // Takes ownership of `credentials`.
-  GatedServerCredentials(grpc_server_credentials* credentials, CallGate* gate);
+  explicit GatedServerCredentials(grpc_server_credentials* credentials);
 
   int AddPortToServer(const std::string& addr, grpc_server* server) override;
 
   grpc_server_credentials* const credentials_;
-  CallGate* const gate_;
-  std::atomic<bool> gate_enabled_{false};
 };
 
 // Plaintext credentials when `tls` is null, TLS or mutual TLS otherwise,
-// with `gate` (which must outlive the server) not yet enabled.
+// with `gate` (non-null; it must outlive the server) on the path of every
+// call. The gate is set here, once, before a server reads the credentials:
+// gRPC offers no synchronised way to change it on a running server.
 std::shared_ptr<GatedServerCredentials> MakeServerCredentials(const ServerTls* tls, CallGate* gate);
 
 }  // namespace advisor::server

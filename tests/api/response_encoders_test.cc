@@ -1,18 +1,18 @@
 // The hand-written encoders and the prebuilt responses must give exactly
 // the bytes protobuf's generated code gives for the same response.
-#include "service/api/response_encoders.h"
-
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "google/protobuf/arena.h"
 #include "gtest/gtest.h"
 
 #include "advisor/v1/faq_service.pb.h"
 #include "advisor/v1/framework_service.pb.h"
 #include "advisor/v1/role_matching_service.pb.h"
 #include "service/api/answer_conversion.h"
+#include "service/api/lent_messages.h"
 #include "service/api/match_conversion.h"
 #include "service/api/message_bytes.h"
 #include "service/api/prebuilt_responses.h"
@@ -69,6 +69,18 @@ TEST_F(ResponseEncodersTest, MatchRoleBytesAreTheGeneratedSerialisation) {
   }
 }
 
+// MatchRoleResponseEncoder writes each field of these messages by hand: a
+// field added to one of them must be added to the encoder (and to FillMatch)
+// before these counts are raised.
+TEST(MatchRoleResponseEncoderTest, KnowsEveryFieldOfItsMessages) {
+  EXPECT_EQ(advisor::v1::MatchRoleResponse::descriptor()->field_count(), 5)
+      << "MatchRoleResponse changed: update MatchRoleResponseEncoder";
+  EXPECT_EQ(advisor::v1::FrameworkMatch::descriptor()->field_count(), 4)
+      << "FrameworkMatch changed: update MatchRoleResponseEncoder";
+  EXPECT_EQ(advisor::v1::LearningStep::descriptor()->field_count(), 3)
+      << "LearningStep changed: update MatchRoleResponseEncoder";
+}
+
 TEST_F(ResponseEncodersTest, PrebuiltGetFrameworkResponsesAreTheGeneratedSerialisation) {
   const PrebuiltResponses& prebuilt = serving_.prebuilt;
   ASSERT_FALSE(snapshot_->knowledge_base().frameworks().empty());
@@ -81,6 +93,26 @@ TEST_F(ResponseEncodersTest, PrebuiltGetFrameworkResponsesAreTheGeneratedSeriali
               expected.SerializeAsString())
         << framework.name();
   }
+}
+
+TEST_F(ResponseEncodersTest, LentMessagesSerialiseAsCopiesAndAreTakenBack) {
+  const auto& frameworks = snapshot_->knowledge_base().frameworks();
+  ASSERT_GE(frameworks.size(), 2);
+  advisor::v1::ListFrameworksResponse copied;
+  *copied.mutable_frameworks() = frameworks;
+  google::protobuf::Arena arena;
+  auto* response =
+      google::protobuf::Arena::CreateMessage<advisor::v1::ListFrameworksResponse>(&arena);
+  {
+    LentMessages<advisor::v1::Framework> lent(response->mutable_frameworks());
+    for (const advisor::v1::Framework& framework : frameworks) lent.Lend(framework);
+    EXPECT_EQ(response->SerializeAsString(), copied.SerializeAsString());
+    EXPECT_EQ(&response->frameworks(0), &frameworks.Get(0));
+  }
+  // Taken back: the arena's message holds none of them, the snapshot all.
+  EXPECT_EQ(response->frameworks_size(), 0);
+  EXPECT_EQ(frameworks.size(), copied.frameworks_size());
+  EXPECT_EQ(frameworks.Get(0).name(), copied.frameworks(0).name());
 }
 
 TEST(MessageBytesTest, ParsesARequestSplitAcrossSlices) {

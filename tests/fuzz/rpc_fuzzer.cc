@@ -1,6 +1,8 @@
 // libFuzzer target for the RPC handlers: the fuzz input picks one unary
 // method of advisor.v1 and is sent, byte for byte, as its request message
-// to a real AdvisorServer in this process over 127.0.0.1.
+// to a real AdvisorServer in this process over 127.0.0.1; a MatchRole
+// response, written by a hand-written encoder, must also be byte for byte
+// what the generated serializer makes of the same answer.
 //
 // Why a server and a channel rather than calling the handlers directly:
 // the handlers are gRPC callback services whose reactors (and the
@@ -28,6 +30,7 @@
 #include "advisor/v1/faq_service.pb.h"
 #include "advisor/v1/framework_service.pb.h"
 #include "advisor/v1/role_matching_service.pb.h"
+#include "service/api/match_conversion.h"
 #include "service/server/advisor_server.h"
 #include "tests/fuzz/default_snapshot.h"
 #include "tests/fuzz/fuzz_input.h"
@@ -75,6 +78,8 @@ std::vector<Method> Methods() {
 // The server and a channel to it, started once for the whole run and never
 // stopped (libFuzzer exits without unwinding).
 struct Fixture {
+  // What the server serves.
+  std::shared_ptr<const engines::Snapshot> snapshot;
   std::unique_ptr<server::AdvisorServer> server;
   std::shared_ptr<grpc::Channel> channel;
   std::vector<Method> methods;
@@ -86,7 +91,8 @@ Fixture& TheFixture() {
     server::AdvisorServerOptions options;
     options.host = "127.0.0.1";
     options.port = 0;
-    options.snapshot = DefaultSnapshot();
+    f->snapshot = DefaultSnapshot();
+    options.snapshot = f->snapshot;
     absl::StatusOr<std::unique_ptr<server::AdvisorServer>> server =
         server::AdvisorServer::Start(std::move(options));
     ADVISOR_FUZZ_CHECK(server.ok());
@@ -143,6 +149,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return 0;
   }
   ADVISOR_FUZZ_CHECK(code == StatusCode::OK || Documented(method, code));
-  if (code == StatusCode::OK) ADVISOR_FUZZ_CHECK(method.response->ParseFromString(reply.response));
+  if (code != StatusCode::OK) return 0;
+  ADVISOR_FUZZ_CHECK(method.response->ParseFromString(reply.response));
+  // MatchRole's response is written by a hand-written encoder: its bytes
+  // must be exactly what the generated serializer makes of FillMatch's
+  // message with the same served_by.
+  if (auto* matched = dynamic_cast<advisor::v1::MatchRoleResponse*>(method.response.get())) {
+    advisor::v1::MatchRoleResponse expected;
+    ADVISOR_FUZZ_CHECK(
+        advisor::api::FillMatch(*fixture.snapshot,
+                                static_cast<const advisor::v1::MatchRoleRequest&>(*method.request),
+                                expected)
+            .ok());
+    *expected.mutable_served_by() = matched->served_by();
+    ADVISOR_FUZZ_CHECK(expected.SerializeAsString() == reply.response);
+  }
   return 0;
 }
