@@ -10,8 +10,8 @@ namespace advisor::api {
 // names the server build and knowledge base version in its served_by
 // field; an error status has no body, so it carries them here (a NOT_FOUND
 // may come from an older knowledge base than the next call's). Only
-// errors: every metadata entry costs gRPC 1.51 about 4k instructions, up
-// to a tenth of a whole call.
+// errors: metadata entries are costly in gRPC 1.51
+// (docs/adr/0004-versions-in-the-response-body.md).
 inline constexpr char kServerVersionKey[] = "advisor-server-version";
 inline constexpr char kKnowledgeBaseVersionKey[] = "advisor-knowledge-base-version";
 

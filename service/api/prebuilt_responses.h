@@ -14,8 +14,8 @@ namespace advisor::api {
 // snapshot is loaded instead of on every call: a GetFramework response is
 // the framework's whole message, and encoding it cost more than the rest
 // of the call's own work. Each is held in a refcounted gRPC slice, so a
-// call sends a reference to it, not a copy (copying the 1.4 KB into a new
-// slice was 1.4k instructions a call); a slice still being sent when a
+// call sends a reference to it, not a copy
+// (docs/adr/0002-raw-methods-and-prebuilt-responses.md); a slice still being sent when a
 // reload frees the snapshot keeps its bytes alive. Immutable; safe to
 // share.
 class PrebuiltResponses {

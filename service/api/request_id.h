@@ -8,7 +8,8 @@
 namespace advisor::api {
 
 // Metadata key of the id that ties a call to its log line, in both
-// directions: clients may send one, the server always returns one.
+// directions: clients may send one, and the server returns it, or one it
+// generates when the call is logged (see ObservedCall).
 inline constexpr char kRequestIdKey[] = "x-request-id";
 
 // Longest client-supplied request id the server adopts; a longer one is

@@ -93,8 +93,8 @@ absl::StatusOr<advisor::v1::KnowledgeBase> LoadKnowledgeBase(const std::string& 
 
 int main(int argc, char** argv) {
   // Debian builds Abseil without NDEBUG, which leaves absl::Mutex's deadlock
-  // detection on: a lock-order graph updated on every lock gRPC takes, about
-  // a tenth of the server's CPU per call. It is a debugging aid; the tests,
+  // detection on: a lock-order graph updated on every lock gRPC takes, a
+  // large share of the server's CPU per call. It is a debugging aid; the tests,
   // which run the server in their own processes, keep it.
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   absl::SetProgramUsageMessage(kUsage);

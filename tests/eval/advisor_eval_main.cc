@@ -1,5 +1,5 @@
 // advisor_eval: measures answer quality on labelled sets (see
-// /work/shared/eval/README.md) and fails when it is below the targets.
+// tests/eval/README.md) and fails when it is below the targets.
 //
 //   advisor_eval --faq=faq_dev.tsv --roles=roles_dev.tsv --lookup=lookup_dev.tsv \
 //       --ask=ask_dev.tsv --min_faq_accuracy=0.97 --min_no_answer_rate=0.95 \

@@ -11,7 +11,7 @@
 
 namespace advisor::eval {
 
-// The kinds of labelled sets in /work/shared/eval (see its README).
+// The kinds of labelled sets (tests/eval/README.md).
 enum class SetKind {
   kFaq,     // expected FAQ id (or NONE) <TAB> question
   kRoles,   // expected top framework <TAB> role description

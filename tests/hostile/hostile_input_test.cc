@@ -5,8 +5,8 @@
 // connections, cancelled calls and expired deadlines. After each table the
 // server must still run, report SERVING and answer a normal call correctly.
 //
-// Codes decided before the engines (documented in the README's Reliability
-// section):
+// Codes decided before the engines (documented in docs/api.md, "Errors and
+// status codes"):
 // - bytes that do not parse as the request message (invalid UTF-8 in a
 //   string field, truncation) -> INVALID_ARGUMENT: the unary methods are
 //   registered raw and parse their requests themselves (gRPC 1.51's

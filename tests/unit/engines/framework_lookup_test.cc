@@ -36,7 +36,7 @@ class FrameworkLookupTest : public ::testing::Test {
   std::unique_ptr<FrameworkLookup> lookup_;
 };
 
-// Every row of /work/shared/eval/lookup_dev.tsv.
+// Every row of the development lookup set (lookup_dev.tsv, see tests/eval/README.md).
 TEST_F(FrameworkLookupTest, AnswersTheDevelopmentSet) {
   EXPECT_EQ(DisplayNameOf("PyTorch"), "PyTorch");
   EXPECT_EQ(DisplayNameOf("pytorch"), "PyTorch");

@@ -64,7 +64,7 @@ struct RoleCase {
   const char* description;
 };
 
-// The development set, /work/shared/eval/roles_dev.tsv.
+// The development role set (roles_dev.tsv, see tests/eval/README.md).
 constexpr RoleCase kDevelopmentRoles[] = {
     {"TensorFlow", "Machine learning engineer at a global investment bank"},
     {"TensorFlow", "AI consultant at a Big Four consulting firm"},
