@@ -135,6 +135,25 @@ std::string FirstSentence(absl::string_view paragraph) {
   return std::string(end == absl::string_view::npos ? paragraph : paragraph.substr(0, end + 1));
 }
 
+// Orders the patterns with evidence strongest first (knowledge base order
+// on ties): only they give reasons. Those with enough evidence are the
+// recognised ones.
+void RecognizePatterns(const KnowledgeBase& knowledge_base, MatchScratch* scratch,
+                       RoleMatch* match) {
+  const std::vector<double>& pattern_evidence = scratch->pattern_evidence;
+  std::vector<int>& strongest = scratch->strongest;
+  std::sort(strongest.begin(), strongest.end(), [&](int a, int b) {
+    if (pattern_evidence[a] != pattern_evidence[b]) {
+      return pattern_evidence[a] > pattern_evidence[b];
+    }
+    return a < b;
+  });
+  for (const int p : strongest) {
+    if (pattern_evidence[p] < kRecognitionThreshold) break;
+    match->recognized.push_back(&knowledge_base.hiring_patterns(p));
+  }
+}
+
 }  // namespace
 
 struct RoleMatcher::Index {
@@ -246,7 +265,34 @@ struct RoleMatcher::Index {
       });
     }
   }
+
+  // The phases of RoleMatcher::Match, in order, each reading what the ones
+  // before left in `scratch`.
+
+  // The stem id of each description word (scratch->stems).
+  void FindPhraseStems(absl::string_view description, MatchScratch* scratch) const;
+  // The signals and framework names the description's phrases match: the
+  // evidence per hiring pattern, the patterns with any (unordered) and the
+  // frameworks named.
+  void CountSignals(MatchScratch* scratch) const;
+  // The evidence per framework from its hiring patterns; leaves the
+  // patterns with evidence in knowledge base order.
+  void SumPatternEvidence(MatchScratch* scratch) const;
+  // The learning path: the strongest recognised pattern's, else the
+  // default; every framework once, missing ones appended in knowledge base
+  // order, at most kMaxMatchedFrameworks steps. scratch->path_position is
+  // each framework's place on the full path, which breaks ties in the
+  // ranking.
+  void FillLearningPath(const KnowledgeBase& knowledge_base, MatchScratch* scratch,
+                        RoleMatch* match) const;
+  // Each framework's score from its evidence, the mentions included.
+  void ScoreFrameworks(MatchScratch* scratch) const;
+  // The best kMaxMatchedFrameworks frameworks with their scores and
+  // reasons.
+  void FillFits(const KnowledgeBase& knowledge_base, MatchScratch* scratch,
+                RoleMatch* match) const;
 };
+
 
 RoleMatcher::RoleMatcher(const KnowledgeBase& knowledge_base) : knowledge_base_(knowledge_base) {
   auto index = std::make_unique<Index>();
@@ -288,45 +334,41 @@ RoleMatcher::RoleMatcher(const KnowledgeBase& knowledge_base) : knowledge_base_(
 
 RoleMatcher::~RoleMatcher() = default;
 
-absl::StatusOr<RoleMatch> RoleMatcher::Match(absl::string_view description) const {
-  if (absl::Status valid = text::ValidateFreeText(description, "description"); !valid.ok()) {
-    return valid;
-  }
-  const Index& index = *index_;
-  const int framework_count = static_cast<int>(index.frameworks.size());
-  const int pattern_count = static_cast<int>(index.pattern_framework.size());
-  MatchScratch& scratch = ThreadScratch();
-
-  // Stem ids of the description's words; -1 for words no phrase uses.
-  const std::vector<absl::string_view>& words = scratch.words.words;
-  text::FoldWordsInto(description, &scratch.words);
-  std::vector<int>& stems = scratch.stems;
+void RoleMatcher::Index::FindPhraseStems(absl::string_view description,
+                                          MatchScratch* scratch) const {
+  const std::vector<absl::string_view>& words = scratch->words.words;
+  text::FoldWordsInto(description, &scratch->words);
+  std::vector<int>& stems = scratch->stems;
   stems.resize(words.size());
-  for (size_t w = 0; w < stems.size(); ++w) stems[w] = index.StemIdOf(words[w]);
+  for (size_t w = 0; w < stems.size(); ++w) stems[w] = StemIdOf(words[w]);
+}
 
+void RoleMatcher::Index::CountSignals(MatchScratch* scratch) const {
+  const std::vector<absl::string_view>& words = scratch->words.words;
+  const std::vector<int>& stems = scratch->stems;
   // Longest match first: a phrase inside a longer matched phrase ("large"
   // in "large language model") is not counted again, and every signal
   // counts once however often it occurs.
-  std::vector<double>& pattern_evidence = scratch.pattern_evidence;
-  pattern_evidence.assign(pattern_count, 0.0);
-  std::vector<bool>& mentioned = scratch.mentioned;
-  mentioned.assign(framework_count, false);
-  std::vector<bool>& counted = scratch.counted;
-  counted.assign(index.target_count, false);
-  std::vector<int>& strongest = scratch.strongest;
+  std::vector<double>& pattern_evidence = scratch->pattern_evidence;
+  pattern_evidence.assign(pattern_framework.size(), 0.0);
+  std::vector<bool>& mentioned = scratch->mentioned;
+  mentioned.assign(frameworks.size(), false);
+  std::vector<bool>& counted = scratch->counted;
+  counted.assign(target_count, false);
+  std::vector<int>& strongest = scratch->strongest;
   strongest.clear();
   size_t covered_until = 0;
   for (size_t start = 0; start < stems.size(); ++start) {
     if (stems[start] < 0) continue;
-    for (const int p : index.phrases_by_first_stem[stems[start]]) {
-      const Index::Phrase& phrase = index.phrases[p];
+    for (const int p : phrases_by_first_stem[stems[start]]) {
+      const Phrase& phrase = phrases[p];
       const size_t end = start + phrase.stems.size();
       if (end > stems.size() || !std::equal(phrase.stems.begin(), phrase.stems.end(),
                                             stems.begin() + static_cast<std::ptrdiff_t>(start))) {
         continue;
       }
       bool spelled = false;
-      for (const Index::Target& target : phrase.targets) {
+      for (const Target& target : phrase.targets) {
         if (!target.IsSpelledBy(words, start)) continue;
         spelled = true;
         if (end <= covered_until || counted[target.number]) continue;
@@ -344,66 +386,57 @@ absl::StatusOr<RoleMatch> RoleMatcher::Match(absl::string_view description) cons
       break;
     }
   }
+}
 
-  // Evidence per framework, summed in knowledge base order (as over all
-  // patterns: the others add nothing).
+void RoleMatcher::Index::SumPatternEvidence(MatchScratch* scratch) const {
+  // Summed in knowledge base order (as over all patterns: the others add
+  // nothing).
+  std::vector<int>& strongest = scratch->strongest;
   std::sort(strongest.begin(), strongest.end());
-  std::vector<double>& evidence = scratch.evidence;
-  evidence.assign(framework_count, 0.0);
+  std::vector<double>& evidence = scratch->evidence;
+  evidence.assign(frameworks.size(), 0.0);
   for (const int p : strongest) {
-    if (index.pattern_framework[p] >= 0) {
-      evidence[index.pattern_framework[p]] += pattern_evidence[p];
-    }
+    if (pattern_framework[p] >= 0) evidence[pattern_framework[p]] += scratch->pattern_evidence[p];
   }
+}
 
-  // Patterns with evidence, strongest first (knowledge base order on ties):
-  // only they give reasons, and the recognised ones among them.
-  std::sort(strongest.begin(), strongest.end(), [&](int a, int b) {
-    if (pattern_evidence[a] != pattern_evidence[b]) {
-      return pattern_evidence[a] > pattern_evidence[b];
-    }
-    return a < b;
-  });
-  RoleMatch match;
-  for (const int p : strongest) {
-    if (pattern_evidence[p] < kRecognitionThreshold) break;
-    match.recognized.push_back(&knowledge_base_.hiring_patterns(p));
-  }
-
-  // The learning path: the strongest recognised pattern's, else the
-  // default; every framework once, missing ones appended in knowledge base
-  // order, at most kMaxMatchedFrameworks steps. path_position is each
-  // framework's place on the full path, which breaks ties in the ranking.
-  const auto& path_spec = match.recognized.empty() ? knowledge_base_.default_learning_path()
-                                                   : match.recognized.front()->learning_path();
-  std::vector<int>& path_position = scratch.path_position;
+void RoleMatcher::Index::FillLearningPath(const KnowledgeBase& knowledge_base,
+                                          MatchScratch* scratch, RoleMatch* match) const {
+  const int framework_count = static_cast<int>(frameworks.size());
+  const auto& path_spec = match->recognized.empty() ? knowledge_base.default_learning_path()
+                                                    : match->recognized.front()->learning_path();
+  std::vector<int>& path_position = scratch->path_position;
   path_position.assign(framework_count, -1);
-  match.learning_path.reserve(std::min(framework_count, kMaxMatchedFrameworks));
+  match->learning_path.reserve(std::min(framework_count, kMaxMatchedFrameworks));
   int path_length = 0;
   for (const LearningStepSpec& step : path_spec) {
-    const auto it = index.framework_by_id.find(step.framework_id());
-    if (it == index.framework_by_id.end() || path_position[it->second] >= 0) continue;
+    const auto it = framework_by_id.find(step.framework_id());
+    if (it == framework_by_id.end() || path_position[it->second] >= 0) continue;
     path_position[it->second] = path_length++;
-    if (match.learning_path.size() < kMaxMatchedFrameworks) {
-      match.learning_path.push_back({index.frameworks[it->second], step.why()});
+    if (match->learning_path.size() < kMaxMatchedFrameworks) {
+      match->learning_path.push_back({frameworks[it->second], step.why()});
     }
   }
   for (int f = 0; f < framework_count; ++f) {
     if (path_position[f] >= 0) continue;
     path_position[f] = path_length++;
-    if (match.learning_path.size() < kMaxMatchedFrameworks) {
-      match.learning_path.push_back({index.frameworks[f], index.fallback_reasons[f]});
+    if (match->learning_path.size() < kMaxMatchedFrameworks) {
+      match->learning_path.push_back({frameworks[f], fallback_reasons[f]});
     }
   }
+}
 
+void RoleMatcher::Index::ScoreFrameworks(MatchScratch* scratch) const {
+  const int framework_count = static_cast<int>(frameworks.size());
+  std::vector<double>& evidence = scratch->evidence;
   for (int f = 0; f < framework_count; ++f) {
-    if (mentioned[f]) evidence[f] += kMentionEvidence;
+    if (scratch->mentioned[f]) evidence[f] += kMentionEvidence;
   }
   const double total_evidence = std::accumulate(evidence.begin(), evidence.end(), 0.0);
 
   // Frameworks without evidence (most of a large knowledge base) keep the
   // base score without an exp() each.
-  std::vector<double>& scores = scratch.scores;
+  std::vector<double>& scores = scratch->scores;
   scores.assign(framework_count, kBaseScore);
   for (int f = 0; f < framework_count; ++f) {
     if (evidence[f] == 0) continue;
@@ -412,10 +445,16 @@ absl::StatusOr<RoleMatch> RoleMatcher::Match(absl::string_view description) cons
     scores[f] =
         kBaseScore + kScoreRange * (kAbsoluteWeight * absolute + (1 - kAbsoluteWeight) * share);
   }
+}
 
+void RoleMatcher::Index::FillFits(const KnowledgeBase& knowledge_base, MatchScratch* scratch,
+                                  RoleMatch* match) const {
+  const int framework_count = static_cast<int>(frameworks.size());
+  const std::vector<double>& scores = scratch->scores;
+  const std::vector<int>& path_position = scratch->path_position;
   // Best fit first; on equal scores, in learning path order. Only the
   // best kMaxMatchedFrameworks are ranked and described.
-  std::vector<int>& ranking = scratch.ranking;
+  std::vector<int>& ranking = scratch->ranking;
   ranking.resize(framework_count);
   std::iota(ranking.begin(), ranking.end(), 0);
   const auto ranked_end =
@@ -425,21 +464,36 @@ absl::StatusOr<RoleMatch> RoleMatcher::Match(absl::string_view description) cons
     return path_position[a] < path_position[b];
   });
 
-  match.fits.reserve(static_cast<size_t>(ranked_end - ranking.begin()));
+  match->fits.reserve(static_cast<size_t>(ranked_end - ranking.begin()));
   for (auto ranked = ranking.begin(); ranked != ranked_end; ++ranked) {
     const int f = *ranked;
-    FrameworkFit& fit = match.fits.emplace_back();
-    fit.framework = index.frameworks[f];
+    FrameworkFit& fit = match->fits.emplace_back();
+    fit.framework = frameworks[f];
     fit.score = scores[f];
-    for (const int p : strongest) {
-      if (pattern_evidence[p] > 0 && index.pattern_framework[p] == f) {
-        fit.reasons.emplace_back(knowledge_base_.hiring_patterns(p).reason());
+    for (const int p : scratch->strongest) {
+      if (scratch->pattern_evidence[p] > 0 && pattern_framework[p] == f) {
+        fit.reasons.emplace_back(knowledge_base.hiring_patterns(p).reason());
       }
     }
-    if (mentioned[f]) fit.reasons.emplace_back(index.mention_reasons[f]);
-    if (fit.reasons.empty()) fit.reasons.emplace_back(index.fallback_reasons[f]);
+    if (scratch->mentioned[f]) fit.reasons.emplace_back(mention_reasons[f]);
+    if (fit.reasons.empty()) fit.reasons.emplace_back(fallback_reasons[f]);
   }
+}
 
+absl::StatusOr<RoleMatch> RoleMatcher::Match(absl::string_view description) const {
+  if (absl::Status valid = text::ValidateFreeText(description, "description"); !valid.ok()) {
+    return valid;
+  }
+  const Index& index = *index_;
+  MatchScratch& scratch = ThreadScratch();
+  index.FindPhraseStems(description, &scratch);
+  index.CountSignals(&scratch);
+  index.SumPatternEvidence(&scratch);
+  RoleMatch match;
+  RecognizePatterns(knowledge_base_, &scratch, &match);
+  index.FillLearningPath(knowledge_base_, &scratch, &match);
+  index.ScoreFrameworks(&scratch);
+  index.FillFits(knowledge_base_, &scratch, &match);
   match.advice =
       match.recognized.empty() ? index.unrecognized_advice : knowledge_base_.general_advice();
   return match;
