@@ -655,6 +655,26 @@ struct KnowledgeAnswerer::Index {
     return absl::string_view(begin, static_cast<size_t>(end - begin));
   }
 
+  // The phases of KnowledgeAnswerer::Answer, in order, each reading what
+  // the ones before left in `scratch`.
+
+  // Analyses `question` into scratch->analysis, its distinct terms and the
+  // frameworks it names; returns how many of its terms are a preamble's.
+  size_t AnalyzeQuestion(absl::string_view question, Scratch* scratch) const;
+  // The passages the question's words match, with their confidence.
+  void RankMatches(size_t context_terms, Scratch* scratch) const;
+  // A question that asks for one field of one framework, compares the
+  // frameworks it names or asks which framework suits someone gets that
+  // fact, as sure as the fact explains everything else the question says.
+  // Returns the fact's passage when it ranks by what the question asks for
+  // rather than by its words, else -1.
+  int32_t RankAskedFact(size_t context_terms, Scratch* scratch) const;
+  // Moves a FAQ entry or a passage that states more to the front of the
+  // ranking (sorted, not empty).
+  void PreferStatedAnswer(int32_t intent_answer, Scratch* scratch) const;
+  // The best passage and the alternatives from other texts.
+  KnowledgeAnswer CollectAnswer(const Scratch& scratch) const;
+
   // Declared in construction order: the analyzer reads the fields' words,
   // the search index points at the analyzer.
   std::vector<PassageFields> fields;
@@ -689,97 +709,89 @@ KnowledgeAnswerer::~KnowledgeAnswerer() = default;
 
 const std::vector<Passage>& KnowledgeAnswerer::passages() const { return index_->passages; }
 
-absl::StatusOr<KnowledgeAnswer> KnowledgeAnswerer::Answer(absl::string_view question) const {
-  if (absl::Status valid = text::ValidateFreeText(question, "question"); !valid.ok()) {
-    return valid;
-  }
-  const Index& index = *index_;
-  Scratch& scratch = ThreadScratch();
+size_t KnowledgeAnswerer::Index::AnalyzeQuestion(absl::string_view question,
+                                                 Scratch* scratch) const {
   // A preamble about the asker only sets the scene: its words count less
   // and its unknown words ("C#", "Bangalore") not at all.
   const absl::string_view proper = QuestionProper(question);
   const absl::string_view preamble = question.substr(0, question.size() - proper.size());
   size_t context_terms = 0;
   // The question proper is folded once, for its analysis and its intent.
-  text::FoldWordsInto(proper, &scratch.proper_words);
+  text::FoldWordsInto(proper, &scratch->proper_words);
   if (preamble.empty()) {
-    index.analyzer.AnalyzeFoldedInto(scratch.proper_words, &scratch.analysis);
+    analyzer.AnalyzeFoldedInto(scratch->proper_words, &scratch->analysis);
   } else {
-    index.analyzer.AnalyzeInto(preamble, &scratch.analysis);
-    scratch.analysis.unknown_words.clear();
-    context_terms = scratch.analysis.terms.size();
-    index.analyzer.AnalyzeFoldedInto(scratch.proper_words, &scratch.proper);
-    scratch.analysis.terms.insert(scratch.analysis.terms.end(), scratch.proper.terms.begin(),
-                                  scratch.proper.terms.end());
-    scratch.analysis.unknown_words = scratch.proper.unknown_words;
+    analyzer.AnalyzeInto(preamble, &scratch->analysis);
+    scratch->analysis.unknown_words.clear();
+    context_terms = scratch->analysis.terms.size();
+    analyzer.AnalyzeFoldedInto(scratch->proper_words, &scratch->proper);
+    scratch->analysis.terms.insert(scratch->analysis.terms.end(), scratch->proper.terms.begin(),
+                                   scratch->proper.terms.end());
+    scratch->analysis.unknown_words = scratch->proper.unknown_words;
   }
-  scratch.question_terms = DistinctTermIds(scratch.analysis);
-  scratch.named.clear();
-  for (const TermId term : scratch.question_terms) {
-    if (index.framework_of_term.contains(term)) scratch.named.push_back(term);
+  scratch->question_terms = DistinctTermIds(scratch->analysis);
+  scratch->named.clear();
+  for (const TermId term : scratch->question_terms) {
+    if (framework_of_term.contains(term)) scratch->named.push_back(term);
   }
+  return context_terms;
+}
 
+void KnowledgeAnswerer::Index::RankMatches(size_t context_terms, Scratch* scratch) const {
   // Passages that cannot answer are not looked for, though alternatives
   // that share a heavier word with the question still show.
-  index.search.Search(scratch.analysis, kSearchDepth, kMinAlternativeConfidence, &scratch.matches,
-                      context_terms, kAnswerThreshold);
-  std::vector<Ranked>& ranked = scratch.ranked;
+  search.Search(scratch->analysis, kSearchDepth, kMinAlternativeConfidence, &scratch->matches,
+                context_terms, kAnswerThreshold);
+  std::vector<Ranked>& ranked = scratch->ranked;
   ranked.clear();
-  for (const PassageMatch& match : scratch.matches) {
+  for (const PassageMatch& match : scratch->matches) {
     double confidence = match.confidence;
-    const std::vector<TermId>& about = index.facts[match.passage].frameworks;
-    if (!scratch.named.empty() && !about.empty() && !Intersects(scratch.named, about)) {
+    const std::vector<TermId>& about = facts[match.passage].frameworks;
+    if (!scratch->named.empty() && !about.empty() && !Intersects(scratch->named, about)) {
       confidence *= kOtherFrameworkFactor;
     }
     ranked.push_back({match.passage, confidence, match.matched_terms});
   }
+}
 
-  // A question that asks for one field of one framework, compares the
-  // frameworks it names or asks which framework suits someone gets that
-  // fact, as sure as the fact explains everything else the question says.
-  const QuestionIntent intent = ReadQuestionIntent(scratch.proper_words);
-  int32_t asked = -1;
-  // Whether the fact asked for ranks by what the question asks for rather
-  // than by its words.
-  bool intent_answers = false;
-  if (intent.asked_for != AskedFor::kAnything) {
-    index.analyzer.AnalyzeInto(intent.rest, &scratch.rest);
-    scratch.rest.terms.insert(scratch.rest.terms.begin(), scratch.analysis.terms.begin(),
-                              scratch.analysis.terms.begin() + context_terms);
-    scratch.explaining = scratch.named;
-    asked = index.AskedPassage(intent.asked_for, scratch, &scratch.explaining);
+int32_t KnowledgeAnswerer::Index::RankAskedFact(size_t context_terms, Scratch* scratch) const {
+  const QuestionIntent intent = ReadQuestionIntent(scratch->proper_words);
+  if (intent.asked_for == AskedFor::kAnything) return -1;
+  analyzer.AnalyzeInto(intent.rest, &scratch->rest);
+  scratch->rest.terms.insert(scratch->rest.terms.begin(), scratch->analysis.terms.begin(),
+                             scratch->analysis.terms.begin() + context_terms);
+  scratch->explaining = scratch->named;
+  const int32_t asked = AskedPassage(intent.asked_for, *scratch, &scratch->explaining);
+  if (asked < 0) return -1;
+  const double confidence =
+      kIntentConfidence * ExplainedShare(scratch->rest, context_terms, scratch->explaining);
+  std::vector<Ranked>& ranked = scratch->ranked;
+  auto it = std::find_if(ranked.begin(), ranked.end(),
+                         [&](const Ranked& r) { return r.passage == asked; });
+  if (it == ranked.end()) {
+    ranked.push_back({asked, confidence});
+    return asked;
   }
-  if (asked >= 0) {
-    const double confidence =
-        kIntentConfidence * index.ExplainedShare(scratch.rest, context_terms, scratch.explaining);
-    auto it = std::find_if(ranked.begin(), ranked.end(),
-                           [&](const Ranked& r) { return r.passage == asked; });
-    if (it == ranked.end()) {
-      ranked.push_back({asked, confidence});
-      intent_answers = true;
-    } else if (confidence >= it->confidence) {
-      it->confidence = confidence;
-      intent_answers = true;
-    }
+  if (confidence >= it->confidence) {
+    it->confidence = confidence;
+    return asked;
   }
+  return -1;
+}
 
-  std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
-    return a.confidence != b.confidence ? a.confidence > b.confidence : a.passage < b.passage;
-  });
-  KnowledgeAnswer answer;
-  if (ranked.empty() || ranked.front().confidence <= 0) return answer;
+void KnowledgeAnswerer::Index::PreferStatedAnswer(int32_t intent_answer, Scratch* scratch) const {
+  std::vector<Ranked>& ranked = scratch->ranked;
   // The curated answer first, when it answers about as well and its own
   // words say most of what the best passage's do.
-  if (index.passages[ranked.front().passage].kind != SourceKind::kFaq) {
+  if (passages[ranked.front().passage].kind != SourceKind::kFaq) {
     const auto faq = std::find_if(ranked.begin(), ranked.end(), [&](const Ranked& r) {
-      return index.passages[r.passage].kind == SourceKind::kFaq;
+      return passages[r.passage].kind == SourceKind::kFaq;
     });
     if (faq != ranked.end() && faq->confidence >= kAnswerThreshold &&
         faq->confidence >= kFaqPreferenceRatio * ranked.front().confidence &&
-        !(intent_answers && ranked.front().passage == asked) &&
+        ranked.front().passage != intent_answer &&
         std::none_of(ranked.begin(), faq, [&](const Ranked& better) {
-          return index.SaysMoreThan(better.passage, better.matched_terms, faq->matched_terms,
-                                    scratch);
+          return SaysMoreThan(better.passage, better.matched_terms, faq->matched_terms, *scratch);
         })) {
       std::rotate(ranked.begin(), faq, faq + 1);
     }
@@ -787,18 +799,23 @@ absl::StatusOr<KnowledgeAnswer> KnowledgeAnswerer::Answer(absl::string_view ques
     // A FAQ entry found through its context loses to a passage that states
     // what the entry only relates.
     const auto other = std::find_if(ranked.begin(), ranked.end(), [&](const Ranked& r) {
-      return index.passages[r.passage].kind != SourceKind::kFaq;
+      return passages[r.passage].kind != SourceKind::kFaq;
     });
     if (other != ranked.end() && other->confidence >= kAnswerThreshold &&
         other->confidence >= kStatedPreferenceRatio * ranked.front().confidence &&
-        index.SaysMoreThan(other->passage, other->matched_terms, ranked.front().matched_terms,
-                           scratch)) {
+        SaysMoreThan(other->passage, other->matched_terms, ranked.front().matched_terms,
+                     *scratch)) {
       std::rotate(ranked.begin(), other, other + 1);
     }
   }
+}
+
+KnowledgeAnswer KnowledgeAnswerer::Index::CollectAnswer(const Scratch& scratch) const {
+  const std::vector<Ranked>& ranked = scratch.ranked;
+  KnowledgeAnswer answer;
   auto candidate = [&](const Ranked& r) {
-    return AnswerCandidate{&index.passages[r.passage],
-                           index.AnswerText(r.passage, scratch.question_terms), r.confidence};
+    return AnswerCandidate{&passages[r.passage], AnswerText(r.passage, scratch.question_terms),
+                           r.confidence};
   };
   answer.best = candidate(ranked.front());
   answer.answered = answer.best.confidence >= kAnswerThreshold;
@@ -813,10 +830,28 @@ absl::StatusOr<KnowledgeAnswer> KnowledgeAnswerer::Answer(absl::string_view ques
   };
   for (size_t i = 1; i < ranked.size() && answer.alternatives.size() < kMaxAlternatives; ++i) {
     if (ranked[i].confidence < kMinAlternativeConfidence) continue;
-    if (shown(index.passages[ranked[i].passage])) continue;
+    if (shown(passages[ranked[i].passage])) continue;
     answer.alternatives.push_back(candidate(ranked[i]));
   }
   return answer;
+}
+
+absl::StatusOr<KnowledgeAnswer> KnowledgeAnswerer::Answer(absl::string_view question) const {
+  if (absl::Status valid = text::ValidateFreeText(question, "question"); !valid.ok()) {
+    return valid;
+  }
+  const Index& index = *index_;
+  Scratch& scratch = ThreadScratch();
+  const size_t context_terms = index.AnalyzeQuestion(question, &scratch);
+  index.RankMatches(context_terms, &scratch);
+  const int32_t intent_answer = index.RankAskedFact(context_terms, &scratch);
+  std::vector<Ranked>& ranked = scratch.ranked;
+  std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+    return a.confidence != b.confidence ? a.confidence > b.confidence : a.passage < b.passage;
+  });
+  if (ranked.empty() || ranked.front().confidence <= 0) return KnowledgeAnswer();
+  index.PreferStatedAnswer(intent_answer, &scratch);
+  return index.CollectAnswer(scratch);
 }
 
 }  // namespace advisor::engines
