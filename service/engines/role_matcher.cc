@@ -289,10 +289,8 @@ struct RoleMatcher::Index {
   void ScoreFrameworks(MatchScratch* scratch) const;
   // The best kMaxMatchedFrameworks frameworks with their scores and
   // reasons.
-  void FillFits(const KnowledgeBase& knowledge_base, MatchScratch* scratch,
-                RoleMatch* match) const;
+  void FillFits(const KnowledgeBase& knowledge_base, MatchScratch* scratch, RoleMatch* match) const;
 };
-
 
 RoleMatcher::RoleMatcher(const KnowledgeBase& knowledge_base) : knowledge_base_(knowledge_base) {
   auto index = std::make_unique<Index>();
@@ -335,7 +333,7 @@ RoleMatcher::RoleMatcher(const KnowledgeBase& knowledge_base) : knowledge_base_(
 RoleMatcher::~RoleMatcher() = default;
 
 void RoleMatcher::Index::FindPhraseStems(absl::string_view description,
-                                          MatchScratch* scratch) const {
+                                         MatchScratch* scratch) const {
   const std::vector<absl::string_view>& words = scratch->words.words;
   text::FoldWordsInto(description, &scratch->words);
   std::vector<int>& stems = scratch->stems;
