@@ -89,9 +89,20 @@ absl::StatusOr<advisor::v1::KnowledgeBase> LoadKnowledgeBase(const std::string& 
   return advisor::knowledge_base::LoadKnowledgeBaseFile(path);
 }
 
-}  // namespace
+// The exit status for a server or endpoint that could not start.
+int StartFailureStatus(const absl::Status& status) {
+  return status.code() == absl::StatusCode::kInvalidArgument ? kExitBadConfiguration
+                                                             : kExitCannotServe;
+}
 
-int main(int argc, char** argv) {
+// What runs while the server serves. The gRPC server stops before the
+// metrics endpoint whose observer it calls.
+struct Serving {
+  std::unique_ptr<advisor::metrics::MetricsEndpoint> metrics;
+  std::unique_ptr<advisor::server::AdvisorServer> server;
+};
+
+void ConfigureProcess() {
   // Debian builds Abseil without NDEBUG, which leaves absl::Mutex's deadlock
   // detection on: a lock-order graph updated on every lock gRPC takes, a
   // large share of the server's CPU per call. It is a debugging aid; the tests,
@@ -106,6 +117,12 @@ int main(int argc, char** argv) {
   // are defined (Abseil's default looks for a file named after the binary).
   usage_config.contains_help_flags = advisor::server::IsServerFlagFile;
   absl::SetFlagsUsageConfig(usage_config);
+}
+
+// Sets the flags from the environment, then from the command line, and
+// checks those main reads itself. Returns kExitOk, or the exit status
+// after printing why not.
+int ParseFlags(int argc, char** argv) {
   // Before the command line, so the command line wins.
   if (absl::Status applied = advisor::server::ApplyFlagsFromEnvironment(); !applied.ok()) {
     PrintError("invalid environment", applied);
@@ -116,8 +133,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "advisor_server: unexpected argument '%s' (see --help)\n", arguments[1]);
     return kExitBadConfiguration;
   }
-  const absl::Duration grace_period = absl::GetFlag(FLAGS_grace_period);
-  if (grace_period < absl::ZeroDuration()) {
+  if (absl::GetFlag(FLAGS_grace_period) < absl::ZeroDuration()) {
     std::fprintf(stderr, "advisor_server: --grace_period must not be negative\n");
     return kExitBadConfiguration;
   }
@@ -129,6 +145,109 @@ int main(int argc, char** argv) {
     return kExitBadConfiguration;
   }
   advisor::server::SetMinimumSeverity(*log_level);
+  return kExitOk;
+}
+
+// The server's options from the flags, serving `knowledge_base`. Returns
+// kExitOk, or the exit status after printing why not.
+int OptionsFromFlags(advisor::v1::KnowledgeBase knowledge_base,
+                     advisor::server::AdvisorServerOptions* options) {
+  options->host = absl::GetFlag(FLAGS_host);
+  options->port = absl::GetFlag(FLAGS_port);
+  options->snapshot = advisor::engines::Snapshot::Build(std::move(knowledge_base));
+  options->server_version = ADVISOR_VERSION;
+  options->observers.push_back(std::make_shared<advisor::server::CallLogObserver>());
+  if (absl::Status applied = advisor::server::ApplyOperationsFlags(*options); !applied.ok()) {
+    PrintError("invalid configuration", applied);
+    return kExitBadConfiguration;
+  }
+  return kExitOk;
+}
+
+// Starts the metrics endpoint when --metrics_port asks for one, and adds
+// its observer to `options`. Returns kExitOk, or the exit status after
+// printing why not.
+int StartMetrics(advisor::server::AdvisorServerOptions* options,
+                 std::unique_ptr<advisor::metrics::MetricsEndpoint>* metrics) {
+  if (absl::GetFlag(FLAGS_metrics_port) == -1) return kExitOk;
+  advisor::metrics::MetricsEndpointOptions metrics_options;
+  metrics_options.host = absl::GetFlag(FLAGS_metrics_host);
+  metrics_options.port = absl::GetFlag(FLAGS_metrics_port);
+  metrics_options.methods =
+      advisor::metrics::FullMethodNames(advisor::metrics::ServedServiceNames());
+  metrics_options.build_version = ADVISOR_VERSION;
+  absl::StatusOr<std::unique_ptr<advisor::metrics::MetricsEndpoint>> started =
+      advisor::metrics::MetricsEndpoint::Start(metrics_options);
+  if (!started.ok()) {
+    PrintError("cannot serve metrics", started.status());
+    return StartFailureStatus(started.status());
+  }
+  *metrics = *std::move(started);
+  options->observers.push_back((*metrics)->observer());
+  return kExitOk;
+}
+
+// Starts the metrics endpoint and the gRPC server and says where they
+// listen. Returns kExitOk, or the exit status after printing why not.
+int StartServing(advisor::server::AdvisorServerOptions options, const std::string& version,
+                 Serving* serving) {
+  // Before the gRPC server, so its observer sees every call.
+  if (const int status = StartMetrics(&options, &serving->metrics); status != kExitOk) {
+    return status;
+  }
+  absl::StatusOr<std::unique_ptr<advisor::server::AdvisorServer>> server =
+      advisor::server::AdvisorServer::Start(std::move(options));
+  if (!server.ok()) {
+    PrintError("cannot start", server.status());
+    return StartFailureStatus(server.status());
+  }
+  serving->server = *std::move(server);
+  const std::string& address = serving->server->address();
+
+  // Tests and scripts started with --port=0 read the port from this line.
+  std::printf("advisor_server listening on %s\n", address.c_str());
+  std::fflush(stdout);
+  if (serving->metrics != nullptr) {
+    std::printf("advisor_server metrics on %s\n", serving->metrics->address().c_str());
+    std::fflush(stdout);
+  }
+  advisor::server::LogEvent(
+      advisor::server::Severity::kInfo,
+      absl::StrCat("listening on ", address, " with knowledge base version ", version),
+      {{"address", address}, {"knowledge_base_version", version}});
+  return kExitOk;
+}
+
+// Reloads the knowledge base file on SIGHUP (and when it changes) until
+// SIGTERM or SIGINT, then drains calls in flight for up to --grace_period.
+void ServeUntilSignalled(const advisor::server::ShutdownSignals& signals,
+                         advisor::server::AdvisorServer& server) {
+  std::unique_ptr<advisor::server::KnowledgeBaseReloader> reloader;
+  if (!absl::GetFlag(FLAGS_knowledge_base).empty()) {
+    reloader = std::make_unique<advisor::server::KnowledgeBaseReloader>(
+        absl::GetFlag(FLAGS_knowledge_base), server);
+    reloader->StartPolling(advisor::server::KnowledgeBasePollInterval());
+  }
+  int signal = 0;
+  while ((signal = signals.Wait()) == SIGHUP) {
+    advisor::server::HandleSighup(reloader.get(), server);
+  }
+  reloader.reset();
+  const absl::Duration grace_period = absl::GetFlag(FLAGS_grace_period);
+  advisor::server::LogEvent(
+      advisor::server::Severity::kInfo,
+      absl::StrCat("received ", signal == SIGINT ? "SIGINT" : "SIGTERM", ", draining for up to ",
+                   absl::FormatDuration(grace_period)));
+  server.Shutdown(absl::Now() + grace_period);
+  server.Wait();
+  advisor::server::LogEvent(advisor::server::Severity::kInfo, "stopped");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  ConfigureProcess();
+  if (const int status = ParseFlags(argc, argv); status != kExitOk) return status;
 
   // Before gRPC starts any thread (see ShutdownSignals::Block).
   absl::StatusOr<advisor::server::ShutdownSignals> signals =
@@ -147,72 +266,14 @@ int main(int argc, char** argv) {
   const std::string version = knowledge_base->version();
 
   advisor::server::AdvisorServerOptions options;
-  options.host = absl::GetFlag(FLAGS_host);
-  options.port = absl::GetFlag(FLAGS_port);
-  options.snapshot = advisor::engines::Snapshot::Build(*std::move(knowledge_base));
-  options.server_version = ADVISOR_VERSION;
-  options.observers.push_back(std::make_shared<advisor::server::CallLogObserver>());
-  if (absl::Status applied = advisor::server::ApplyOperationsFlags(options); !applied.ok()) {
-    PrintError("invalid configuration", applied);
-    return kExitBadConfiguration;
+  if (const int status = OptionsFromFlags(*std::move(knowledge_base), &options);
+      status != kExitOk) {
+    return status;
   }
-  // Before the gRPC server, so its observer sees every call.
-  std::unique_ptr<advisor::metrics::MetricsEndpoint> metrics;
-  if (absl::GetFlag(FLAGS_metrics_port) != -1) {
-    advisor::metrics::MetricsEndpointOptions metrics_options;
-    metrics_options.host = absl::GetFlag(FLAGS_metrics_host);
-    metrics_options.port = absl::GetFlag(FLAGS_metrics_port);
-    metrics_options.methods =
-        advisor::metrics::FullMethodNames(advisor::metrics::ServedServiceNames());
-    metrics_options.build_version = ADVISOR_VERSION;
-    absl::StatusOr<std::unique_ptr<advisor::metrics::MetricsEndpoint>> started =
-        advisor::metrics::MetricsEndpoint::Start(metrics_options);
-    if (!started.ok()) {
-      PrintError("cannot serve metrics", started.status());
-      return started.status().code() == absl::StatusCode::kInvalidArgument ? kExitBadConfiguration
-                                                                           : kExitCannotServe;
-    }
-    metrics = *std::move(started);
-    options.observers.push_back(metrics->observer());
+  Serving serving;
+  if (const int status = StartServing(std::move(options), version, &serving); status != kExitOk) {
+    return status;
   }
-  absl::StatusOr<std::unique_ptr<advisor::server::AdvisorServer>> server =
-      advisor::server::AdvisorServer::Start(std::move(options));
-  if (!server.ok()) {
-    PrintError("cannot start", server.status());
-    return server.status().code() == absl::StatusCode::kInvalidArgument ? kExitBadConfiguration
-                                                                        : kExitCannotServe;
-  }
-
-  // Tests and scripts started with --port=0 read the port from this line.
-  std::printf("advisor_server listening on %s\n", (*server)->address().c_str());
-  std::fflush(stdout);
-  if (metrics != nullptr) {
-    std::printf("advisor_server metrics on %s\n", metrics->address().c_str());
-    std::fflush(stdout);
-  }
-  advisor::server::LogEvent(
-      advisor::server::Severity::kInfo,
-      absl::StrCat("listening on ", (*server)->address(), " with knowledge base version ", version),
-      {{"address", (*server)->address()}, {"knowledge_base_version", version}});
-
-  // Hot reload, for a knowledge base file: polling and SIGHUP.
-  std::unique_ptr<advisor::server::KnowledgeBaseReloader> reloader;
-  if (!absl::GetFlag(FLAGS_knowledge_base).empty()) {
-    reloader = std::make_unique<advisor::server::KnowledgeBaseReloader>(
-        absl::GetFlag(FLAGS_knowledge_base), **server);
-    reloader->StartPolling(advisor::server::KnowledgeBasePollInterval());
-  }
-  int signal = 0;
-  while ((signal = signals->Wait()) == SIGHUP) {
-    advisor::server::HandleSighup(reloader.get(), **server);
-  }
-  reloader.reset();
-  advisor::server::LogEvent(
-      advisor::server::Severity::kInfo,
-      absl::StrCat("received ", signal == SIGINT ? "SIGINT" : "SIGTERM", ", draining for up to ",
-                   absl::FormatDuration(grace_period)));
-  (*server)->Shutdown(absl::Now() + grace_period);
-  (*server)->Wait();
-  advisor::server::LogEvent(advisor::server::Severity::kInfo, "stopped");
+  ServeUntilSignalled(*signals, *serving.server);
   return kExitOk;
 }
