@@ -14,9 +14,9 @@ namespace {
 
 // A subcommand's usage, for checking arguments and for --help.
 struct Subcommand {
-  char const* name;
-  char const* arguments;
-  char const* summary;
+  const char* name;
+  const char* arguments;
+  const char* summary;
   int min_args;
   int max_args;             // -1: no upper bound.
   bool takes_file = false;  // Accepts --file FILE instead of its argument.
@@ -40,14 +40,14 @@ constexpr Subcommand kSubcommands[] = {
     {"faqs", "", "list every FAQ entry with its answer", 0, 0},
 };
 
-Subcommand const* FindSubcommand(std::string const& name) {
-  for (auto const& subcommand : kSubcommands) {
+const Subcommand* FindSubcommand(const std::string& name) {
+  for (const auto& subcommand : kSubcommands) {
     if (name == subcommand.name) return &subcommand;
   }
   return nullptr;
 }
 
-absl::StatusOr<std::string> ToJson(google::protobuf::Message const& message) {
+absl::StatusOr<std::string> ToJson(const google::protobuf::Message& message) {
   google::protobuf::util::JsonPrintOptions options;
   options.add_whitespace = true;
   // Prints `"answered": false` and zero scores instead of dropping them.
@@ -63,7 +63,7 @@ absl::StatusOr<std::string> ToJson(google::protobuf::Message const& message) {
 
 // Renders `response` in the requested format.
 template <typename Message, typename TextFormatter>
-absl::StatusOr<std::string> Render(absl::StatusOr<Message> const& response, OutputFormat format,
+absl::StatusOr<std::string> Render(const absl::StatusOr<Message>& response, OutputFormat format,
                                    TextFormatter text) {
   if (!response.ok()) return response.status();
   if (format == OutputFormat::kJson) return ToJson(*response);
@@ -97,7 +97,7 @@ absl::StatusOr<std::string> RunFaqs(client::AdvisorClient& client, OutputFormat 
 
 std::string SubcommandHelp() {
   std::string out;
-  for (auto const& subcommand : kSubcommands) {
+  for (const auto& subcommand : kSubcommands) {
     absl::StrAppend(&out, absl::StrFormat("  %-30s %s\n",
                                           absl::StrCat(subcommand.name, " ", subcommand.arguments),
                                           subcommand.summary));
@@ -105,9 +105,9 @@ std::string SubcommandHelp() {
   return out;
 }
 
-absl::Status CheckUsage(std::vector<std::string> const& args, bool from_file) {
+absl::Status CheckUsage(const std::vector<std::string>& args, bool from_file) {
   if (args.empty()) return absl::InvalidArgumentError("missing subcommand");
-  Subcommand const* subcommand = FindSubcommand(args[0]);
+  const Subcommand* subcommand = FindSubcommand(args[0]);
   if (subcommand == nullptr) {
     return absl::InvalidArgumentError(absl::StrCat("unknown subcommand '", args[0], "'"));
   }
@@ -122,7 +122,7 @@ absl::Status CheckUsage(std::vector<std::string> const& args, bool from_file) {
     }
     return absl::OkStatus();
   }
-  int const count = static_cast<int>(args.size()) - 1;
+  const int count = static_cast<int>(args.size()) - 1;
   if (count < subcommand->min_args || (subcommand->max_args >= 0 && count > subcommand->max_args)) {
     return absl::InvalidArgumentError(
         absl::StrCat("usage: advisor ", subcommand->name, " ", subcommand->arguments,
@@ -134,12 +134,12 @@ absl::Status CheckUsage(std::vector<std::string> const& args, bool from_file) {
 }
 
 absl::StatusOr<std::string> RunCommand(client::AdvisorClient client,
-                                       std::vector<std::string> const& args, OutputFormat format,
+                                       const std::vector<std::string>& args, OutputFormat format,
                                        int page_size) {
-  std::string const& name = args.at(0);
+  const std::string& name = args.at(0);
   if (name == "lookup") {
     return Render(client.GetFramework(args[1]), format,
-                  [](v1::Framework const& framework) { return FormatFramework(framework); });
+                  [](const v1::Framework& framework) { return FormatFramework(framework); });
   }
   if (name == "list") return RunList(client, format, page_size);
   if (name == "compare") {

@@ -13,27 +13,27 @@
 // them through the SDK. Knows nothing about flags or process exit codes.
 namespace advisor::cli {
 
-/// How results are printed.
+// How results are printed.
 enum class OutputFormat {
-  kText,  ///< Readable text (text_output.h).
-  kJson,  ///< The response message as protobuf JSON.
+  kText,  // Readable text (text_output.h).
+  kJson,  // The response message as protobuf JSON.
 };
 
-/// The subcommands with their arguments and a one-line summary, one per
-/// line, for --help.
+// The subcommands with their arguments and a one-line summary, one per
+// line, for --help.
 std::string SubcommandHelp();
 
-/// Checks `args` (the subcommand, then its arguments) against the
-/// subcommand's usage. `from_file`: --file was given, which only `ask` and
-/// `match-role` accept, and then without an argument. INVALID_ARGUMENT
-/// says what is wrong.
-absl::Status CheckUsage(std::vector<std::string> const& args, bool from_file = false);
+// Checks `args` (the subcommand, then its arguments) against the
+// subcommand's usage. `from_file`: --file was given, which only `ask` and
+// `match-role` accept, and then without an argument. INVALID_ARGUMENT
+// says what is wrong.
+absl::Status CheckUsage(const std::vector<std::string>& args, bool from_file = false);
 
-/// Runs the subcommand in `args` (which passed CheckUsage) and returns what
-/// to print, or the call's error status. `page_size` applies to `list` and
-/// `faqs`, which fetch every page.
+// Runs the subcommand in `args` (which passed CheckUsage) and returns what
+// to print, or the call's error status. `page_size` applies to `list` and
+// `faqs`, which fetch every page.
 absl::StatusOr<std::string> RunCommand(client::AdvisorClient client,
-                                       std::vector<std::string> const& args, OutputFormat format,
+                                       const std::vector<std::string>& args, OutputFormat format,
                                        int page_size);
 
 }  // namespace advisor::cli

@@ -20,7 +20,7 @@ constexpr std::size_t kBatchItems = 1000;
 
 // `text` as a JSON string literal, quoted and escaped by protobuf's own
 // JSON printer.
-std::string JsonQuote(std::string const& text) {
+std::string JsonQuote(const std::string& text) {
   google::protobuf::Value value;
   value.set_string_value(text);
   std::string json;
@@ -28,7 +28,7 @@ std::string JsonQuote(std::string const& text) {
   return json;
 }
 
-std::string CompactJson(google::protobuf::Message const& message) {
+std::string CompactJson(const google::protobuf::Message& message) {
   google::protobuf::util::JsonPrintOptions options;
   options.always_print_primitive_fields = true;
   std::string json;
@@ -38,8 +38,8 @@ std::string CompactJson(google::protobuf::Message const& message) {
 
 // Writes one item's JSON line; remembers the first item error.
 template <typename Response>
-void WriteItem(std::ostream& out, InputLine const& line, char const* field,
-               absl::StatusOr<Response> const& result, absl::Status& first_error) {
+void WriteItem(std::ostream& out, const InputLine& line, const char* field,
+               const absl::StatusOr<Response>& result, absl::Status& first_error) {
   out << "{\"line\":" << line.number << ",\"" << field << "\":" << JsonQuote(line.text);
   if (result.ok()) {
     out << ",\"response\":" << CompactJson(*result) << "}\n";
@@ -51,7 +51,7 @@ void WriteItem(std::ostream& out, InputLine const& line, char const* field,
   out.flush();
 }
 
-absl::StatusOr<v1::MatchRoleResponse> ToMatchOrError(v1::MatchRoleResult const& result) {
+absl::StatusOr<v1::MatchRoleResponse> ToMatchOrError(const v1::MatchRoleResult& result) {
   if (result.has_response()) return result.response();
   if (result.has_error() && result.error().code() != 0) return client::ItemStatus(result.error());
   return absl::InternalError("the server sent a result with neither match nor error");
@@ -70,11 +70,11 @@ std::vector<InputLine> ReadInputLines(std::istream& input) {
   return lines;
 }
 
-absl::Status AskFromLines(client::AdvisorClient& client, std::vector<InputLine> const& lines,
+absl::Status AskFromLines(client::AdvisorClient& client, const std::vector<InputLine>& lines,
                           std::ostream& out, ProgressBar* progress) {
   std::vector<std::string> questions;
   questions.reserve(lines.size());
-  for (auto const& line : lines) questions.push_back(line.text);
+  for (const auto& line : lines) questions.push_back(line.text);
   absl::Status first_error;
   absl::Status stream =
       client.ForEachAnswer(questions, [&](std::size_t index, client::AnswerOrError answer) {
@@ -84,7 +84,7 @@ absl::Status AskFromLines(client::AdvisorClient& client, std::vector<InputLine> 
   return stream.ok() ? first_error : stream;
 }
 
-absl::Status MatchRolesFromLines(client::AdvisorClient& client, std::vector<InputLine> const& lines,
+absl::Status MatchRolesFromLines(client::AdvisorClient& client, const std::vector<InputLine>& lines,
                                  std::ostream& out, ProgressBar* progress) {
   absl::Status first_error;
   std::size_t begin = 0;

@@ -15,29 +15,29 @@
 // in, one JSON line per item out, in input order.
 namespace advisor::cli {
 
-/// One line of the input file: its 1-based number and text.
+// One line of the input file: its 1-based number and text.
 struct InputLine {
   int number = 0;
   std::string text;
 };
 
-/// The non-blank lines of `input`, with their line numbers (blank lines
-/// are skipped, not sent). A trailing `\r` is dropped (CRLF files).
+// The non-blank lines of `input`, with their line numbers (blank lines
+// are skipped, not sent). A trailing `\r` is dropped (CRLF files).
 std::vector<InputLine> ReadInputLines(std::istream& input);
 
-/// Answers every line as a question over one StreamAnswers stream and
-/// writes `{"line":N,"question":"...","response":{...}}` or
-/// `{"line":N,"question":"...","error":{"code":"INVALID_ARGUMENT",
-/// "message":"..."}}` per line to `out`, flushing each, in input order.
-/// `progress` may be null. Returns the stream's error if it broke; else
-/// the first line's error, if any (every line is still written); else OK.
-absl::Status AskFromLines(client::AdvisorClient& client, std::vector<InputLine> const& lines,
+// Answers every line as a question over one StreamAnswers stream and
+// writes `{"line":N,"question":"...","response":{...}}` or
+// `{"line":N,"question":"...","error":{"code":"INVALID_ARGUMENT",
+// "message":"..."}}` per line to `out`, flushing each, in input order.
+// `progress` may be null. Returns the stream's error if it broke; else
+// the first line's error, if any (every line is still written); else OK.
+absl::Status AskFromLines(client::AdvisorClient& client, const std::vector<InputLine>& lines,
                           std::ostream& out, ProgressBar* progress);
 
-/// As AskFromLines, for role descriptions (`"description"` instead of
-/// `"question"`), sent as BatchMatchRoles calls of up to 1000 lines and
-/// about 48 KiB each.
-absl::Status MatchRolesFromLines(client::AdvisorClient& client, std::vector<InputLine> const& lines,
+// As AskFromLines, for role descriptions (`"description"` instead of
+// `"question"`), sent as BatchMatchRoles calls of up to 1000 lines and
+// about 48 KiB each.
+absl::Status MatchRolesFromLines(client::AdvisorClient& client, const std::vector<InputLine>& lines,
                                  std::ostream& out, ProgressBar* progress);
 
 }  // namespace advisor::cli

@@ -78,7 +78,7 @@ std::string UsageMessage() {
 }
 
 // Reads a whole file, for the TLS flags that name PEM files.
-absl::StatusOr<std::string> ReadFile(std::string const& flag, std::string const& path) {
+absl::StatusOr<std::string> ReadFile(const std::string& flag, const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return absl::InvalidArgumentError(absl::StrCat("--", flag, ": cannot read ", path));
   std::ostringstream contents;
@@ -93,21 +93,21 @@ absl::StatusOr<advisor::client::ClientOptions> OptionsFromFlags() {
   options.stream_timeout = absl::GetFlag(FLAGS_stream_timeout);
   options.bearer_token = absl::GetFlag(FLAGS_token);
   if (options.bearer_token.empty()) {
-    if (char const* token = std::getenv("ADVISOR_TOKEN")) options.bearer_token = token;
+    if (const char* token = std::getenv("ADVISOR_TOKEN")) options.bearer_token = token;
   }
   options.retry.max_attempts = absl::GetFlag(FLAGS_retries);
   options.load_balancing_policy = absl::GetFlag(FLAGS_lb_policy);
   options.user_agent_prefix = "advisor-cli";
   struct PemFlag {
-    char const* name;
+    const char* name;
     std::string path;
     std::string* field;
   };
-  PemFlag const pem_flags[] = {{"tls_ca", absl::GetFlag(FLAGS_tls_ca), &options.tls.root_certs},
+  const PemFlag pem_flags[] = {{"tls_ca", absl::GetFlag(FLAGS_tls_ca), &options.tls.root_certs},
                                {"tls_cert", absl::GetFlag(FLAGS_tls_cert), &options.tls.cert_chain},
                                {"tls_key", absl::GetFlag(FLAGS_tls_key), &options.tls.private_key}};
   options.use_tls = absl::GetFlag(FLAGS_tls);
-  for (auto const& pem : pem_flags) {
+  for (const auto& pem : pem_flags) {
     if (pem.path.empty()) continue;
     auto contents = ReadFile(pem.name, pem.path);
     if (!contents.ok()) return contents.status();
@@ -125,7 +125,7 @@ int UsageError(absl::string_view message) {
   return kUsageExitCode;
 }
 
-int CallFailed(absl::Status const& status) {
+int CallFailed(const absl::Status& status) {
   std::cerr << "error: " << absl::StatusCodeToString(status.code()) << ": " << status.message()
             << "\n";
   return static_cast<int>(status.code());
@@ -133,15 +133,15 @@ int CallFailed(absl::Status const& status) {
 
 // `advisor ask|match-role --file PATH`: JSON lines on stdout, progress on
 // stderr when it is a terminal.
-int RunFromFile(advisor::client::AdvisorClient& client, std::string const& subcommand,
-                std::string const& path) {
+int RunFromFile(advisor::client::AdvisorClient& client, const std::string& subcommand,
+                const std::string& path) {
   std::ifstream file;
   if (path != "-") {
     file.open(path);
     if (!file) return UsageError(absl::StrCat("--file: cannot read ", path));
   }
   std::istream& input = path == "-" ? std::cin : file;
-  std::vector<advisor::cli::InputLine> const lines = advisor::cli::ReadInputLines(input);
+  const std::vector<advisor::cli::InputLine> lines = advisor::cli::ReadInputLines(input);
   std::unique_ptr<advisor::cli::ProgressBar> progress;
   if (isatty(STDERR_FILENO) == 1) {
     progress = std::make_unique<advisor::cli::ProgressBar>(std::cerr, lines.size());
@@ -180,7 +180,7 @@ int main(int argc, char** argv) {
 
   advisor::client::AdvisorClient client(advisor::client::MakeAdvisorConnection(*options));
   if (!file.empty()) return RunFromFile(client, args[0], file);
-  auto const format = absl::GetFlag(FLAGS_json) ? advisor::cli::OutputFormat::kJson
+  const auto format = absl::GetFlag(FLAGS_json) ? advisor::cli::OutputFormat::kJson
                                                 : advisor::cli::OutputFormat::kText;
   auto output = advisor::cli::RunCommand(client, args, format, absl::GetFlag(FLAGS_page_size));
   if (!output.ok()) return CallFailed(output.status());

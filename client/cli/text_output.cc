@@ -13,17 +13,17 @@ namespace {
 // Appends "  <title>:" and one "    - item" line per entry; nothing when
 // there are no entries, so empty sections do not clutter the card.
 template <typename Items>
-void AppendList(std::string& out, absl::string_view title, Items const& items) {
+void AppendList(std::string& out, absl::string_view title, const Items& items) {
   if (items.empty()) return;
   absl::StrAppend(&out, "  ", title, ":\n");
-  for (auto const& item : items) absl::StrAppend(&out, "    - ", item, "\n");
+  for (const auto& item : items) absl::StrAppend(&out, "    - ", item, "\n");
 }
 
 // Where an answer comes from, for "(confidence N%; from ...)": the source's
 // title and resource name, the FAQ question quoted. A server that names no
 // source (before sources existed) still names its FAQ entry.
-std::string DescribeAnswerOrigin(v1::AnswerQuestionResponse const& answer) {
-  v1::AnswerSource const& source = answer.source();
+std::string DescribeAnswerOrigin(const v1::AnswerQuestionResponse& answer) {
+  const v1::AnswerSource& source = answer.source();
   if (source.name().empty())
     return absl::StrCat("\"", answer.question(), "\" [", answer.faq_id(), "]");
   if (source.kind() == v1::AnswerSource::KIND_FAQ) {
@@ -35,7 +35,7 @@ std::string DescribeAnswerOrigin(v1::AnswerQuestionResponse const& answer) {
 // The lines under the confidence line that say which part of the source
 // answered: a framework's field, a document's section, and the passage
 // when the answer is only part of it.
-void AppendSourceDetails(std::string& out, v1::AnswerSource const& source,
+void AppendSourceDetails(std::string& out, const v1::AnswerSource& source,
                          absl::string_view answer) {
   if (source.kind() == v1::AnswerSource::KIND_FRAMEWORK && !source.field().empty()) {
     absl::StrAppend(&out, "  Field: ", source.field(), "\n");
@@ -50,7 +50,7 @@ void AppendSourceDetails(std::string& out, v1::AnswerSource const& source,
 
 // Whether an alternative is a FAQ entry (a server without sources only has
 // those).
-bool IsFaqCandidate(v1::FaqCandidate const& candidate) {
+bool IsFaqCandidate(const v1::FaqCandidate& candidate) {
   return !candidate.faq_id().empty() || candidate.source().kind() == v1::AnswerSource::KIND_FAQ;
 }
 
@@ -61,7 +61,7 @@ std::string FormatPercent(double fraction) {
   return absl::StrFormat("%.0f%%", fraction * 100.0);
 }
 
-std::string FormatFramework(v1::Framework const& framework) {
+std::string FormatFramework(const v1::Framework& framework) {
   std::string out = absl::StrCat(framework.display_name(), " (", framework.name(), ")\n");
   if (!framework.aliases().empty()) {
     absl::StrAppend(&out, "  Also known as: ", absl::StrJoin(framework.aliases(), ", "), "\n");
@@ -80,9 +80,9 @@ std::string FormatFramework(v1::Framework const& framework) {
   return out;
 }
 
-std::string FormatFrameworkList(std::vector<v1::Framework> const& frameworks) {
+std::string FormatFrameworkList(const std::vector<v1::Framework>& frameworks) {
   std::string out;
-  for (auto const& framework : frameworks) {
+  for (const auto& framework : frameworks) {
     absl::StrAppend(&out,
                     absl::StrFormat("%-12s %-22s", framework.display_name(), framework.name()));
     if (!framework.strengths().empty()) absl::StrAppend(&out, " ", framework.strengths(0));
@@ -93,16 +93,16 @@ std::string FormatFrameworkList(std::vector<v1::Framework> const& frameworks) {
   return out;
 }
 
-std::string FormatComparison(v1::CompareFrameworksResponse const& comparison) {
+std::string FormatComparison(const v1::CompareFrameworksResponse& comparison) {
   std::string out;
-  for (auto const& column : comparison.frameworks()) {
+  for (const auto& column : comparison.frameworks()) {
     absl::StrAppend(&out, column.display_name(), " (", column.framework(), ")\n");
     if (!column.summary().empty()) absl::StrAppend(&out, "  ", column.summary(), "\n");
     AppendList(out, "Strengths", column.strengths());
     AppendList(out, "Best for", column.best_for());
     if (!column.hired_by().empty()) {
       out += "  Hired by:\n";
-      for (auto const& hiring : column.hired_by()) {
+      for (const auto& hiring : column.hired_by()) {
         absl::StrAppend(&out, "    - ", hiring.employer(), ": ", hiring.reason(), "\n");
       }
     }
@@ -110,13 +110,13 @@ std::string FormatComparison(v1::CompareFrameworksResponse const& comparison) {
   }
   if (!comparison.insights().empty()) {
     out += "Insights:\n";
-    for (auto const& insight : comparison.insights()) absl::StrAppend(&out, "  - ", insight, "\n");
+    for (const auto& insight : comparison.insights()) absl::StrAppend(&out, "  - ", insight, "\n");
   }
   if (!comparison.advice().empty()) absl::StrAppend(&out, "Advice: ", comparison.advice(), "\n");
   return out;
 }
 
-std::string FormatRoleMatch(v1::MatchRoleResponse const& match) {
+std::string FormatRoleMatch(const v1::MatchRoleResponse& match) {
   std::string out;
   if (!match.recognized_roles().empty()) {
     absl::StrAppend(&out, "Recognized roles: ", absl::StrJoin(match.recognized_roles(), "; "),
@@ -124,15 +124,15 @@ std::string FormatRoleMatch(v1::MatchRoleResponse const& match) {
   }
   out += "Matches:\n";
   int rank = 0;
-  for (auto const& candidate : match.matches()) {
+  for (const auto& candidate : match.matches()) {
     absl::StrAppend(&out, absl::StrFormat("  %d. %-12s %4s\n", ++rank, candidate.display_name(),
                                           FormatPercent(candidate.score())));
-    for (auto const& reason : candidate.reasons()) absl::StrAppend(&out, "       - ", reason, "\n");
+    for (const auto& reason : candidate.reasons()) absl::StrAppend(&out, "       - ", reason, "\n");
   }
   if (!match.learning_path().empty()) {
     out += "\nLearning path:\n";
     int step = 0;
-    for (auto const& item : match.learning_path()) {
+    for (const auto& item : match.learning_path()) {
       absl::StrAppend(&out, "  ", ++step, ". ", item.display_name());
       if (!item.why().empty()) absl::StrAppend(&out, ": ", item.why());
       out += "\n";
@@ -142,7 +142,7 @@ std::string FormatRoleMatch(v1::MatchRoleResponse const& match) {
   return out;
 }
 
-std::string FormatAnswer(v1::AnswerQuestionResponse const& answer) {
+std::string FormatAnswer(const v1::AnswerQuestionResponse& answer) {
   std::string out;
   if (answer.answered()) {
     absl::StrAppend(&out, answer.answer(), "\n  (confidence ", FormatPercent(answer.confidence()),
@@ -153,11 +153,11 @@ std::string FormatAnswer(v1::AnswerQuestionResponse const& answer) {
                     FormatPercent(answer.confidence()), ")\n");
   }
   if (!answer.alternatives().empty()) {
-    bool const only_faqs =
+    const bool only_faqs =
         std::all_of(answer.alternatives().begin(), answer.alternatives().end(), IsFaqCandidate);
     absl::string_view const kind = only_faqs ? "questions" : "answers";
     absl::StrAppend(&out, answer.answered() ? "Related " : "Closest ", kind, ":\n");
-    for (auto const& alternative : answer.alternatives()) {
+    for (const auto& alternative : answer.alternatives()) {
       // A FAQ entry is best named by its question; anything else by its
       // source, since its answer text may be long.
       std::string const label =
@@ -170,9 +170,9 @@ std::string FormatAnswer(v1::AnswerQuestionResponse const& answer) {
   return out;
 }
 
-std::string FormatFaqList(std::vector<v1::Faq> const& faqs) {
+std::string FormatFaqList(const std::vector<v1::Faq>& faqs) {
   std::string out;
-  for (auto const& faq : faqs) {
+  for (const auto& faq : faqs) {
     absl::StrAppend(&out, "Q: ", faq.question(), "\n   ", faq.answer(), "\n");
   }
   absl::StrAppend(&out, faqs.size(), faqs.size() == 1 ? " question\n" : " questions\n");

@@ -14,31 +14,31 @@
 // CLI. Every function returns text ending in a newline.
 namespace advisor::cli {
 
-/// A fraction in [0, 1] as a whole percentage, e.g. 0.934 -> "93%".
+// A fraction in [0, 1] as a whole percentage, e.g. 0.934 -> "93%".
 std::string FormatPercent(double fraction);
 
-/// A framework card: name, aliases, developer, website, summary, strengths,
-/// best-for, notes and sources.
-std::string FormatFramework(v1::Framework const& framework);
+// A framework card: name, aliases, developer, website, summary, strengths,
+// best-for, notes and sources.
+std::string FormatFramework(const v1::Framework& framework);
 
-/// One line per framework: display name, resource name, first strength.
-std::string FormatFrameworkList(std::vector<v1::Framework> const& frameworks);
+// One line per framework: display name, resource name, first strength.
+std::string FormatFrameworkList(const std::vector<v1::Framework>& frameworks);
 
-/// Each framework's column one after another, then insights and advice.
-std::string FormatComparison(v1::CompareFrameworksResponse const& comparison);
+// Each framework's column one after another, then insights and advice.
+std::string FormatComparison(const v1::CompareFrameworksResponse& comparison);
 
-/// Recognised roles, ranked matches with percentages and reasons, the
-/// learning path and the advice.
-std::string FormatRoleMatch(v1::MatchRoleResponse const& match);
+// Recognised roles, ranked matches with percentages and reasons, the
+// learning path and the advice.
+std::string FormatRoleMatch(const v1::MatchRoleResponse& match);
 
-/// The answer with its confidence and where it comes from (the source's
-/// title and resource name; a framework's field, a document's section, and
-/// the passage as context when the answer is only part of it), or "No
-/// answer in the knowledge base (confidence N%)"; then the alternatives.
-std::string FormatAnswer(v1::AnswerQuestionResponse const& answer);
+// The answer with its confidence and where it comes from (the source's
+// title and resource name; a framework's field, a document's section, and
+// the passage as context when the answer is only part of it), or "No
+// answer in the knowledge base (confidence N%)"; then the alternatives.
+std::string FormatAnswer(const v1::AnswerQuestionResponse& answer);
 
-/// Every FAQ entry: question, then its answer indented.
-std::string FormatFaqList(std::vector<v1::Faq> const& faqs);
+// Every FAQ entry: question, then its answer indented.
+std::string FormatFaqList(const std::vector<v1::Faq>& faqs);
 
 }  // namespace advisor::cli
 

@@ -19,99 +19,99 @@ std::unique_ptr<grpc::ClientContext> AdvisorConnectionImpl::MakeContext() const 
 }
 
 absl::StatusOr<v1::GetFrameworkResponse> AdvisorConnectionImpl::GetFramework(
-    v1::GetFrameworkRequest const& request) {
+    const v1::GetFrameworkRequest& request) {
   grpc::ClientContext context;
   Configure(context);
   return stub_->GetFramework(context, request);
 }
 
 absl::StatusOr<v1::ListFrameworksResponse> AdvisorConnectionImpl::ListFrameworks(
-    v1::ListFrameworksRequest const& request) {
+    const v1::ListFrameworksRequest& request) {
   grpc::ClientContext context;
   Configure(context);
   return stub_->ListFrameworks(context, request);
 }
 
 absl::StatusOr<v1::CompareFrameworksResponse> AdvisorConnectionImpl::CompareFrameworks(
-    v1::CompareFrameworksRequest const& request) {
+    const v1::CompareFrameworksRequest& request) {
   grpc::ClientContext context;
   Configure(context);
   return stub_->CompareFrameworks(context, request);
 }
 
 absl::StatusOr<v1::MatchRoleResponse> AdvisorConnectionImpl::MatchRole(
-    v1::MatchRoleRequest const& request) {
+    const v1::MatchRoleRequest& request) {
   grpc::ClientContext context;
   Configure(context);
   return stub_->MatchRole(context, request);
 }
 
 absl::StatusOr<v1::BatchMatchRolesResponse> AdvisorConnectionImpl::BatchMatchRoles(
-    v1::BatchMatchRolesRequest const& request) {
+    const v1::BatchMatchRolesRequest& request) {
   grpc::ClientContext context;
   Configure(context);
   return stub_->BatchMatchRoles(context, request);
 }
 
 absl::StatusOr<v1::AnswerQuestionResponse> AdvisorConnectionImpl::AnswerQuestion(
-    v1::AnswerQuestionRequest const& request) {
+    const v1::AnswerQuestionRequest& request) {
   grpc::ClientContext context;
   Configure(context);
   return stub_->AnswerQuestion(context, request);
 }
 
 absl::StatusOr<v1::BatchAnswerQuestionsResponse> AdvisorConnectionImpl::BatchAnswerQuestions(
-    v1::BatchAnswerQuestionsRequest const& request) {
+    const v1::BatchAnswerQuestionsRequest& request) {
   grpc::ClientContext context;
   Configure(context);
   return stub_->BatchAnswerQuestions(context, request);
 }
 
 absl::StatusOr<v1::ListFaqsResponse> AdvisorConnectionImpl::ListFaqs(
-    v1::ListFaqsRequest const& request) {
+    const v1::ListFaqsRequest& request) {
   grpc::ClientContext context;
   Configure(context);
   return stub_->ListFaqs(context, request);
 }
 
-void AdvisorConnectionImpl::AsyncGetFramework(v1::GetFrameworkRequest const& request,
+void AdvisorConnectionImpl::AsyncGetFramework(const v1::GetFrameworkRequest& request,
                                               client::Callback<v1::GetFrameworkResponse> done) {
   stub_->AsyncGetFramework(MakeContext(), request, std::move(done));
 }
 
-void AdvisorConnectionImpl::AsyncListFrameworks(v1::ListFrameworksRequest const& request,
+void AdvisorConnectionImpl::AsyncListFrameworks(const v1::ListFrameworksRequest& request,
                                                 client::Callback<v1::ListFrameworksResponse> done) {
   stub_->AsyncListFrameworks(MakeContext(), request, std::move(done));
 }
 
 void AdvisorConnectionImpl::AsyncCompareFrameworks(
-    v1::CompareFrameworksRequest const& request,
+    const v1::CompareFrameworksRequest& request,
     client::Callback<v1::CompareFrameworksResponse> done) {
   stub_->AsyncCompareFrameworks(MakeContext(), request, std::move(done));
 }
 
-void AdvisorConnectionImpl::AsyncMatchRole(v1::MatchRoleRequest const& request,
+void AdvisorConnectionImpl::AsyncMatchRole(const v1::MatchRoleRequest& request,
                                            client::Callback<v1::MatchRoleResponse> done) {
   stub_->AsyncMatchRole(MakeContext(), request, std::move(done));
 }
 
 void AdvisorConnectionImpl::AsyncBatchMatchRoles(
-    v1::BatchMatchRolesRequest const& request, client::Callback<v1::BatchMatchRolesResponse> done) {
+    const v1::BatchMatchRolesRequest& request, client::Callback<v1::BatchMatchRolesResponse> done) {
   stub_->AsyncBatchMatchRoles(MakeContext(), request, std::move(done));
 }
 
-void AdvisorConnectionImpl::AsyncAnswerQuestion(v1::AnswerQuestionRequest const& request,
+void AdvisorConnectionImpl::AsyncAnswerQuestion(const v1::AnswerQuestionRequest& request,
                                                 client::Callback<v1::AnswerQuestionResponse> done) {
   stub_->AsyncAnswerQuestion(MakeContext(), request, std::move(done));
 }
 
 void AdvisorConnectionImpl::AsyncBatchAnswerQuestions(
-    v1::BatchAnswerQuestionsRequest const& request,
+    const v1::BatchAnswerQuestionsRequest& request,
     client::Callback<v1::BatchAnswerQuestionsResponse> done) {
   stub_->AsyncBatchAnswerQuestions(MakeContext(), request, std::move(done));
 }
 
-void AdvisorConnectionImpl::AsyncListFaqs(v1::ListFaqsRequest const& request,
+void AdvisorConnectionImpl::AsyncListFaqs(const v1::ListFaqsRequest& request,
                                           client::Callback<v1::ListFaqsResponse> done) {
   stub_->AsyncListFaqs(MakeContext(), request, std::move(done));
 }

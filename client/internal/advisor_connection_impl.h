@@ -10,45 +10,45 @@
 
 namespace advisor::client_internal {
 
-/// The connection `MakeAdvisorConnection` returns for valid options: gives
-/// every call a fresh context with the configured deadline (streams: the
-/// stream deadline), then hands it to the stub stack. Retries happen inside
-/// the channel (service config), all within that one deadline. Thread-safe.
+// The connection `MakeAdvisorConnection` returns for valid options: gives
+// every call a fresh context with the configured deadline (streams: the
+// stream deadline), then hands it to the stub stack. Retries happen inside
+// the channel (service config), all within that one deadline. Thread-safe.
 class AdvisorConnectionImpl : public client::AdvisorConnection {
  public:
-  /// `timeout` is the deadline of each call, `stream_timeout` that of each
-  /// stream, measured from its start.
+  // `timeout` is the deadline of each call, `stream_timeout` that of each
+  // stream, measured from its start.
   AdvisorConnectionImpl(std::shared_ptr<AdvisorStub> stub, absl::Duration timeout,
                         absl::Duration stream_timeout);
   absl::StatusOr<v1::GetFrameworkResponse> GetFramework(
-      v1::GetFrameworkRequest const& request) override;
+      const v1::GetFrameworkRequest& request) override;
   absl::StatusOr<v1::ListFrameworksResponse> ListFrameworks(
-      v1::ListFrameworksRequest const& request) override;
+      const v1::ListFrameworksRequest& request) override;
   absl::StatusOr<v1::CompareFrameworksResponse> CompareFrameworks(
-      v1::CompareFrameworksRequest const& request) override;
-  absl::StatusOr<v1::MatchRoleResponse> MatchRole(v1::MatchRoleRequest const& request) override;
+      const v1::CompareFrameworksRequest& request) override;
+  absl::StatusOr<v1::MatchRoleResponse> MatchRole(const v1::MatchRoleRequest& request) override;
   absl::StatusOr<v1::BatchMatchRolesResponse> BatchMatchRoles(
-      v1::BatchMatchRolesRequest const& request) override;
+      const v1::BatchMatchRolesRequest& request) override;
   absl::StatusOr<v1::AnswerQuestionResponse> AnswerQuestion(
-      v1::AnswerQuestionRequest const& request) override;
+      const v1::AnswerQuestionRequest& request) override;
   absl::StatusOr<v1::BatchAnswerQuestionsResponse> BatchAnswerQuestions(
-      v1::BatchAnswerQuestionsRequest const& request) override;
-  absl::StatusOr<v1::ListFaqsResponse> ListFaqs(v1::ListFaqsRequest const& request) override;
-  void AsyncGetFramework(v1::GetFrameworkRequest const& request,
+      const v1::BatchAnswerQuestionsRequest& request) override;
+  absl::StatusOr<v1::ListFaqsResponse> ListFaqs(const v1::ListFaqsRequest& request) override;
+  void AsyncGetFramework(const v1::GetFrameworkRequest& request,
                          client::Callback<v1::GetFrameworkResponse> done) override;
-  void AsyncListFrameworks(v1::ListFrameworksRequest const& request,
+  void AsyncListFrameworks(const v1::ListFrameworksRequest& request,
                            client::Callback<v1::ListFrameworksResponse> done) override;
-  void AsyncCompareFrameworks(v1::CompareFrameworksRequest const& request,
+  void AsyncCompareFrameworks(const v1::CompareFrameworksRequest& request,
                               client::Callback<v1::CompareFrameworksResponse> done) override;
-  void AsyncMatchRole(v1::MatchRoleRequest const& request,
+  void AsyncMatchRole(const v1::MatchRoleRequest& request,
                       client::Callback<v1::MatchRoleResponse> done) override;
-  void AsyncBatchMatchRoles(v1::BatchMatchRolesRequest const& request,
+  void AsyncBatchMatchRoles(const v1::BatchMatchRolesRequest& request,
                             client::Callback<v1::BatchMatchRolesResponse> done) override;
-  void AsyncAnswerQuestion(v1::AnswerQuestionRequest const& request,
+  void AsyncAnswerQuestion(const v1::AnswerQuestionRequest& request,
                            client::Callback<v1::AnswerQuestionResponse> done) override;
-  void AsyncBatchAnswerQuestions(v1::BatchAnswerQuestionsRequest const& request,
+  void AsyncBatchAnswerQuestions(const v1::BatchAnswerQuestionsRequest& request,
                                  client::Callback<v1::BatchAnswerQuestionsResponse> done) override;
-  void AsyncListFaqs(v1::ListFaqsRequest const& request,
+  void AsyncListFaqs(const v1::ListFaqsRequest& request,
                      client::Callback<v1::ListFaqsResponse> done) override;
   std::unique_ptr<client::AnswerStream> StreamAnswers() override;
 

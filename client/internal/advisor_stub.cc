@@ -21,7 +21,7 @@ absl::StatusOr<Response> Invoke(Call&& call) {
 // (context, request copy, response) lives on the heap until it completes,
 // then is freed after `done` has run.
 template <typename Request, typename Response, typename Start>
-void AsyncInvoke(std::unique_ptr<grpc::ClientContext> context, Request const& request,
+void AsyncInvoke(std::unique_ptr<grpc::ClientContext> context, const Request& request,
                  Callback<Response> done, Start&& start) {
   struct Call {
     std::unique_ptr<grpc::ClientContext> context;
@@ -31,7 +31,7 @@ void AsyncInvoke(std::unique_ptr<grpc::ClientContext> context, Request const& re
   };
   auto* call = new Call{std::move(context), request, Response(), std::move(done)};
   std::forward<Start>(start)(call->context.get(), &call->request, &call->response,
-                             [call](grpc::Status const& status) {
+                             [call](const grpc::Status& status) {
                                std::unique_ptr<Call> owned(call);
                                if (!status.ok()) {
                                  owned->done(MakeStatusFromRpcError(status));
@@ -50,62 +50,62 @@ DefaultAdvisorStub::DefaultAdvisorStub(
     : frameworks_(std::move(frameworks)), roles_(std::move(roles)), faqs_(std::move(faqs)) {}
 
 absl::StatusOr<v1::GetFrameworkResponse> DefaultAdvisorStub::GetFramework(
-    grpc::ClientContext& context, v1::GetFrameworkRequest const& request) {
+    grpc::ClientContext& context, const v1::GetFrameworkRequest& request) {
   return Invoke<v1::GetFrameworkResponse>([&](v1::GetFrameworkResponse* response) {
     return frameworks_->GetFramework(&context, request, response);
   });
 }
 
 absl::StatusOr<v1::ListFrameworksResponse> DefaultAdvisorStub::ListFrameworks(
-    grpc::ClientContext& context, v1::ListFrameworksRequest const& request) {
+    grpc::ClientContext& context, const v1::ListFrameworksRequest& request) {
   return Invoke<v1::ListFrameworksResponse>([&](v1::ListFrameworksResponse* response) {
     return frameworks_->ListFrameworks(&context, request, response);
   });
 }
 
 absl::StatusOr<v1::CompareFrameworksResponse> DefaultAdvisorStub::CompareFrameworks(
-    grpc::ClientContext& context, v1::CompareFrameworksRequest const& request) {
+    grpc::ClientContext& context, const v1::CompareFrameworksRequest& request) {
   return Invoke<v1::CompareFrameworksResponse>([&](v1::CompareFrameworksResponse* response) {
     return frameworks_->CompareFrameworks(&context, request, response);
   });
 }
 
 absl::StatusOr<v1::MatchRoleResponse> DefaultAdvisorStub::MatchRole(
-    grpc::ClientContext& context, v1::MatchRoleRequest const& request) {
+    grpc::ClientContext& context, const v1::MatchRoleRequest& request) {
   return Invoke<v1::MatchRoleResponse>([&](v1::MatchRoleResponse* response) {
     return roles_->MatchRole(&context, request, response);
   });
 }
 
 absl::StatusOr<v1::BatchMatchRolesResponse> DefaultAdvisorStub::BatchMatchRoles(
-    grpc::ClientContext& context, v1::BatchMatchRolesRequest const& request) {
+    grpc::ClientContext& context, const v1::BatchMatchRolesRequest& request) {
   return Invoke<v1::BatchMatchRolesResponse>([&](v1::BatchMatchRolesResponse* response) {
     return roles_->BatchMatchRoles(&context, request, response);
   });
 }
 
 absl::StatusOr<v1::AnswerQuestionResponse> DefaultAdvisorStub::AnswerQuestion(
-    grpc::ClientContext& context, v1::AnswerQuestionRequest const& request) {
+    grpc::ClientContext& context, const v1::AnswerQuestionRequest& request) {
   return Invoke<v1::AnswerQuestionResponse>([&](v1::AnswerQuestionResponse* response) {
     return faqs_->AnswerQuestion(&context, request, response);
   });
 }
 
 absl::StatusOr<v1::BatchAnswerQuestionsResponse> DefaultAdvisorStub::BatchAnswerQuestions(
-    grpc::ClientContext& context, v1::BatchAnswerQuestionsRequest const& request) {
+    grpc::ClientContext& context, const v1::BatchAnswerQuestionsRequest& request) {
   return Invoke<v1::BatchAnswerQuestionsResponse>([&](v1::BatchAnswerQuestionsResponse* response) {
     return faqs_->BatchAnswerQuestions(&context, request, response);
   });
 }
 
 absl::StatusOr<v1::ListFaqsResponse> DefaultAdvisorStub::ListFaqs(
-    grpc::ClientContext& context, v1::ListFaqsRequest const& request) {
+    grpc::ClientContext& context, const v1::ListFaqsRequest& request) {
   return Invoke<v1::ListFaqsResponse>(
       [&](v1::ListFaqsResponse* response) { return faqs_->ListFaqs(&context, request, response); });
 }
 
 void DefaultAdvisorStub::AsyncGetFramework(std::unique_ptr<grpc::ClientContext> context,
-                                           v1::GetFrameworkRequest const& request,
+                                           const v1::GetFrameworkRequest& request,
                                            Callback<v1::GetFrameworkResponse> done) {
   AsyncInvoke(std::move(context), request, std::move(done), [this](auto&&... args) {
     frameworks_->async()->GetFramework(std::forward<decltype(args)>(args)...);
@@ -113,7 +113,7 @@ void DefaultAdvisorStub::AsyncGetFramework(std::unique_ptr<grpc::ClientContext> 
 }
 
 void DefaultAdvisorStub::AsyncListFrameworks(std::unique_ptr<grpc::ClientContext> context,
-                                             v1::ListFrameworksRequest const& request,
+                                             const v1::ListFrameworksRequest& request,
                                              Callback<v1::ListFrameworksResponse> done) {
   AsyncInvoke(std::move(context), request, std::move(done), [this](auto&&... args) {
     frameworks_->async()->ListFrameworks(std::forward<decltype(args)>(args)...);
@@ -121,7 +121,7 @@ void DefaultAdvisorStub::AsyncListFrameworks(std::unique_ptr<grpc::ClientContext
 }
 
 void DefaultAdvisorStub::AsyncCompareFrameworks(std::unique_ptr<grpc::ClientContext> context,
-                                                v1::CompareFrameworksRequest const& request,
+                                                const v1::CompareFrameworksRequest& request,
                                                 Callback<v1::CompareFrameworksResponse> done) {
   AsyncInvoke(std::move(context), request, std::move(done), [this](auto&&... args) {
     frameworks_->async()->CompareFrameworks(std::forward<decltype(args)>(args)...);
@@ -129,7 +129,7 @@ void DefaultAdvisorStub::AsyncCompareFrameworks(std::unique_ptr<grpc::ClientCont
 }
 
 void DefaultAdvisorStub::AsyncMatchRole(std::unique_ptr<grpc::ClientContext> context,
-                                        v1::MatchRoleRequest const& request,
+                                        const v1::MatchRoleRequest& request,
                                         Callback<v1::MatchRoleResponse> done) {
   AsyncInvoke(std::move(context), request, std::move(done), [this](auto&&... args) {
     roles_->async()->MatchRole(std::forward<decltype(args)>(args)...);
@@ -137,7 +137,7 @@ void DefaultAdvisorStub::AsyncMatchRole(std::unique_ptr<grpc::ClientContext> con
 }
 
 void DefaultAdvisorStub::AsyncBatchMatchRoles(std::unique_ptr<grpc::ClientContext> context,
-                                              v1::BatchMatchRolesRequest const& request,
+                                              const v1::BatchMatchRolesRequest& request,
                                               Callback<v1::BatchMatchRolesResponse> done) {
   AsyncInvoke(std::move(context), request, std::move(done), [this](auto&&... args) {
     roles_->async()->BatchMatchRoles(std::forward<decltype(args)>(args)...);
@@ -145,7 +145,7 @@ void DefaultAdvisorStub::AsyncBatchMatchRoles(std::unique_ptr<grpc::ClientContex
 }
 
 void DefaultAdvisorStub::AsyncAnswerQuestion(std::unique_ptr<grpc::ClientContext> context,
-                                             v1::AnswerQuestionRequest const& request,
+                                             const v1::AnswerQuestionRequest& request,
                                              Callback<v1::AnswerQuestionResponse> done) {
   AsyncInvoke(std::move(context), request, std::move(done), [this](auto&&... args) {
     faqs_->async()->AnswerQuestion(std::forward<decltype(args)>(args)...);
@@ -153,7 +153,7 @@ void DefaultAdvisorStub::AsyncAnswerQuestion(std::unique_ptr<grpc::ClientContext
 }
 
 void DefaultAdvisorStub::AsyncBatchAnswerQuestions(
-    std::unique_ptr<grpc::ClientContext> context, v1::BatchAnswerQuestionsRequest const& request,
+    std::unique_ptr<grpc::ClientContext> context, const v1::BatchAnswerQuestionsRequest& request,
     Callback<v1::BatchAnswerQuestionsResponse> done) {
   AsyncInvoke(std::move(context), request, std::move(done), [this](auto&&... args) {
     faqs_->async()->BatchAnswerQuestions(std::forward<decltype(args)>(args)...);
@@ -161,7 +161,7 @@ void DefaultAdvisorStub::AsyncBatchAnswerQuestions(
 }
 
 void DefaultAdvisorStub::AsyncListFaqs(std::unique_ptr<grpc::ClientContext> context,
-                                       v1::ListFaqsRequest const& request,
+                                       const v1::ListFaqsRequest& request,
                                        Callback<v1::ListFaqsResponse> done) {
   AsyncInvoke(std::move(context), request, std::move(done), [this](auto&&... args) {
     faqs_->async()->ListFaqs(std::forward<decltype(args)>(args)...);

@@ -16,128 +16,128 @@ namespace advisor::client_internal {
 
 using client::Callback;
 
-/// Every RPC of the three advisor services on a caller-prepared context
-/// (deadline, metadata): a blocking and an async call per unary RPC, and
-/// the answer stream. An async call owns its context until it completes.
-/// Decorators implement this interface around another stub to add
-/// cross-cutting behaviour.
+// Every RPC of the three advisor services on a caller-prepared context
+// (deadline, metadata): a blocking and an async call per unary RPC, and
+// the answer stream. An async call owns its context until it completes.
+// Decorators implement this interface around another stub to add
+// cross-cutting behaviour.
 class AdvisorStub {
  public:
   virtual ~AdvisorStub() = default;
 
-  /// FrameworkService.GetFramework.
+  // FrameworkService.GetFramework.
   virtual absl::StatusOr<v1::GetFrameworkResponse> GetFramework(
-      grpc::ClientContext& context, v1::GetFrameworkRequest const& request) = 0;
-  /// FrameworkService.ListFrameworks.
+      grpc::ClientContext& context, const v1::GetFrameworkRequest& request) = 0;
+  // FrameworkService.ListFrameworks.
   virtual absl::StatusOr<v1::ListFrameworksResponse> ListFrameworks(
-      grpc::ClientContext& context, v1::ListFrameworksRequest const& request) = 0;
-  /// FrameworkService.CompareFrameworks.
+      grpc::ClientContext& context, const v1::ListFrameworksRequest& request) = 0;
+  // FrameworkService.CompareFrameworks.
   virtual absl::StatusOr<v1::CompareFrameworksResponse> CompareFrameworks(
-      grpc::ClientContext& context, v1::CompareFrameworksRequest const& request) = 0;
-  /// RoleMatchingService.MatchRole.
+      grpc::ClientContext& context, const v1::CompareFrameworksRequest& request) = 0;
+  // RoleMatchingService.MatchRole.
   virtual absl::StatusOr<v1::MatchRoleResponse> MatchRole(grpc::ClientContext& context,
-                                                          v1::MatchRoleRequest const& request) = 0;
-  /// RoleMatchingService.BatchMatchRoles.
+                                                          const v1::MatchRoleRequest& request) = 0;
+  // RoleMatchingService.BatchMatchRoles.
   virtual absl::StatusOr<v1::BatchMatchRolesResponse> BatchMatchRoles(
-      grpc::ClientContext& context, v1::BatchMatchRolesRequest const& request) = 0;
-  /// FaqService.AnswerQuestion.
+      grpc::ClientContext& context, const v1::BatchMatchRolesRequest& request) = 0;
+  // FaqService.AnswerQuestion.
   virtual absl::StatusOr<v1::AnswerQuestionResponse> AnswerQuestion(
-      grpc::ClientContext& context, v1::AnswerQuestionRequest const& request) = 0;
-  /// FaqService.BatchAnswerQuestions.
+      grpc::ClientContext& context, const v1::AnswerQuestionRequest& request) = 0;
+  // FaqService.BatchAnswerQuestions.
   virtual absl::StatusOr<v1::BatchAnswerQuestionsResponse> BatchAnswerQuestions(
-      grpc::ClientContext& context, v1::BatchAnswerQuestionsRequest const& request) = 0;
-  /// FaqService.ListFaqs.
+      grpc::ClientContext& context, const v1::BatchAnswerQuestionsRequest& request) = 0;
+  // FaqService.ListFaqs.
   virtual absl::StatusOr<v1::ListFaqsResponse> ListFaqs(grpc::ClientContext& context,
-                                                        v1::ListFaqsRequest const& request) = 0;
+                                                        const v1::ListFaqsRequest& request) = 0;
 
-  /// FrameworkService.GetFramework, asynchronously.
+  // FrameworkService.GetFramework, asynchronously.
   virtual void AsyncGetFramework(std::unique_ptr<grpc::ClientContext> context,
-                                 v1::GetFrameworkRequest const& request,
+                                 const v1::GetFrameworkRequest& request,
                                  Callback<v1::GetFrameworkResponse> done) = 0;
-  /// FrameworkService.ListFrameworks, asynchronously.
+  // FrameworkService.ListFrameworks, asynchronously.
   virtual void AsyncListFrameworks(std::unique_ptr<grpc::ClientContext> context,
-                                   v1::ListFrameworksRequest const& request,
+                                   const v1::ListFrameworksRequest& request,
                                    Callback<v1::ListFrameworksResponse> done) = 0;
-  /// FrameworkService.CompareFrameworks, asynchronously.
+  // FrameworkService.CompareFrameworks, asynchronously.
   virtual void AsyncCompareFrameworks(std::unique_ptr<grpc::ClientContext> context,
-                                      v1::CompareFrameworksRequest const& request,
+                                      const v1::CompareFrameworksRequest& request,
                                       Callback<v1::CompareFrameworksResponse> done) = 0;
-  /// RoleMatchingService.MatchRole, asynchronously.
+  // RoleMatchingService.MatchRole, asynchronously.
   virtual void AsyncMatchRole(std::unique_ptr<grpc::ClientContext> context,
-                              v1::MatchRoleRequest const& request,
+                              const v1::MatchRoleRequest& request,
                               Callback<v1::MatchRoleResponse> done) = 0;
-  /// RoleMatchingService.BatchMatchRoles, asynchronously.
+  // RoleMatchingService.BatchMatchRoles, asynchronously.
   virtual void AsyncBatchMatchRoles(std::unique_ptr<grpc::ClientContext> context,
-                                    v1::BatchMatchRolesRequest const& request,
+                                    const v1::BatchMatchRolesRequest& request,
                                     Callback<v1::BatchMatchRolesResponse> done) = 0;
-  /// FaqService.AnswerQuestion, asynchronously.
+  // FaqService.AnswerQuestion, asynchronously.
   virtual void AsyncAnswerQuestion(std::unique_ptr<grpc::ClientContext> context,
-                                   v1::AnswerQuestionRequest const& request,
+                                   const v1::AnswerQuestionRequest& request,
                                    Callback<v1::AnswerQuestionResponse> done) = 0;
-  /// FaqService.BatchAnswerQuestions, asynchronously.
+  // FaqService.BatchAnswerQuestions, asynchronously.
   virtual void AsyncBatchAnswerQuestions(std::unique_ptr<grpc::ClientContext> context,
-                                         v1::BatchAnswerQuestionsRequest const& request,
+                                         const v1::BatchAnswerQuestionsRequest& request,
                                          Callback<v1::BatchAnswerQuestionsResponse> done) = 0;
-  /// FaqService.ListFaqs, asynchronously.
+  // FaqService.ListFaqs, asynchronously.
   virtual void AsyncListFaqs(std::unique_ptr<grpc::ClientContext> context,
-                             v1::ListFaqsRequest const& request,
+                             const v1::ListFaqsRequest& request,
                              Callback<v1::ListFaqsResponse> done) = 0;
 
-  /// FaqService.StreamAnswers; the stream owns `context`.
+  // FaqService.StreamAnswers; the stream owns `context`.
   virtual std::unique_ptr<client::AnswerStream> StreamAnswers(
       std::unique_ptr<grpc::ClientContext> context) = 0;
 };
 
-/// The stub that talks to the wire: the generated stubs of the three
-/// services (normally over one shared channel), with gRPC errors converted
-/// to absl::Status.
+// The stub that talks to the wire: the generated stubs of the three
+// services (normally over one shared channel), with gRPC errors converted
+// to absl::Status.
 class DefaultAdvisorStub : public AdvisorStub {
  public:
-  /// Takes the generated stubs; none may be null.
+  // Takes the generated stubs; none may be null.
   DefaultAdvisorStub(std::unique_ptr<v1::FrameworkService::StubInterface> frameworks,
                      std::unique_ptr<v1::RoleMatchingService::StubInterface> roles,
                      std::unique_ptr<v1::FaqService::StubInterface> faqs);
 
   absl::StatusOr<v1::GetFrameworkResponse> GetFramework(
-      grpc::ClientContext& context, v1::GetFrameworkRequest const& request) override;
+      grpc::ClientContext& context, const v1::GetFrameworkRequest& request) override;
   absl::StatusOr<v1::ListFrameworksResponse> ListFrameworks(
-      grpc::ClientContext& context, v1::ListFrameworksRequest const& request) override;
+      grpc::ClientContext& context, const v1::ListFrameworksRequest& request) override;
   absl::StatusOr<v1::CompareFrameworksResponse> CompareFrameworks(
-      grpc::ClientContext& context, v1::CompareFrameworksRequest const& request) override;
+      grpc::ClientContext& context, const v1::CompareFrameworksRequest& request) override;
   absl::StatusOr<v1::MatchRoleResponse> MatchRole(grpc::ClientContext& context,
-                                                  v1::MatchRoleRequest const& request) override;
+                                                  const v1::MatchRoleRequest& request) override;
   absl::StatusOr<v1::BatchMatchRolesResponse> BatchMatchRoles(
-      grpc::ClientContext& context, v1::BatchMatchRolesRequest const& request) override;
+      grpc::ClientContext& context, const v1::BatchMatchRolesRequest& request) override;
   absl::StatusOr<v1::AnswerQuestionResponse> AnswerQuestion(
-      grpc::ClientContext& context, v1::AnswerQuestionRequest const& request) override;
+      grpc::ClientContext& context, const v1::AnswerQuestionRequest& request) override;
   absl::StatusOr<v1::BatchAnswerQuestionsResponse> BatchAnswerQuestions(
-      grpc::ClientContext& context, v1::BatchAnswerQuestionsRequest const& request) override;
+      grpc::ClientContext& context, const v1::BatchAnswerQuestionsRequest& request) override;
   absl::StatusOr<v1::ListFaqsResponse> ListFaqs(grpc::ClientContext& context,
-                                                v1::ListFaqsRequest const& request) override;
+                                                const v1::ListFaqsRequest& request) override;
 
   void AsyncGetFramework(std::unique_ptr<grpc::ClientContext> context,
-                         v1::GetFrameworkRequest const& request,
+                         const v1::GetFrameworkRequest& request,
                          Callback<v1::GetFrameworkResponse> done) override;
   void AsyncListFrameworks(std::unique_ptr<grpc::ClientContext> context,
-                           v1::ListFrameworksRequest const& request,
+                           const v1::ListFrameworksRequest& request,
                            Callback<v1::ListFrameworksResponse> done) override;
   void AsyncCompareFrameworks(std::unique_ptr<grpc::ClientContext> context,
-                              v1::CompareFrameworksRequest const& request,
+                              const v1::CompareFrameworksRequest& request,
                               Callback<v1::CompareFrameworksResponse> done) override;
   void AsyncMatchRole(std::unique_ptr<grpc::ClientContext> context,
-                      v1::MatchRoleRequest const& request,
+                      const v1::MatchRoleRequest& request,
                       Callback<v1::MatchRoleResponse> done) override;
   void AsyncBatchMatchRoles(std::unique_ptr<grpc::ClientContext> context,
-                            v1::BatchMatchRolesRequest const& request,
+                            const v1::BatchMatchRolesRequest& request,
                             Callback<v1::BatchMatchRolesResponse> done) override;
   void AsyncAnswerQuestion(std::unique_ptr<grpc::ClientContext> context,
-                           v1::AnswerQuestionRequest const& request,
+                           const v1::AnswerQuestionRequest& request,
                            Callback<v1::AnswerQuestionResponse> done) override;
   void AsyncBatchAnswerQuestions(std::unique_ptr<grpc::ClientContext> context,
-                                 v1::BatchAnswerQuestionsRequest const& request,
+                                 const v1::BatchAnswerQuestionsRequest& request,
                                  Callback<v1::BatchAnswerQuestionsResponse> done) override;
   void AsyncListFaqs(std::unique_ptr<grpc::ClientContext> context,
-                     v1::ListFaqsRequest const& request,
+                     const v1::ListFaqsRequest& request,
                      Callback<v1::ListFaqsResponse> done) override;
 
   std::unique_ptr<client::AnswerStream> StreamAnswers(

@@ -11,7 +11,7 @@
 
 namespace advisor::client_internal {
 
-std::shared_ptr<AdvisorStub> CreateAdvisorStub(client::ClientOptions const& options) {
+std::shared_ptr<AdvisorStub> CreateAdvisorStub(const client::ClientOptions& options) {
   std::shared_ptr<grpc::Channel> channel = CreateAdvisorChannel(options);
   std::shared_ptr<AdvisorStub> stub = std::make_shared<DefaultAdvisorStub>(
       v1::FrameworkService::NewStub(channel), v1::RoleMatchingService::NewStub(channel),

@@ -8,9 +8,9 @@
 
 namespace advisor::client_internal {
 
-/// Builds the stub stack for validated `options`: the wire stub over one
-/// channel, wrapped in the decorators the options ask for (bearer token).
-std::shared_ptr<AdvisorStub> CreateAdvisorStub(client::ClientOptions const& options);
+// Builds the stub stack for validated `options`: the wire stub over one
+// channel, wrapped in the decorators the options ask for (bearer token).
+std::shared_ptr<AdvisorStub> CreateAdvisorStub(const client::ClientOptions& options);
 
 }  // namespace advisor::client_internal
 

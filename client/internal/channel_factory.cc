@@ -21,7 +21,7 @@ std::string JsonDuration(absl::Duration d) {
   return absl::StrFormat(R"("%.6fs")", absl::ToDoubleSeconds(d));
 }
 
-std::string JsonString(std::string const& s) {
+std::string JsonString(const std::string& s) {
   std::string out = "\"";
   for (char c : s) {
     if (c == '"' || c == '\\') out += '\\';
@@ -32,9 +32,9 @@ std::string JsonString(std::string const& s) {
 
 }  // namespace
 
-std::string MakeServiceConfigJson(client::ClientOptions const& options) {
+std::string MakeServiceConfigJson(const client::ClientOptions& options) {
   std::vector<std::string> names;
-  for (char const* service :
+  for (const char* service :
        {v1::FrameworkService::service_full_name(), v1::RoleMatchingService::service_full_name(),
         v1::FaqService::service_full_name()}) {
     names.push_back(absl::StrCat(R"({"service":")", service, R"("})"));
@@ -52,7 +52,7 @@ std::string MakeServiceConfigJson(client::ClientOptions const& options) {
                       R"(:{}}],"methodConfig":[)", method_config, "]}");
 }
 
-grpc::ChannelArguments MakeChannelArguments(client::ClientOptions const& options) {
+grpc::ChannelArguments MakeChannelArguments(const client::ClientOptions& options) {
   grpc::ChannelArguments args;
   args.SetServiceConfigJSON(MakeServiceConfigJson(options));
   args.SetInt(GRPC_ARG_ENABLE_RETRIES, 1);
@@ -69,7 +69,7 @@ grpc::ChannelArguments MakeChannelArguments(client::ClientOptions const& options
 }
 
 std::shared_ptr<grpc::ChannelCredentials> MakeChannelCredentials(
-    client::ClientOptions const& options) {
+    const client::ClientOptions& options) {
   if (options.channel_credentials != nullptr) return options.channel_credentials;
   if (!options.use_tls) return grpc::InsecureChannelCredentials();
   grpc::SslCredentialsOptions ssl;
@@ -79,7 +79,7 @@ std::shared_ptr<grpc::ChannelCredentials> MakeChannelCredentials(
   return grpc::SslCredentials(ssl);
 }
 
-std::shared_ptr<grpc::Channel> CreateAdvisorChannel(client::ClientOptions const& options) {
+std::shared_ptr<grpc::Channel> CreateAdvisorChannel(const client::ClientOptions& options) {
   return grpc::CreateCustomChannel(options.target, MakeChannelCredentials(options),
                                    MakeChannelArguments(options));
 }

@@ -11,20 +11,20 @@
 
 namespace advisor::client_internal {
 
-/// The gRPC service config for the advisor services: the load balancing
-/// policy and, for every method (all are idempotent), a retry policy for
-/// UNAVAILABLE built from `options.retry`. Expects validated options.
-std::string MakeServiceConfigJson(client::ClientOptions const& options);
+// The gRPC service config for the advisor services: the load balancing
+// policy and, for every method (all are idempotent), a retry policy for
+// UNAVAILABLE built from `options.retry`. Expects validated options.
+std::string MakeServiceConfigJson(const client::ClientOptions& options);
 
-/// Channel arguments: service config, retries on, user agent, keepalive.
-grpc::ChannelArguments MakeChannelArguments(client::ClientOptions const& options);
+// Channel arguments: service config, retries on, user agent, keepalive.
+grpc::ChannelArguments MakeChannelArguments(const client::ClientOptions& options);
 
-/// The caller's credentials if given, else TLS or plaintext per `use_tls`.
+// The caller's credentials if given, else TLS or plaintext per `use_tls`.
 std::shared_ptr<grpc::ChannelCredentials> MakeChannelCredentials(
-    client::ClientOptions const& options);
+    const client::ClientOptions& options);
 
-/// A channel to `options.target`; it connects on first use.
-std::shared_ptr<grpc::Channel> CreateAdvisorChannel(client::ClientOptions const& options);
+// A channel to `options.target`; it connects on first use.
+std::shared_ptr<grpc::Channel> CreateAdvisorChannel(const client::ClientOptions& options);
 
 }  // namespace advisor::client_internal
 

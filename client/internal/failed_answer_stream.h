@@ -9,14 +9,14 @@
 
 namespace advisor::client_internal {
 
-/// A stream that is over before it starts: every write and read fails and
-/// Finish returns `status`. For connections that cannot open real streams.
+// A stream that is over before it starts: every write and read fails and
+// Finish returns `status`. For connections that cannot open real streams.
 class FailedAnswerStream : public client::AnswerStream {
  public:
-  /// `status` must not be OK.
+  // `status` must not be OK.
   explicit FailedAnswerStream(absl::Status status) : status_(std::move(status)) {}
 
-  bool Write(v1::StreamAnswersRequest const& /*request*/) override { return false; }
+  bool Write(const v1::StreamAnswersRequest& /*request*/) override { return false; }
   bool WritesDone() override { return false; }
   bool Read(v1::StreamAnswersResponse* /*response*/) override { return false; }
   void Cancel() override {}

@@ -10,86 +10,86 @@ FailingAdvisorConnection::FailingAdvisorConnection(absl::Status status)
     : status_(std::move(status)) {}
 
 absl::StatusOr<v1::GetFrameworkResponse> FailingAdvisorConnection::GetFramework(
-    v1::GetFrameworkRequest const& /*request*/) {
+    const v1::GetFrameworkRequest& /*request*/) {
   return status_;
 }
 
 absl::StatusOr<v1::ListFrameworksResponse> FailingAdvisorConnection::ListFrameworks(
-    v1::ListFrameworksRequest const& /*request*/) {
+    const v1::ListFrameworksRequest& /*request*/) {
   return status_;
 }
 
 absl::StatusOr<v1::CompareFrameworksResponse> FailingAdvisorConnection::CompareFrameworks(
-    v1::CompareFrameworksRequest const& /*request*/) {
+    const v1::CompareFrameworksRequest& /*request*/) {
   return status_;
 }
 
 absl::StatusOr<v1::MatchRoleResponse> FailingAdvisorConnection::MatchRole(
-    v1::MatchRoleRequest const& /*request*/) {
+    const v1::MatchRoleRequest& /*request*/) {
   return status_;
 }
 
 absl::StatusOr<v1::BatchMatchRolesResponse> FailingAdvisorConnection::BatchMatchRoles(
-    v1::BatchMatchRolesRequest const& /*request*/) {
+    const v1::BatchMatchRolesRequest& /*request*/) {
   return status_;
 }
 
 absl::StatusOr<v1::AnswerQuestionResponse> FailingAdvisorConnection::AnswerQuestion(
-    v1::AnswerQuestionRequest const& /*request*/) {
+    const v1::AnswerQuestionRequest& /*request*/) {
   return status_;
 }
 
 absl::StatusOr<v1::BatchAnswerQuestionsResponse> FailingAdvisorConnection::BatchAnswerQuestions(
-    v1::BatchAnswerQuestionsRequest const& /*request*/) {
+    const v1::BatchAnswerQuestionsRequest& /*request*/) {
   return status_;
 }
 
 absl::StatusOr<v1::ListFaqsResponse> FailingAdvisorConnection::ListFaqs(
-    v1::ListFaqsRequest const& /*request*/) {
+    const v1::ListFaqsRequest& /*request*/) {
   return status_;
 }
 
-void FailingAdvisorConnection::AsyncGetFramework(v1::GetFrameworkRequest const& /*request*/,
+void FailingAdvisorConnection::AsyncGetFramework(const v1::GetFrameworkRequest& /*request*/,
                                                  client::Callback<v1::GetFrameworkResponse> done) {
   done(status_);
 }
 
 void FailingAdvisorConnection::AsyncListFrameworks(
-    v1::ListFrameworksRequest const& /*request*/,
+    const v1::ListFrameworksRequest& /*request*/,
     client::Callback<v1::ListFrameworksResponse> done) {
   done(status_);
 }
 
 void FailingAdvisorConnection::AsyncCompareFrameworks(
-    v1::CompareFrameworksRequest const& /*request*/,
+    const v1::CompareFrameworksRequest& /*request*/,
     client::Callback<v1::CompareFrameworksResponse> done) {
   done(status_);
 }
 
-void FailingAdvisorConnection::AsyncMatchRole(v1::MatchRoleRequest const& /*request*/,
+void FailingAdvisorConnection::AsyncMatchRole(const v1::MatchRoleRequest& /*request*/,
                                               client::Callback<v1::MatchRoleResponse> done) {
   done(status_);
 }
 
 void FailingAdvisorConnection::AsyncBatchMatchRoles(
-    v1::BatchMatchRolesRequest const& /*request*/,
+    const v1::BatchMatchRolesRequest& /*request*/,
     client::Callback<v1::BatchMatchRolesResponse> done) {
   done(status_);
 }
 
 void FailingAdvisorConnection::AsyncAnswerQuestion(
-    v1::AnswerQuestionRequest const& /*request*/,
+    const v1::AnswerQuestionRequest& /*request*/,
     client::Callback<v1::AnswerQuestionResponse> done) {
   done(status_);
 }
 
 void FailingAdvisorConnection::AsyncBatchAnswerQuestions(
-    v1::BatchAnswerQuestionsRequest const& /*request*/,
+    const v1::BatchAnswerQuestionsRequest& /*request*/,
     client::Callback<v1::BatchAnswerQuestionsResponse> done) {
   done(status_);
 }
 
-void FailingAdvisorConnection::AsyncListFaqs(v1::ListFaqsRequest const& /*request*/,
+void FailingAdvisorConnection::AsyncListFaqs(const v1::ListFaqsRequest& /*request*/,
                                              client::Callback<v1::ListFaqsResponse> done) {
   done(status_);
 }

@@ -7,42 +7,42 @@
 
 namespace advisor::client_internal {
 
-/// A connection that fails every call and stream with the same status;
-/// stands in for a real one when the options are invalid, so the factory
-/// never fails.
+// A connection that fails every call and stream with the same status;
+// stands in for a real one when the options are invalid, so the factory
+// never fails.
 class FailingAdvisorConnection : public client::AdvisorConnection {
  public:
-  /// `status` must not be OK.
+  // `status` must not be OK.
   explicit FailingAdvisorConnection(absl::Status status);
   absl::StatusOr<v1::GetFrameworkResponse> GetFramework(
-      v1::GetFrameworkRequest const& request) override;
+      const v1::GetFrameworkRequest& request) override;
   absl::StatusOr<v1::ListFrameworksResponse> ListFrameworks(
-      v1::ListFrameworksRequest const& request) override;
+      const v1::ListFrameworksRequest& request) override;
   absl::StatusOr<v1::CompareFrameworksResponse> CompareFrameworks(
-      v1::CompareFrameworksRequest const& request) override;
-  absl::StatusOr<v1::MatchRoleResponse> MatchRole(v1::MatchRoleRequest const& request) override;
+      const v1::CompareFrameworksRequest& request) override;
+  absl::StatusOr<v1::MatchRoleResponse> MatchRole(const v1::MatchRoleRequest& request) override;
   absl::StatusOr<v1::BatchMatchRolesResponse> BatchMatchRoles(
-      v1::BatchMatchRolesRequest const& request) override;
+      const v1::BatchMatchRolesRequest& request) override;
   absl::StatusOr<v1::AnswerQuestionResponse> AnswerQuestion(
-      v1::AnswerQuestionRequest const& request) override;
+      const v1::AnswerQuestionRequest& request) override;
   absl::StatusOr<v1::BatchAnswerQuestionsResponse> BatchAnswerQuestions(
-      v1::BatchAnswerQuestionsRequest const& request) override;
-  absl::StatusOr<v1::ListFaqsResponse> ListFaqs(v1::ListFaqsRequest const& request) override;
-  void AsyncGetFramework(v1::GetFrameworkRequest const& request,
+      const v1::BatchAnswerQuestionsRequest& request) override;
+  absl::StatusOr<v1::ListFaqsResponse> ListFaqs(const v1::ListFaqsRequest& request) override;
+  void AsyncGetFramework(const v1::GetFrameworkRequest& request,
                          client::Callback<v1::GetFrameworkResponse> done) override;
-  void AsyncListFrameworks(v1::ListFrameworksRequest const& request,
+  void AsyncListFrameworks(const v1::ListFrameworksRequest& request,
                            client::Callback<v1::ListFrameworksResponse> done) override;
-  void AsyncCompareFrameworks(v1::CompareFrameworksRequest const& request,
+  void AsyncCompareFrameworks(const v1::CompareFrameworksRequest& request,
                               client::Callback<v1::CompareFrameworksResponse> done) override;
-  void AsyncMatchRole(v1::MatchRoleRequest const& request,
+  void AsyncMatchRole(const v1::MatchRoleRequest& request,
                       client::Callback<v1::MatchRoleResponse> done) override;
-  void AsyncBatchMatchRoles(v1::BatchMatchRolesRequest const& request,
+  void AsyncBatchMatchRoles(const v1::BatchMatchRolesRequest& request,
                             client::Callback<v1::BatchMatchRolesResponse> done) override;
-  void AsyncAnswerQuestion(v1::AnswerQuestionRequest const& request,
+  void AsyncAnswerQuestion(const v1::AnswerQuestionRequest& request,
                            client::Callback<v1::AnswerQuestionResponse> done) override;
-  void AsyncBatchAnswerQuestions(v1::BatchAnswerQuestionsRequest const& request,
+  void AsyncBatchAnswerQuestions(const v1::BatchAnswerQuestionsRequest& request,
                                  client::Callback<v1::BatchAnswerQuestionsResponse> done) override;
-  void AsyncListFaqs(v1::ListFaqsRequest const& request,
+  void AsyncListFaqs(const v1::ListFaqsRequest& request,
                      client::Callback<v1::ListFaqsResponse> done) override;
   std::unique_ptr<client::AnswerStream> StreamAnswers() override;
 

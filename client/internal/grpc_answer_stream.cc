@@ -10,7 +10,7 @@ GrpcAnswerStream::GrpcAnswerStream(v1::FaqService::StubInterface& stub,
                                    std::unique_ptr<grpc::ClientContext> context)
     : context_(std::move(context)), stream_(stub.StreamAnswers(context_.get())) {}
 
-bool GrpcAnswerStream::Write(v1::StreamAnswersRequest const& request) {
+bool GrpcAnswerStream::Write(const v1::StreamAnswersRequest& request) {
   return stream_->Write(request);
 }
 

@@ -10,15 +10,15 @@
 
 namespace advisor::client_internal {
 
-/// AnswerStream over gRPC's blocking bidirectional stream. Owns the call's
-/// context, which must outlive the stream object gRPC hands out.
+// AnswerStream over gRPC's blocking bidirectional stream. Owns the call's
+// context, which must outlive the stream object gRPC hands out.
 class GrpcAnswerStream : public client::AnswerStream {
  public:
-  /// Opens the stream on `stub` with `context` (deadline and metadata set).
+  // Opens the stream on `stub` with `context` (deadline and metadata set).
   GrpcAnswerStream(v1::FaqService::StubInterface& stub,
                    std::unique_ptr<grpc::ClientContext> context);
 
-  bool Write(v1::StreamAnswersRequest const& request) override;
+  bool Write(const v1::StreamAnswersRequest& request) override;
   bool WritesDone() override;
   bool Read(v1::StreamAnswersResponse* response) override;
   void Cancel() override;

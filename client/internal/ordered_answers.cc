@@ -25,7 +25,7 @@ constexpr std::size_t kMaxMessageBytes = std::size_t{48} * 1024;
 // Framing per question in a message (tags and lengths), roughly.
 constexpr std::size_t kQuestionOverheadBytes = 16;
 
-bool Oversized(std::string const& question) {
+bool Oversized(const std::string& question) {
   return question.size() + kQuestionOverheadBytes > kMaxMessageBytes;
 }
 
@@ -108,7 +108,7 @@ void WriteQuestions(client::AnswerStream& stream, absl::Span<std::string const> 
 
 absl::Status AnswerInOrder(client::AdvisorConnection& connection,
                            absl::Span<std::string const> questions, int window,
-                           client::AnswerSink const& sink) {
+                           const client::AnswerSink& sink) {
   if (window < 1) {
     return absl::InvalidArgumentError(absl::StrCat("window must be at least 1, got ", window));
   }
@@ -141,7 +141,7 @@ absl::Status AnswerInOrder(client::AdvisorConnection& connection,
   absl::Status broken;
   v1::StreamAnswersResponse response;
   while (broken.ok() && stream->Read(&response)) {
-    for (v1::StreamAnswer const& answer : response.answers()) {
+    for (const v1::StreamAnswer& answer : response.answers()) {
       std::size_t index = 0;
       if (!absl::SimpleAtoi(answer.request_id(), &index) || index >= questions.size() ||
           index < next || early[index].has_value() || Oversized(questions[index])) {

@@ -11,13 +11,13 @@
 
 namespace advisor::client_internal {
 
-/// AdvisorClient::ForEachAnswer: answers `questions` over one stream of
-/// `connection`, at most `window` unanswered at a time, handing answers to
-/// `sink` in input order on the calling thread. Request ids are the
-/// questions' indexes in decimal.
+// AdvisorClient::ForEachAnswer: answers `questions` over one stream of
+// `connection`, at most `window` unanswered at a time, handing answers to
+// `sink` in input order on the calling thread. Request ids are the
+// questions' indexes in decimal.
 absl::Status AnswerInOrder(client::AdvisorConnection& connection,
                            absl::Span<std::string const> questions, int window,
-                           client::AnswerSink const& sink);
+                           const client::AnswerSink& sink);
 
 }  // namespace advisor::client_internal
 

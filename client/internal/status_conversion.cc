@@ -48,7 +48,7 @@ absl::StatusCode MapCode(grpc::StatusCode code) {
 
 }  // namespace
 
-absl::Status MakeStatusFromRpcError(grpc::Status const& status) {
+absl::Status MakeStatusFromRpcError(const grpc::Status& status) {
   if (status.ok()) return absl::OkStatus();
   return {MapCode(status.error_code()), status.error_message()};
 }

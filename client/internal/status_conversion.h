@@ -7,10 +7,10 @@
 
 namespace advisor::client_internal {
 
-/// Converts a gRPC status to the absl::Status the SDK returns: the same
-/// canonical code and the same message. The only place where gRPC errors
-/// become SDK errors. A code outside the canonical range becomes UNKNOWN.
-absl::Status MakeStatusFromRpcError(grpc::Status const& status);
+// Converts a gRPC status to the absl::Status the SDK returns: the same
+// canonical code and the same message. The only place where gRPC errors
+// become SDK errors. A code outside the canonical range becomes UNKNOWN.
+absl::Status MakeStatusFromRpcError(const grpc::Status& status);
 
 }  // namespace advisor::client_internal
 

@@ -37,7 +37,7 @@ absl::StatusOr<std::vector<Item>> CollectPages(int page_size, FetchPage fetch_pa
 AdvisorClient::AdvisorClient(std::shared_ptr<AdvisorConnection> connection)
     : connection_(std::move(connection)) {}
 
-absl::StatusOr<v1::Framework> AdvisorClient::GetFramework(std::string const& name) {
+absl::StatusOr<v1::Framework> AdvisorClient::GetFramework(const std::string& name) {
   v1::GetFrameworkRequest request;
   request.set_name(name);
   auto response = connection_->GetFramework(request);
@@ -46,12 +46,12 @@ absl::StatusOr<v1::Framework> AdvisorClient::GetFramework(std::string const& nam
 }
 
 absl::StatusOr<v1::GetFrameworkResponse> AdvisorClient::GetFramework(
-    v1::GetFrameworkRequest const& request) {
+    const v1::GetFrameworkRequest& request) {
   return connection_->GetFramework(request);
 }
 
 absl::StatusOr<v1::ListFrameworksResponse> AdvisorClient::ListFrameworks(
-    int page_size, std::string const& page_token) {
+    int page_size, const std::string& page_token) {
   v1::ListFrameworksRequest request;
   request.set_page_size(page_size);
   request.set_page_token(page_token);
@@ -59,14 +59,14 @@ absl::StatusOr<v1::ListFrameworksResponse> AdvisorClient::ListFrameworks(
 }
 
 absl::StatusOr<v1::ListFrameworksResponse> AdvisorClient::ListFrameworks(
-    v1::ListFrameworksRequest const& request) {
+    const v1::ListFrameworksRequest& request) {
   return connection_->ListFrameworks(request);
 }
 
 absl::StatusOr<std::vector<v1::Framework>> AdvisorClient::ListAllFrameworks(int page_size) {
   return CollectPages<v1::Framework, v1::ListFrameworksRequest>(
       page_size,
-      [this](v1::ListFrameworksRequest const& request) {
+      [this](const v1::ListFrameworksRequest& request) {
         return connection_->ListFrameworks(request);
       },
       [](v1::ListFrameworksResponse& page, std::vector<v1::Framework>& items) {
@@ -75,78 +75,78 @@ absl::StatusOr<std::vector<v1::Framework>> AdvisorClient::ListAllFrameworks(int 
 }
 
 absl::StatusOr<v1::CompareFrameworksResponse> AdvisorClient::CompareFrameworks(
-    std::vector<std::string> const& names) {
+    const std::vector<std::string>& names) {
   v1::CompareFrameworksRequest request;
-  for (auto const& name : names) request.add_names(name);
+  for (const auto& name : names) request.add_names(name);
   return connection_->CompareFrameworks(request);
 }
 
 absl::StatusOr<v1::CompareFrameworksResponse> AdvisorClient::CompareFrameworks(
-    v1::CompareFrameworksRequest const& request) {
+    const v1::CompareFrameworksRequest& request) {
   return connection_->CompareFrameworks(request);
 }
 
-absl::StatusOr<v1::MatchRoleResponse> AdvisorClient::MatchRole(std::string const& description) {
+absl::StatusOr<v1::MatchRoleResponse> AdvisorClient::MatchRole(const std::string& description) {
   v1::MatchRoleRequest request;
   request.set_description(description);
   return connection_->MatchRole(request);
 }
 
 absl::StatusOr<v1::MatchRoleResponse> AdvisorClient::MatchRole(
-    v1::MatchRoleRequest const& request) {
+    const v1::MatchRoleRequest& request) {
   return connection_->MatchRole(request);
 }
 
 absl::StatusOr<v1::AnswerQuestionResponse> AdvisorClient::AnswerQuestion(
-    std::string const& question) {
+    const std::string& question) {
   v1::AnswerQuestionRequest request;
   request.set_question(question);
   return connection_->AnswerQuestion(request);
 }
 
 absl::StatusOr<v1::AnswerQuestionResponse> AdvisorClient::AnswerQuestion(
-    v1::AnswerQuestionRequest const& request) {
+    const v1::AnswerQuestionRequest& request) {
   return connection_->AnswerQuestion(request);
 }
 
 absl::StatusOr<v1::ListFaqsResponse> AdvisorClient::ListFaqs(int page_size,
-                                                             std::string const& page_token) {
+                                                             const std::string& page_token) {
   v1::ListFaqsRequest request;
   request.set_page_size(page_size);
   request.set_page_token(page_token);
   return connection_->ListFaqs(request);
 }
 
-absl::StatusOr<v1::ListFaqsResponse> AdvisorClient::ListFaqs(v1::ListFaqsRequest const& request) {
+absl::StatusOr<v1::ListFaqsResponse> AdvisorClient::ListFaqs(const v1::ListFaqsRequest& request) {
   return connection_->ListFaqs(request);
 }
 
 absl::StatusOr<v1::BatchAnswerQuestionsResponse> AdvisorClient::BatchAnswerQuestions(
-    std::vector<std::string> const& questions) {
+    const std::vector<std::string>& questions) {
   v1::BatchAnswerQuestionsRequest request;
-  for (auto const& question : questions) request.add_requests()->set_question(question);
+  for (const auto& question : questions) request.add_requests()->set_question(question);
   return connection_->BatchAnswerQuestions(request);
 }
 
 absl::StatusOr<v1::BatchAnswerQuestionsResponse> AdvisorClient::BatchAnswerQuestions(
-    v1::BatchAnswerQuestionsRequest const& request) {
+    const v1::BatchAnswerQuestionsRequest& request) {
   return connection_->BatchAnswerQuestions(request);
 }
 
 absl::StatusOr<v1::BatchMatchRolesResponse> AdvisorClient::BatchMatchRoles(
-    std::vector<std::string> const& descriptions) {
+    const std::vector<std::string>& descriptions) {
   v1::BatchMatchRolesRequest request;
-  for (auto const& description : descriptions) request.add_requests()->set_description(description);
+  for (const auto& description : descriptions) request.add_requests()->set_description(description);
   return connection_->BatchMatchRoles(request);
 }
 
 absl::StatusOr<v1::BatchMatchRolesResponse> AdvisorClient::BatchMatchRoles(
-    v1::BatchMatchRolesRequest const& request) {
+    const v1::BatchMatchRolesRequest& request) {
   return connection_->BatchMatchRoles(request);
 }
 
 absl::Status AdvisorClient::ForEachAnswer(absl::Span<std::string const> questions,
-                                          AnswerSink const& sink, int window) {
+                                          const AnswerSink& sink, int window) {
   return client_internal::AnswerInOrder(*connection_, questions, window, sink);
 }
 
@@ -162,42 +162,42 @@ absl::StatusOr<std::vector<AnswerOrError>> AdvisorClient::AnswerQuestions(
   return answers;
 }
 
-void AdvisorClient::AsyncGetFramework(v1::GetFrameworkRequest const& request,
+void AdvisorClient::AsyncGetFramework(const v1::GetFrameworkRequest& request,
                                       Callback<v1::GetFrameworkResponse> done) {
   connection_->AsyncGetFramework(request, std::move(done));
 }
 
-void AdvisorClient::AsyncListFrameworks(v1::ListFrameworksRequest const& request,
+void AdvisorClient::AsyncListFrameworks(const v1::ListFrameworksRequest& request,
                                         Callback<v1::ListFrameworksResponse> done) {
   connection_->AsyncListFrameworks(request, std::move(done));
 }
 
-void AdvisorClient::AsyncCompareFrameworks(v1::CompareFrameworksRequest const& request,
+void AdvisorClient::AsyncCompareFrameworks(const v1::CompareFrameworksRequest& request,
                                            Callback<v1::CompareFrameworksResponse> done) {
   connection_->AsyncCompareFrameworks(request, std::move(done));
 }
 
-void AdvisorClient::AsyncMatchRole(v1::MatchRoleRequest const& request,
+void AdvisorClient::AsyncMatchRole(const v1::MatchRoleRequest& request,
                                    Callback<v1::MatchRoleResponse> done) {
   connection_->AsyncMatchRole(request, std::move(done));
 }
 
-void AdvisorClient::AsyncBatchMatchRoles(v1::BatchMatchRolesRequest const& request,
+void AdvisorClient::AsyncBatchMatchRoles(const v1::BatchMatchRolesRequest& request,
                                          Callback<v1::BatchMatchRolesResponse> done) {
   connection_->AsyncBatchMatchRoles(request, std::move(done));
 }
 
-void AdvisorClient::AsyncAnswerQuestion(v1::AnswerQuestionRequest const& request,
+void AdvisorClient::AsyncAnswerQuestion(const v1::AnswerQuestionRequest& request,
                                         Callback<v1::AnswerQuestionResponse> done) {
   connection_->AsyncAnswerQuestion(request, std::move(done));
 }
 
-void AdvisorClient::AsyncBatchAnswerQuestions(v1::BatchAnswerQuestionsRequest const& request,
+void AdvisorClient::AsyncBatchAnswerQuestions(const v1::BatchAnswerQuestionsRequest& request,
                                               Callback<v1::BatchAnswerQuestionsResponse> done) {
   connection_->AsyncBatchAnswerQuestions(request, std::move(done));
 }
 
-void AdvisorClient::AsyncListFaqs(v1::ListFaqsRequest const& request,
+void AdvisorClient::AsyncListFaqs(const v1::ListFaqsRequest& request,
                                   Callback<v1::ListFaqsResponse> done) {
   connection_->AsyncListFaqs(request, std::move(done));
 }
@@ -205,7 +205,7 @@ void AdvisorClient::AsyncListFaqs(v1::ListFaqsRequest const& request,
 absl::StatusOr<std::vector<v1::Faq>> AdvisorClient::ListAllFaqs(int page_size) {
   return CollectPages<v1::Faq, v1::ListFaqsRequest>(
       page_size,
-      [this](v1::ListFaqsRequest const& request) { return connection_->ListFaqs(request); },
+      [this](const v1::ListFaqsRequest& request) { return connection_->ListFaqs(request); },
       [](v1::ListFaqsResponse& page, std::vector<v1::Faq>& items) {
         for (auto& faq : *page.mutable_faqs()) items.push_back(std::move(faq));
       });

@@ -11,7 +11,7 @@
 namespace advisor::client {
 namespace {
 
-absl::Status Unimplemented(char const* rpc) {
+absl::Status Unimplemented(const char* rpc) {
   return absl::UnimplementedError(std::string(rpc) +
                                   " is not implemented by this AdvisorConnection");
 }
@@ -19,82 +19,82 @@ absl::Status Unimplemented(char const* rpc) {
 }  // namespace
 
 absl::StatusOr<v1::GetFrameworkResponse> AdvisorConnection::GetFramework(
-    v1::GetFrameworkRequest const& /*request*/) {
+    const v1::GetFrameworkRequest& /*request*/) {
   return Unimplemented("GetFramework");
 }
 
 absl::StatusOr<v1::ListFrameworksResponse> AdvisorConnection::ListFrameworks(
-    v1::ListFrameworksRequest const& /*request*/) {
+    const v1::ListFrameworksRequest& /*request*/) {
   return Unimplemented("ListFrameworks");
 }
 
 absl::StatusOr<v1::CompareFrameworksResponse> AdvisorConnection::CompareFrameworks(
-    v1::CompareFrameworksRequest const& /*request*/) {
+    const v1::CompareFrameworksRequest& /*request*/) {
   return Unimplemented("CompareFrameworks");
 }
 
 absl::StatusOr<v1::MatchRoleResponse> AdvisorConnection::MatchRole(
-    v1::MatchRoleRequest const& /*request*/) {
+    const v1::MatchRoleRequest& /*request*/) {
   return Unimplemented("MatchRole");
 }
 
 absl::StatusOr<v1::BatchMatchRolesResponse> AdvisorConnection::BatchMatchRoles(
-    v1::BatchMatchRolesRequest const& /*request*/) {
+    const v1::BatchMatchRolesRequest& /*request*/) {
   return Unimplemented("BatchMatchRoles");
 }
 
 absl::StatusOr<v1::AnswerQuestionResponse> AdvisorConnection::AnswerQuestion(
-    v1::AnswerQuestionRequest const& /*request*/) {
+    const v1::AnswerQuestionRequest& /*request*/) {
   return Unimplemented("AnswerQuestion");
 }
 
 absl::StatusOr<v1::BatchAnswerQuestionsResponse> AdvisorConnection::BatchAnswerQuestions(
-    v1::BatchAnswerQuestionsRequest const& /*request*/) {
+    const v1::BatchAnswerQuestionsRequest& /*request*/) {
   return Unimplemented("BatchAnswerQuestions");
 }
 
 absl::StatusOr<v1::ListFaqsResponse> AdvisorConnection::ListFaqs(
-    v1::ListFaqsRequest const& /*request*/) {
+    const v1::ListFaqsRequest& /*request*/) {
   return Unimplemented("ListFaqs");
 }
 
-void AdvisorConnection::AsyncGetFramework(v1::GetFrameworkRequest const& /*request*/,
+void AdvisorConnection::AsyncGetFramework(const v1::GetFrameworkRequest& /*request*/,
                                           Callback<v1::GetFrameworkResponse> done) {
   done(Unimplemented("AsyncGetFramework"));
 }
 
-void AdvisorConnection::AsyncListFrameworks(v1::ListFrameworksRequest const& /*request*/,
+void AdvisorConnection::AsyncListFrameworks(const v1::ListFrameworksRequest& /*request*/,
                                             Callback<v1::ListFrameworksResponse> done) {
   done(Unimplemented("AsyncListFrameworks"));
 }
 
-void AdvisorConnection::AsyncCompareFrameworks(v1::CompareFrameworksRequest const& /*request*/,
+void AdvisorConnection::AsyncCompareFrameworks(const v1::CompareFrameworksRequest& /*request*/,
                                                Callback<v1::CompareFrameworksResponse> done) {
   done(Unimplemented("AsyncCompareFrameworks"));
 }
 
-void AdvisorConnection::AsyncMatchRole(v1::MatchRoleRequest const& /*request*/,
+void AdvisorConnection::AsyncMatchRole(const v1::MatchRoleRequest& /*request*/,
                                        Callback<v1::MatchRoleResponse> done) {
   done(Unimplemented("AsyncMatchRole"));
 }
 
-void AdvisorConnection::AsyncBatchMatchRoles(v1::BatchMatchRolesRequest const& /*request*/,
+void AdvisorConnection::AsyncBatchMatchRoles(const v1::BatchMatchRolesRequest& /*request*/,
                                              Callback<v1::BatchMatchRolesResponse> done) {
   done(Unimplemented("AsyncBatchMatchRoles"));
 }
 
-void AdvisorConnection::AsyncAnswerQuestion(v1::AnswerQuestionRequest const& /*request*/,
+void AdvisorConnection::AsyncAnswerQuestion(const v1::AnswerQuestionRequest& /*request*/,
                                             Callback<v1::AnswerQuestionResponse> done) {
   done(Unimplemented("AsyncAnswerQuestion"));
 }
 
 void AdvisorConnection::AsyncBatchAnswerQuestions(
-    v1::BatchAnswerQuestionsRequest const& /*request*/,
+    const v1::BatchAnswerQuestionsRequest& /*request*/,
     Callback<v1::BatchAnswerQuestionsResponse> done) {
   done(Unimplemented("AsyncBatchAnswerQuestions"));
 }
 
-void AdvisorConnection::AsyncListFaqs(v1::ListFaqsRequest const& /*request*/,
+void AdvisorConnection::AsyncListFaqs(const v1::ListFaqsRequest& /*request*/,
                                       Callback<v1::ListFaqsResponse> done) {
   done(Unimplemented("AsyncListFaqs"));
 }
@@ -103,7 +103,7 @@ std::unique_ptr<AnswerStream> AdvisorConnection::StreamAnswers() {
   return std::make_unique<client_internal::FailedAnswerStream>(Unimplemented("StreamAnswers"));
 }
 
-std::shared_ptr<AdvisorConnection> MakeAdvisorConnection(ClientOptions const& options) {
+std::shared_ptr<AdvisorConnection> MakeAdvisorConnection(const ClientOptions& options) {
   if (absl::Status valid = ValidateClientOptions(options); !valid.ok()) {
     return std::make_shared<client_internal::FailingAdvisorConnection>(std::move(valid));
   }

@@ -6,14 +6,14 @@
 
 namespace advisor::client {
 
-absl::Status ItemStatus(v1::ItemError const& error) {
+absl::Status ItemStatus(const v1::ItemError& error) {
   // Through the SDK's one gRPC-to-absl conversion, which also folds codes
   // outside the canonical range into UNKNOWN.
   return client_internal::MakeStatusFromRpcError(
       grpc::Status(static_cast<grpc::StatusCode>(error.code()), error.message()));
 }
 
-AnswerOrError ToAnswerOrError(v1::AnswerQuestionResult const& result) {
+AnswerOrError ToAnswerOrError(const v1::AnswerQuestionResult& result) {
   switch (result.result_case()) {
     case v1::AnswerQuestionResult::kResponse:
       return result.response();

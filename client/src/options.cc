@@ -11,7 +11,7 @@ constexpr int kMaxRetryAttempts = 5;
 
 }  // namespace
 
-absl::Status ValidateClientOptions(ClientOptions const& options) {
+absl::Status ValidateClientOptions(const ClientOptions& options) {
   if (options.target.empty()) return absl::InvalidArgumentError("target must not be empty");
   if (options.timeout <= absl::ZeroDuration()) {
     return absl::InvalidArgumentError(
@@ -21,7 +21,7 @@ absl::Status ValidateClientOptions(ClientOptions const& options) {
     return absl::InvalidArgumentError(absl::StrCat("stream_timeout must be positive, got ",
                                                    absl::FormatDuration(options.stream_timeout)));
   }
-  RetryOptions const& retry = options.retry;
+  const RetryOptions& retry = options.retry;
   if (retry.max_attempts < 1 || retry.max_attempts > kMaxRetryAttempts) {
     return absl::InvalidArgumentError(
         absl::StrCat("retry.max_attempts must be in [1, 5], got ", retry.max_attempts));

@@ -42,7 +42,7 @@ class AdvisorBulkSdkTest : public ::testing::Test {
   void SetUp() override {
     absl::StatusOr<testing::InProcessServer> started = testing::StartInProcessServer();
     ASSERT_TRUE(started.ok()) << started.status();
-    for (auto const& faq : started->knowledge_base.faqs()) faq_questions_.push_back(faq.question());
+    for (const auto& faq : started->knowledge_base.faqs()) faq_questions_.push_back(faq.question());
     server_ = std::move(started->server);
     options_.target = server_->address();
   }

@@ -21,7 +21,7 @@
 namespace advisor::client {
 namespace {
 
-ClientOptions OptionsFor(std::string const& target) {
+ClientOptions OptionsFor(const std::string& target) {
   ClientOptions options;
   options.target = target;
   return options;
@@ -178,8 +178,8 @@ class ClosedPort {
   ~ClosedPort() {
     if (fd_ >= 0) close(fd_);
   }
-  ClosedPort(ClosedPort const&) = delete;
-  ClosedPort& operator=(ClosedPort const&) = delete;
+  ClosedPort(const ClosedPort&) = delete;
+  ClosedPort& operator=(const ClosedPort&) = delete;
 
   int port() const { return port_; }
 

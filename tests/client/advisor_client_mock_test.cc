@@ -15,7 +15,7 @@ using ::testing::ElementsAre;
 using ::testing::Property;
 using ::testing::Return;
 
-v1::Framework MakeFramework(std::string const& id) {
+v1::Framework MakeFramework(const std::string& id) {
   v1::Framework framework;
   framework.set_id(id);
   framework.set_name("frameworks/" + id);

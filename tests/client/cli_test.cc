@@ -54,9 +54,9 @@ TEST(CliTextOutputTest, AnswerWithoutASourceNamesItsFaqEntry) {
 
 // An answered response whose source is `kind`, `name` and `title`, the
 // answer its whole passage (no passage sent) unless a test sets one.
-v1::AnswerQuestionResponse SourcedAnswer(std::string const& text, double confidence,
-                                         v1::AnswerSource::Kind kind, std::string const& name,
-                                         std::string const& title) {
+v1::AnswerQuestionResponse SourcedAnswer(const std::string& text, double confidence,
+                                         v1::AnswerSource::Kind kind, const std::string& name,
+                                         const std::string& title) {
   v1::AnswerQuestionResponse answer;
   answer.set_answered(true);
   answer.set_answer(text);
@@ -115,7 +115,7 @@ TEST(CliTextOutputTest, FaqOnlyAlternativesAreListedAsQuestions) {
 // A fake server on a real channel, so `advisor ask` is checked end to end.
 class CliAskTest : public ::testing::Test {
  protected:
-  absl::StatusOr<std::string> Ask(std::string const& question, OutputFormat format) {
+  absl::StatusOr<std::string> Ask(const std::string& question, OutputFormat format) {
     client::ClientOptions options;
     options.target = server_.target();
     return RunCommand(client::AdvisorClient(client::MakeAdvisorConnection(options)),

@@ -69,11 +69,11 @@ TEST(ServiceConfigTest, OneAttemptMeansNoRetryPolicy) {
 }
 
 // The channel arguments as key -> value text, for inspection.
-std::map<std::string, std::string> ArgsOf(grpc::ChannelArguments const& args) {
+std::map<std::string, std::string> ArgsOf(const grpc::ChannelArguments& args) {
   std::map<std::string, std::string> out;
-  grpc_channel_args const raw = args.c_channel_args();
+  const grpc_channel_args raw = args.c_channel_args();
   for (size_t i = 0; i < raw.num_args; ++i) {
-    grpc_arg const& arg = raw.args[i];
+    const grpc_arg& arg = raw.args[i];
     if (arg.type == GRPC_ARG_INTEGER) out[arg.key] = std::to_string(arg.value.integer);
     if (arg.type == GRPC_ARG_STRING) out[arg.key] = arg.value.string;
   }

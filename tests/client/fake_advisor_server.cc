@@ -12,14 +12,14 @@
 namespace advisor::testing {
 namespace {
 
-std::string Metadata(grpc::CallbackServerContext const& context, char const* key) {
-  auto const& metadata = context.client_metadata();
+std::string Metadata(const grpc::CallbackServerContext& context, const char* key) {
+  const auto& metadata = context.client_metadata();
   auto it = metadata.find(key);
   if (it == metadata.end()) return "";
   return {it->second.data(), it->second.size()};
 }
 
-v1::Framework MakeFramework(std::string const& id, std::string const& display_name) {
+v1::Framework MakeFramework(const std::string& id, const std::string& display_name) {
   v1::Framework framework;
   framework.set_name("frameworks/" + id);
   framework.set_id(id);
@@ -109,7 +109,7 @@ std::string FakeAdvisorServer::last_user_agent() {
 }
 
 grpc::ServerUnaryReactor* FakeAdvisorServer::GetFramework(grpc::CallbackServerContext* context,
-                                                          v1::GetFrameworkRequest const* request,
+                                                          const v1::GetFrameworkRequest* request,
                                                           v1::GetFrameworkResponse* response) {
   {
     absl::MutexLock lock(&mu_);
@@ -128,12 +128,12 @@ grpc::ServerUnaryReactor* FakeAdvisorServer::GetFramework(grpc::CallbackServerCo
 }
 
 grpc::ServerUnaryReactor* FakeAdvisorServer::ListFrameworks(
-    grpc::CallbackServerContext* context, v1::ListFrameworksRequest const* request,
+    grpc::CallbackServerContext* context, const v1::ListFrameworksRequest* request,
     v1::ListFrameworksResponse* response) {
   v1::Framework const all[] = {MakeFramework("pytorch", "PyTorch"),
                                MakeFramework("tensorflow", "TensorFlow"),
                                MakeFramework("keras", "Keras")};
-  int const total = 3;
+  const int total = 3;
   int start = 0;
   auto* reactor = context->DefaultReactor();
   if (!request->page_token().empty() &&
@@ -141,8 +141,8 @@ grpc::ServerUnaryReactor* FakeAdvisorServer::ListFrameworks(
     reactor->Finish(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "bad page token"));
     return reactor;
   }
-  int const size = request->page_size() > 0 ? request->page_size() : total;
-  int const end = std::min(total, start + size);
+  const int size = request->page_size() > 0 ? request->page_size() : total;
+  const int end = std::min(total, start + size);
   for (int i = start; i < end; ++i) *response->add_frameworks() = all[i];
   if (end < total) response->set_next_page_token(absl::StrCat(end));
   response->set_total_size(total);
@@ -151,9 +151,9 @@ grpc::ServerUnaryReactor* FakeAdvisorServer::ListFrameworks(
 }
 
 grpc::ServerUnaryReactor* FakeAdvisorServer::CompareFrameworks(
-    grpc::CallbackServerContext* context, v1::CompareFrameworksRequest const* request,
+    grpc::CallbackServerContext* context, const v1::CompareFrameworksRequest* request,
     v1::CompareFrameworksResponse* response) {
-  for (auto const& name : request->names()) {
+  for (const auto& name : request->names()) {
     auto* column = response->add_frameworks();
     column->set_framework("frameworks/" + name);
     column->set_display_name(name);
@@ -164,7 +164,7 @@ grpc::ServerUnaryReactor* FakeAdvisorServer::CompareFrameworks(
 }
 
 grpc::ServerUnaryReactor* FakeAdvisorServer::MatchRole(grpc::CallbackServerContext* context,
-                                                       v1::MatchRoleRequest const* /*request*/,
+                                                       const v1::MatchRoleRequest* /*request*/,
                                                        v1::MatchRoleResponse* response) {
   bool fail = false;
   {
@@ -189,7 +189,7 @@ grpc::ServerUnaryReactor* FakeAdvisorServer::MatchRole(grpc::CallbackServerConte
 }
 
 grpc::ServerUnaryReactor* FakeAdvisorServer::AnswerQuestion(
-    grpc::CallbackServerContext* context, v1::AnswerQuestionRequest const* request,
+    grpc::CallbackServerContext* context, const v1::AnswerQuestionRequest* request,
     v1::AnswerQuestionResponse* response) {
   auto* reactor = context->DefaultReactor();
   if (request->question() == "hang") {
@@ -212,9 +212,9 @@ grpc::ServerUnaryReactor* FakeAdvisorServer::AnswerQuestion(
 }
 
 grpc::ServerUnaryReactor* FakeAdvisorServer::ListFaqs(grpc::CallbackServerContext* context,
-                                                      v1::ListFaqsRequest const* /*request*/,
+                                                      const v1::ListFaqsRequest* /*request*/,
                                                       v1::ListFaqsResponse* response) {
-  for (char const* id : {"faq-one", "faq-two"}) {
+  for (const char* id : {"faq-one", "faq-two"}) {
     auto* faq = response->add_faqs();
     faq->set_id(id);
     faq->set_name(absl::StrCat("faqs/", id));

@@ -15,66 +15,66 @@
 
 namespace advisor::testing {
 
-/// Questions the fake answers with a source (see FakeAdvisorServer).
+// Questions the fake answers with a source (see FakeAdvisorServer).
 inline constexpr char kFrameworkFieldQuestion[] = "who develops fake keras?";
 inline constexpr char kDocumentQuestion[] = "is the fake market growing?";
 
-/// An in-process gRPC server with canned answers, on 127.0.0.1 and a port
-/// the OS picks, for testing the SDK over a real channel:
-/// - GetFramework("keras") returns Keras; any other name is NOT_FOUND.
-/// - ListFrameworks serves PyTorch, TensorFlow, Keras, `page_size` at a time.
-/// - CompareFrameworks returns one column per name, in order.
-/// - MatchRole fails with UNAVAILABLE as often as FailNextMatchRoles says,
-///   then succeeds.
-/// - AnswerQuestion("hang") never answers (until the server stops);
-///   kFrameworkFieldQuestion is answered from a framework field and
-///   kDocumentQuestion from a sentence of a document (both with a source);
-///   any other question gets a fixed FAQ answer without a source, as a
-///   server from before sources existed would give.
-/// - ListFaqs returns two entries.
-/// It records the `authorization` and `user-agent` metadata of the last
-/// GetFramework call.
+// An in-process gRPC server with canned answers, on 127.0.0.1 and a port
+// the OS picks, for testing the SDK over a real channel:
+// - GetFramework("keras") returns Keras; any other name is NOT_FOUND.
+// - ListFrameworks serves PyTorch, TensorFlow, Keras, `page_size` at a time.
+// - CompareFrameworks returns one column per name, in order.
+// - MatchRole fails with UNAVAILABLE as often as FailNextMatchRoles says,
+//   then succeeds.
+// - AnswerQuestion("hang") never answers (until the server stops);
+//   kFrameworkFieldQuestion is answered from a framework field and
+//   kDocumentQuestion from a sentence of a document (both with a source);
+//   any other question gets a fixed FAQ answer without a source, as a
+//   server from before sources existed would give.
+// - ListFaqs returns two entries.
+// It records the `authorization` and `user-agent` metadata of the last
+// GetFramework call.
 class FakeAdvisorServer final : public v1::FrameworkService::CallbackService,
                                 public v1::RoleMatchingService::CallbackService,
                                 public v1::FaqService::CallbackService {
  public:
-  /// Listens with `credentials`: plaintext by default, or e.g. TLS.
+  // Listens with `credentials`: plaintext by default, or e.g. TLS.
   explicit FakeAdvisorServer(
       std::shared_ptr<grpc::ServerCredentials> credentials = grpc::InsecureServerCredentials());
-  /// Finishes the calls left hanging, then stops the server.
+  // Finishes the calls left hanging, then stops the server.
   ~FakeAdvisorServer() override;
 
-  FakeAdvisorServer(FakeAdvisorServer const&) = delete;
-  FakeAdvisorServer& operator=(FakeAdvisorServer const&) = delete;
+  FakeAdvisorServer(const FakeAdvisorServer&) = delete;
+  FakeAdvisorServer& operator=(const FakeAdvisorServer&) = delete;
 
-  /// `127.0.0.1:<port>`.
+  // `127.0.0.1:<port>`.
   std::string target() const { return target_; }
-  /// Makes the next `count` MatchRole calls fail with UNAVAILABLE.
+  // Makes the next `count` MatchRole calls fail with UNAVAILABLE.
   void FailNextMatchRoles(int count);
-  /// MatchRole calls received so far, failed ones included.
+  // MatchRole calls received so far, failed ones included.
   int match_role_calls();
-  /// `authorization` metadata of the last GetFramework call ("" if none).
+  // `authorization` metadata of the last GetFramework call ("" if none).
   std::string last_authorization();
-  /// `user-agent` metadata of the last GetFramework call.
+  // `user-agent` metadata of the last GetFramework call.
   std::string last_user_agent();
 
   grpc::ServerUnaryReactor* GetFramework(grpc::CallbackServerContext* context,
-                                         v1::GetFrameworkRequest const* request,
+                                         const v1::GetFrameworkRequest* request,
                                          v1::GetFrameworkResponse* response) override;
   grpc::ServerUnaryReactor* ListFrameworks(grpc::CallbackServerContext* context,
-                                           v1::ListFrameworksRequest const* request,
+                                           const v1::ListFrameworksRequest* request,
                                            v1::ListFrameworksResponse* response) override;
   grpc::ServerUnaryReactor* CompareFrameworks(grpc::CallbackServerContext* context,
-                                              v1::CompareFrameworksRequest const* request,
+                                              const v1::CompareFrameworksRequest* request,
                                               v1::CompareFrameworksResponse* response) override;
   grpc::ServerUnaryReactor* MatchRole(grpc::CallbackServerContext* context,
-                                      v1::MatchRoleRequest const* request,
+                                      const v1::MatchRoleRequest* request,
                                       v1::MatchRoleResponse* response) override;
   grpc::ServerUnaryReactor* AnswerQuestion(grpc::CallbackServerContext* context,
-                                           v1::AnswerQuestionRequest const* request,
+                                           const v1::AnswerQuestionRequest* request,
                                            v1::AnswerQuestionResponse* response) override;
   grpc::ServerUnaryReactor* ListFaqs(grpc::CallbackServerContext* context,
-                                     v1::ListFaqsRequest const* request,
+                                     const v1::ListFaqsRequest* request,
                                      v1::ListFaqsResponse* response) override;
 
  private:

@@ -27,9 +27,9 @@ class SwappingStream : public AnswerStream {
  public:
   explicit SwappingStream(bool duplicate_first = false) : duplicate_first_(duplicate_first) {}
 
-  bool Write(v1::StreamAnswersRequest const& request) override {
+  bool Write(const v1::StreamAnswersRequest& request) override {
     std::lock_guard<std::mutex> lock(mu_);
-    for (auto const& question : request.questions()) pending_.push_back(question);
+    for (const auto& question : request.questions()) pending_.push_back(question);
     max_unanswered_ = std::max(max_unanswered_, pending_.size() + ready_.size());
     while (pending_.size() >= 2) {
       ready_.push_back(duplicate_first_ ? pending_[0] : pending_[1]);
@@ -73,7 +73,7 @@ class SwappingStream : public AnswerStream {
   }
 
  private:
-  bool const duplicate_first_;
+  const bool duplicate_first_;
   std::mutex mu_;
   std::condition_variable cv_;
   std::vector<v1::StreamQuestion> pending_;
@@ -162,7 +162,7 @@ TEST(OrderedAnswersTest, TheDefaultConnectionHasNoStreamsOrAsyncCalls) {
 TEST(OrderedAnswersTest, AsyncCallsCanBeMocked) {
   auto mock = std::make_shared<MockAdvisorConnection>();
   EXPECT_CALL(*mock, AsyncAnswerQuestion)
-      .WillOnce([](v1::AnswerQuestionRequest const&, Callback<v1::AnswerQuestionResponse> done) {
+      .WillOnce([](const v1::AnswerQuestionRequest&, Callback<v1::AnswerQuestionResponse> done) {
         done(absl::UnavailableError("try later"));
       });
   AdvisorClient client(mock);

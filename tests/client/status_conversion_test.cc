@@ -13,7 +13,7 @@ TEST(StatusConversionTest, OkBecomesOk) {
 }
 
 TEST(StatusConversionTest, EveryErrorCodeKeepsCodeAndMessage) {
-  std::vector<std::pair<grpc::StatusCode, absl::StatusCode>> const cases = {
+  const std::vector<std::pair<grpc::StatusCode, absl::StatusCode>> cases = {
       {grpc::StatusCode::CANCELLED, absl::StatusCode::kCancelled},
       {grpc::StatusCode::UNKNOWN, absl::StatusCode::kUnknown},
       {grpc::StatusCode::INVALID_ARGUMENT, absl::StatusCode::kInvalidArgument},
@@ -31,7 +31,7 @@ TEST(StatusConversionTest, EveryErrorCodeKeepsCodeAndMessage) {
       {grpc::StatusCode::DATA_LOSS, absl::StatusCode::kDataLoss},
       {grpc::StatusCode::UNAUTHENTICATED, absl::StatusCode::kUnauthenticated},
   };
-  for (auto const& [grpc_code, absl_code] : cases) {
+  for (const auto& [grpc_code, absl_code] : cases) {
     absl::Status status = MakeStatusFromRpcError(grpc::Status(grpc_code, "the message"));
     EXPECT_EQ(status.code(), absl_code) << "gRPC code " << grpc_code;
     EXPECT_EQ(status.message(), "the message") << "gRPC code " << grpc_code;

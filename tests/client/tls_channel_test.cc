@@ -11,8 +11,8 @@
 namespace advisor::client {
 namespace {
 
-std::string ReadTestdata(std::string const& name) {
-  char const* source_dir = std::getenv("ADVISOR_SOURCE_DIR");
+std::string ReadTestdata(const std::string& name) {
+  const char* source_dir = std::getenv("ADVISOR_SOURCE_DIR");
   std::string const path =
       std::string(source_dir == nullptr ? "." : source_dir) + "/tests/client/testdata/" + name;
   std::ifstream in(path);

@@ -44,7 +44,7 @@ using ::advisor::testing::ServerProcess;
 using ::advisor::testing::TempDirectory;
 
 constexpr int kReplicas = 3;
-constexpr std::array<char const*, kReplicas> kHosts = {"127.0.0.1", "127.0.0.2", "127.0.0.3"};
+constexpr std::array<const char*, kReplicas> kHosts = {"127.0.0.1", "127.0.0.2", "127.0.0.3"};
 constexpr char kFramework[] = "pytorch";
 // The replica killed and restarted mid-run.
 constexpr int kVictim = 1;
@@ -73,7 +73,7 @@ std::string ReplicaMarker(int replica) {
 
 // Asks the OS for a free port on 127.0.0.1; 0 if it cannot.
 int PickFreePort() {
-  int const fd = socket(AF_INET, SOCK_STREAM, 0);
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
   if (fd < 0) return 0;
   sockaddr_in address{};
   address.sin_family = AF_INET;
@@ -111,7 +111,7 @@ std::string WriteReplicaKnowledgeBase(const TempDirectory& directory, int replic
 // Starts one replica; null (with the reason in `error`) if it did not
 // report that it listens, e.g. because the port was taken meanwhile.
 std::unique_ptr<ServerProcess> StartReplica(int replica, int port,
-                                            std::string const& knowledge_base_path,
+                                            const std::string& knowledge_base_path,
                                             std::string* error) {
   auto server = ServerProcess::Start(
       {absl::StrCat("--host=", kHosts[replica]), absl::StrCat("--port=", port),
@@ -186,22 +186,22 @@ class SteadyLoad {
     stop_.store(true);
     for (std::thread& worker : workers_) worker.join();
   }
-  SteadyLoad(SteadyLoad const&) = delete;
-  SteadyLoad& operator=(SteadyLoad const&) = delete;
+  SteadyLoad(const SteadyLoad&) = delete;
+  SteadyLoad& operator=(const SteadyLoad&) = delete;
 
   void SetPhase(Phase phase) { phase_.store(phase); }
 
  private:
   void Run(AdvisorClient& client) {
     while (!stop_.load()) {
-      int const phase = phase_.load();
+      const int phase = phase_.load();
       auto framework = client.GetFramework(kFramework);
       if (!framework.ok()) {
         ledger_.CountFailure(absl::StrCat("phase ", phase, ": ", framework.status().ToString()));
         continue;
       }
       int replica = -1;
-      for (std::string const& note : framework->notes()) {
+      for (const std::string& note : framework->notes()) {
         for (int r = 0; r < kReplicas; ++r) {
           if (note == ReplicaMarker(r)) replica = r;
         }
@@ -313,9 +313,9 @@ TEST(FailoverTest, KilledReplicaCausesNoFailedCallAndRoundRobinSpreadsEvenly) {
   std::cout << "[ failover ] port " << port << "\n" << ledger.Describe();
   EXPECT_EQ(ledger.Failures(), 0) << "failed calls, first ones:\n" << ledger.FailureSamples();
 
-  int const even_total = ledger.ServedInPhase(kEven);
+  const int even_total = ledger.ServedInPhase(kEven);
   for (int replica = 0; replica < kReplicas; ++replica) {
-    double const share = static_cast<double>(ledger.Served(kEven, replica)) / even_total;
+    const double share = static_cast<double>(ledger.Served(kEven, replica)) / even_total;
     EXPECT_NEAR(share, 1.0 / kReplicas, kSpreadTolerance / kReplicas)
         << kHosts[replica] << " served " << ledger.Served(kEven, replica) << " of " << even_total
         << " calls before the kill";

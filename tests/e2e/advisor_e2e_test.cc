@@ -93,7 +93,7 @@ TEST_F(AdvisorE2eTest, ListFrameworksInKnowledgeBaseOrderPageByPage) {
   EXPECT_EQ(page->total_size(), 3);
   EXPECT_EQ(page->next_page_token(), "");
   std::vector<std::string> ids;
-  for (auto const& framework : page->frameworks()) ids.push_back(framework.id());
+  for (const auto& framework : page->frameworks()) ids.push_back(framework.id());
   EXPECT_THAT(ids, ElementsAre("pytorch", "tensorflow", "keras"));
 
   auto first = client.ListFrameworks(1);
@@ -259,7 +259,7 @@ TEST_F(AdvisorE2eTest, CliErrorsGoToStderrWithTheStatusAsExitCode) {
 TEST(AdvisorCliTest, HelpListsSubcommandsAndFlags) {
   auto help = RunCommand({ADVISOR_CLI_PATH, "--help"});
   ASSERT_TRUE(help.ok()) << help.status();
-  for (char const* expected :
+  for (const char* expected :
        {"lookup NAME", "list", "compare NAME NAME...", "match-role", "ask \"QUESTION\"", "faqs",
         "--target", "--json", "--timeout", "--token", "--tls_ca", "Exit codes"}) {
     EXPECT_THAT(help->out, HasSubstr(expected));

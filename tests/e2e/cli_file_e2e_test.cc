@@ -34,7 +34,7 @@ class CliFileTest : public ::testing::Test {
 
   // Writes `text` to a file in the test's own temporary directory (which
   // goes with the test).
-  std::string WriteInput(std::string const& name, std::string const& text) const {
+  std::string WriteInput(const std::string& name, const std::string& text) const {
     return directory_.Write(name, text);
   }
 
@@ -47,7 +47,7 @@ class CliFileTest : public ::testing::Test {
     return result.ok() ? *result : CommandResult{};
   }
 
-  static std::vector<std::string> Lines(std::string const& out) {
+  static std::vector<std::string> Lines(const std::string& out) {
     return absl::StrSplit(out, '\n', absl::SkipEmpty());
   }
 

@@ -13,97 +13,97 @@ class ChannelCredentials;
 
 namespace advisor::client {
 
-/// Address used when `ClientOptions::target` is left alone.
+// Address used when `ClientOptions::target` is left alone.
 inline constexpr char kDefaultTarget[] = "localhost:50051";
-/// Deadline of one call, all retries included.
+// Deadline of one call, all retries included.
 inline constexpr absl::Duration kDefaultTimeout = absl::Seconds(5);
-/// Deadline of a whole StreamAnswers stream (AdvisorClient::AnswerQuestions):
-/// long enough for many thousands of questions.
+// Deadline of a whole StreamAnswers stream (AdvisorClient::AnswerQuestions):
+// long enough for many thousands of questions.
 inline constexpr absl::Duration kDefaultStreamTimeout = absl::Minutes(10);
-/// Questions AdvisorClient::AnswerQuestions keeps in flight on its stream.
+// Questions AdvisorClient::AnswerQuestions keeps in flight on its stream.
 inline constexpr int kDefaultStreamWindow = 64;
-/// Load balancing policy; round_robin spreads calls over every address the
-/// target resolves to (gRPC's own default, pick_first, uses only one).
+// Load balancing policy; round_robin spreads calls over every address the
+// target resolves to (gRPC's own default, pick_first, uses only one).
 inline constexpr char kDefaultLoadBalancingPolicy[] = "round_robin";
-/// Attempts per call, the first one included (gRPC caps this at 5).
+// Attempts per call, the first one included (gRPC caps this at 5).
 inline constexpr int kDefaultRetryMaxAttempts = 4;
-/// Upper bound of the random wait before the first retry.
+// Upper bound of the random wait before the first retry.
 inline constexpr absl::Duration kDefaultRetryInitialBackoff = absl::Milliseconds(100);
-/// Upper bound of the random wait before any retry.
+// Upper bound of the random wait before any retry.
 inline constexpr absl::Duration kDefaultRetryMaxBackoff = absl::Seconds(2);
-/// Growth of the backoff bound from one retry to the next.
+// Growth of the backoff bound from one retry to the next.
 inline constexpr double kDefaultRetryBackoffMultiplier = 2.0;
-/// Keepalive pings are off by default: servers with gRPC's default policy
-/// answer pings more frequent than every 5 minutes with GOAWAY.
+// Keepalive pings are off by default: servers with gRPC's default policy
+// answer pings more frequent than every 5 minutes with GOAWAY.
 inline constexpr absl::Duration kDefaultKeepaliveTime = absl::ZeroDuration();
 
-/// Retry policy for the SDK's calls, all of which are idempotent. Only
-/// UNAVAILABLE is retried, with randomised exponential backoff, and always
-/// within the call's deadline (`ClientOptions::timeout`).
+// Retry policy for the SDK's calls, all of which are idempotent. Only
+// UNAVAILABLE is retried, with randomised exponential backoff, and always
+// within the call's deadline (`ClientOptions::timeout`).
 struct RetryOptions {
-  /// Attempts per call including the first; 1 disables retries. In [1, 5].
+  // Attempts per call including the first; 1 disables retries. In [1, 5].
   int max_attempts = kDefaultRetryMaxAttempts;
-  /// Bound of the wait before the first retry; positive.
+  // Bound of the wait before the first retry; positive.
   absl::Duration initial_backoff = kDefaultRetryInitialBackoff;
-  /// Bound of the wait before any retry; at least `initial_backoff`.
+  // Bound of the wait before any retry; at least `initial_backoff`.
   absl::Duration max_backoff = kDefaultRetryMaxBackoff;
-  /// Factor applied to the bound after each retry; greater than 0.
+  // Factor applied to the bound after each retry; greater than 0.
   double backoff_multiplier = kDefaultRetryBackoffMultiplier;
 };
 
-/// TLS settings, used when `ClientOptions::use_tls` is true. All fields are
-/// PEM text (not file names); empty fields fall back to gRPC's defaults.
+// TLS settings, used when `ClientOptions::use_tls` is true. All fields are
+// PEM text (not file names); empty fields fall back to gRPC's defaults.
 struct TlsOptions {
-  /// Root certificates to verify the server; empty means the system roots.
+  // Root certificates to verify the server; empty means the system roots.
   std::string root_certs;
-  /// Client certificate chain, for mutual TLS only.
+  // Client certificate chain, for mutual TLS only.
   std::string cert_chain;
-  /// Client private key matching `cert_chain`, for mutual TLS only.
+  // Client private key matching `cert_chain`, for mutual TLS only.
   std::string private_key;
 };
 
-/// Everything `MakeAdvisorConnection` needs to reach an advisor server.
-/// A plain value: copy it, change fields, pass it on. Fields left alone use
-/// the named defaults above.
+// Everything `MakeAdvisorConnection` needs to reach an advisor server.
+// A plain value: copy it, change fields, pass it on. Fields left alone use
+// the named defaults above.
 struct ClientOptions {
-  /// gRPC target, e.g. `localhost:50051`, `dns:///advisor.internal:443`.
-  /// To spread calls over replicas (with `round_robin`), name all of them:
-  /// `dns:///advisor-headless.NAMESPACE.svc.cluster.local:50051` (a
-  /// Kubernetes headless Service, one address per ready pod) or a fixed list
-  /// `ipv4:10.0.0.1:50051,10.0.0.2:50051`. gRPC resolves a DNS name again
-  /// when a connection drops, not periodically.
+  // gRPC target, e.g. `localhost:50051`, `dns:///advisor.internal:443`.
+  // To spread calls over replicas (with `round_robin`), name all of them:
+  // `dns:///advisor-headless.NAMESPACE.svc.cluster.local:50051` (a
+  // Kubernetes headless Service, one address per ready pod) or a fixed list
+  // `ipv4:10.0.0.1:50051,10.0.0.2:50051`. gRPC resolves a DNS name again
+  // when a connection drops, not periodically.
   std::string target = kDefaultTarget;
-  /// Deadline of each call, retries included; positive.
+  // Deadline of each call, retries included; positive.
   absl::Duration timeout = kDefaultTimeout;
-  /// Deadline of each StreamAnswers stream, from its start; positive.
+  // Deadline of each StreamAnswers stream, from its start; positive.
   absl::Duration stream_timeout = kDefaultStreamTimeout;
-  /// Use TLS instead of a plaintext channel.
+  // Use TLS instead of a plaintext channel.
   bool use_tls = false;
-  /// TLS settings, read only when `use_tls` is true.
+  // TLS settings, read only when `use_tls` is true.
   TlsOptions tls;
-  /// Channel credentials built by the caller; when set they take precedence
-  /// over `use_tls` and `tls`.
+  // Channel credentials built by the caller; when set they take precedence
+  // over `use_tls` and `tls`.
   std::shared_ptr<grpc::ChannelCredentials> channel_credentials;
-  /// When non-empty, every call carries `authorization: Bearer <token>`.
-  /// Prefer TLS with a token: plaintext channels expose it on the wire.
+  // When non-empty, every call carries `authorization: Bearer <token>`.
+  // Prefer TLS with a token: plaintext channels expose it on the wire.
   std::string bearer_token;
-  /// Retry policy for UNAVAILABLE.
+  // Retry policy for UNAVAILABLE.
   RetryOptions retry;
-  /// gRPC load balancing policy name, e.g. `round_robin` or `pick_first`.
-  /// A name gRPC does not know makes every call fail with INVALID_ARGUMENT.
+  // gRPC load balancing policy name, e.g. `round_robin` or `pick_first`.
+  // A name gRPC does not know makes every call fail with INVALID_ARGUMENT.
   std::string load_balancing_policy = kDefaultLoadBalancingPolicy;
-  /// Interval of HTTP/2 keepalive pings on idle connections; zero disables
-  /// them. The server must allow pings this frequent.
+  // Interval of HTTP/2 keepalive pings on idle connections; zero disables
+  // them. The server must allow pings this frequent.
   absl::Duration keepalive_time = kDefaultKeepaliveTime;
-  /// Prepended to the user agent, before `advisor-cpp/<version>`.
+  // Prepended to the user agent, before `advisor-cpp/<version>`.
   std::string user_agent_prefix;
 };
 
-/// Checks that `options` can build a working connection. Returns OK, or
-/// INVALID_ARGUMENT naming the first bad field (empty target, non-positive
-/// timeout or stream timeout, retry settings out of range, empty load balancing policy,
-/// negative keepalive time, a bearer token with a line break).
-absl::Status ValidateClientOptions(ClientOptions const& options);
+// Checks that `options` can build a working connection. Returns OK, or
+// INVALID_ARGUMENT naming the first bad field (empty target, non-positive
+// timeout or stream timeout, retry settings out of range, empty load balancing policy,
+// negative keepalive time, a bearer token with a line break).
+absl::Status ValidateClientOptions(const ClientOptions& options);
 
 }  // namespace advisor::client
 

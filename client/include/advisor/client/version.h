@@ -9,11 +9,11 @@
 
 namespace advisor::client {
 
-/// The SDK version as `MAJOR.MINOR.PATCH`, e.g. `0.1.0`.
+// The SDK version as `MAJOR.MINOR.PATCH`, e.g. `0.1.0`.
 inline std::string VersionString() { return ADVISOR_CLIENT_VERSION_STRING; }
 
-/// The SDK version as one comparable number: MAJOR * 1000000 + MINOR * 1000
-/// + PATCH.
+// The SDK version as one comparable number: MAJOR * 1000000 + MINOR * 1000
+// + PATCH.
 constexpr int Version() {
   return ADVISOR_CLIENT_VERSION_MAJOR * 1000000 + ADVISOR_CLIENT_VERSION_MINOR * 1000 +
          ADVISOR_CLIENT_VERSION_PATCH;
