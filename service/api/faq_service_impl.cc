@@ -69,21 +69,21 @@ FaqServiceImpl::FaqServiceImpl(ServiceEnvironment environment) : environment_(en
 grpc::ServerUnaryReactor* FaqServiceImpl::AnswerQuestion(grpc::CallbackServerContext* context,
                                                          const grpc::ByteBuffer* request,
                                                          grpc::ByteBuffer* response) {
-  return ServeUnary<AnswerQuestionRequest, AnswerQuestionResponse>(
+  return ServeUnaryMessage<AnswerQuestionRequest, AnswerQuestionResponse>(
       {environment_, kAnswerQuestionMethod, context, request, response}, FillAnswer);
 }
 
 grpc::ServerUnaryReactor* FaqServiceImpl::ListFaqs(grpc::CallbackServerContext* context,
                                                    const grpc::ByteBuffer* request,
                                                    grpc::ByteBuffer* response) {
-  return ServeUnary<ListFaqsRequest, ListFaqsResponse>(
+  return ServeUnaryMessage<ListFaqsRequest, ListFaqsResponse>(
       {environment_, kListFaqsMethod, context, request, response}, FillList);
 }
 
 grpc::ServerUnaryReactor* FaqServiceImpl::BatchAnswerQuestions(grpc::CallbackServerContext* context,
                                                                const grpc::ByteBuffer* request,
                                                                grpc::ByteBuffer* response) {
-  return ServeUnary<BatchAnswerQuestionsRequest, BatchAnswerQuestionsResponse>(
+  return ServeUnaryMessage<BatchAnswerQuestionsRequest, BatchAnswerQuestionsResponse>(
       {environment_, kBatchAnswerQuestionsMethod, context, request, response}, FillBatch);
 }
 

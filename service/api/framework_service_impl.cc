@@ -101,21 +101,21 @@ FrameworkServiceImpl::FrameworkServiceImpl(ServiceEnvironment environment)
 grpc::ServerUnaryReactor* FrameworkServiceImpl::GetFramework(grpc::CallbackServerContext* context,
                                                              const grpc::ByteBuffer* request,
                                                              grpc::ByteBuffer* response) {
-  return ServeRawUnary<GetFrameworkRequest>(
+  return ServeUnaryBytes<GetFrameworkRequest>(
       {environment_, kGetFrameworkMethod, context, request, response}, WriteFramework);
 }
 
 grpc::ServerUnaryReactor* FrameworkServiceImpl::ListFrameworks(grpc::CallbackServerContext* context,
                                                                const grpc::ByteBuffer* request,
                                                                grpc::ByteBuffer* response) {
-  return ServeRawUnary<ListFrameworksRequest>(
+  return ServeUnaryBytes<ListFrameworksRequest>(
       {environment_, kListFrameworksMethod, context, request, response}, WriteFrameworkPage);
 }
 
 grpc::ServerUnaryReactor* FrameworkServiceImpl::CompareFrameworks(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
     grpc::ByteBuffer* response) {
-  return ServeUnary<CompareFrameworksRequest, CompareFrameworksResponse>(
+  return ServeUnaryMessage<CompareFrameworksRequest, CompareFrameworksResponse>(
       {environment_, kCompareFrameworksMethod, context, request, response}, FillCompare);
 }
 

@@ -10,11 +10,11 @@
 
 namespace advisor::api {
 
-CallHooks::CallHooks(std::vector<std::shared_ptr<ServerObserver>> observers,
-                     int max_calls_in_flight)
+CallPolicy::CallPolicy(std::vector<std::shared_ptr<ServerObserver>> observers,
+                       int max_calls_in_flight)
     : observers_(std::move(observers)), max_calls_in_flight_(max_calls_in_flight) {}
 
-grpc::Status CallHooks::Admit(int already_in_flight) const {
+grpc::Status CallPolicy::Admit(int already_in_flight) const {
   if (draining_.load(std::memory_order_relaxed)) {
     return grpc::Status(grpc::StatusCode::UNAVAILABLE, kShuttingDownMessage);
   }
@@ -25,14 +25,14 @@ grpc::Status CallHooks::Admit(int already_in_flight) const {
   return grpc::Status::OK;
 }
 
-ObservedCall::ObservedCall(grpc::CallbackServerContext& context, const CallHooks& hooks,
+ObservedCall::ObservedCall(grpc::CallbackServerContext& context, const CallPolicy& policy,
                            absl::string_view method)
     : context_(context),
-      hooks_(hooks),
+      policy_(policy),
       method_(method),
       started_(std::chrono::steady_clock::now()) {
-  admission_ = hooks_.Admit(hooks_.in_flight_.fetch_add(1, std::memory_order_relaxed));
-  for (const auto& observer : hooks_.observers()) observer->OnCallStarted(method_);
+  admission_ = policy_.Admit(policy_.in_flight_.fetch_add(1, std::memory_order_relaxed));
+  for (const auto& observer : policy_.observers()) observer->OnCallStarted(method_);
   const auto& metadata = context_.client_metadata();
   const auto found = metadata.find(kRequestIdKey);
   if (found != metadata.end()) {
@@ -49,7 +49,7 @@ void ObservedCall::ReturnRequestId() {
 }
 
 bool ObservedCall::WantsCallDetails(grpc::StatusCode code) const {
-  const auto& observers = hooks_.observers();
+  const auto& observers = policy_.observers();
   return std::any_of(observers.begin(), observers.end(), [code](const auto& observer) {
     return observer->WantsCallDetails(static_cast<int>(code));
   });
@@ -59,7 +59,7 @@ ObservedCall::~ObservedCall() {
   // Never finished: the client saw the call cancelled. The context is being
   // torn down, so its peer is no longer asked for.
   if (!ended_) Report(grpc::StatusCode::CANCELLED, /*with_peer=*/false);
-  hooks_.in_flight_.fetch_sub(1, std::memory_order_relaxed);
+  policy_.in_flight_.fetch_sub(1, std::memory_order_relaxed);
 }
 
 void ObservedCall::End(grpc::StatusCode code) {
@@ -80,7 +80,7 @@ void ObservedCall::End(grpc::StatusCode code) {
 
 void ObservedCall::Report(grpc::StatusCode code, bool with_peer) {
   ended_ = true;
-  const std::vector<std::shared_ptr<ServerObserver>>& observers = hooks_.observers();
+  const std::vector<std::shared_ptr<ServerObserver>>& observers = policy_.observers();
   if (observers.empty()) return;
   const std::string peer = with_peer ? context_.peer() : std::string();
   FinishedCall call;

@@ -16,7 +16,7 @@
 namespace advisor::api {
 
 // The UNAVAILABLE message of a call refused because the server is draining,
-// whether a handler (CallHooks) or the auth-filter gate refuses it.
+// whether a handler (CallPolicy) or the auth-filter gate refuses it.
 inline constexpr char kShuttingDownMessage[] =
     "server shutting down; retry the call (another replica will take it)";
 
@@ -24,15 +24,15 @@ inline constexpr char kShuttingDownMessage[] =
 // one server: the observers that hear of each call, and admission: the
 // count of calls in flight with its cap, and refusing new calls while the
 // server drains. Thread-safe; must outlive every call of the server.
-class CallHooks {
+class CallPolicy {
  public:
   // Calls over `max_calls_in_flight` in flight get RESOURCE_EXHAUSTED; 0
   // means no cap.
-  explicit CallHooks(std::vector<std::shared_ptr<ServerObserver>> observers,
-                     int max_calls_in_flight = 0);
+  explicit CallPolicy(std::vector<std::shared_ptr<ServerObserver>> observers,
+                      int max_calls_in_flight = 0);
 
-  CallHooks(const CallHooks&) = delete;
-  CallHooks& operator=(const CallHooks&) = delete;
+  CallPolicy(const CallPolicy&) = delete;
+  CallPolicy& operator=(const CallPolicy&) = delete;
 
   const std::vector<std::shared_ptr<ServerObserver>>& observers() const { return observers_; }
 
@@ -69,7 +69,7 @@ class CallHooks {
 // the client sent one, or, generated, when an observer will quote it
 // (WantsCallDetails: the log line of a call the log records), so a client
 // can find the line of its call. An OK call nobody logs gets no id and so
-// no metadata entry at all (see call_metadata.h for what one costs).
+// no metadata entry at all (see failed_call_versions.h for what one costs).
 // End(status), just before the status is sent, returns the request id as
 // above and tells every observer OnCallFinished once (code, latency, request id, the peer when an
 // observer wants it). A status sent after the client's deadline is
@@ -85,7 +85,7 @@ class ObservedCall {
  public:
   // `method` is the full name, e.g. "/advisor.v1.FaqService/AnswerQuestion",
   // and must outlive the call (a string literal).
-  ObservedCall(grpc::CallbackServerContext& context, const CallHooks& hooks,
+  ObservedCall(grpc::CallbackServerContext& context, const CallPolicy& policy,
                absl::string_view method);
   ~ObservedCall();
 
@@ -114,7 +114,7 @@ class ObservedCall {
   void Report(grpc::StatusCode code, bool with_peer);
 
   grpc::CallbackServerContext& context_;
-  const CallHooks& hooks_;
+  const CallPolicy& policy_;
   const absl::string_view method_;
   const std::chrono::steady_clock::time_point started_;
   std::string request_id_;

@@ -18,9 +18,9 @@ namespace advisor::api {
 // it (InlineUnaryReactor): a delete and the observers, which never block.
 class ObservedUnaryReactor final : public InlineUnaryReactor {
  public:
-  ObservedUnaryReactor(grpc::CallbackServerContext& context, const CallHooks& hooks,
+  ObservedUnaryReactor(grpc::CallbackServerContext& context, const CallPolicy& policy,
                        absl::string_view method)
-      : call_(context, hooks, method) {}
+      : call_(context, policy, method) {}
 
   // OK, or the status the call must be refused with (ObservedCall).
   const grpc::Status& admission() const { return call_.admission(); }

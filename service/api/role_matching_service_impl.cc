@@ -43,7 +43,7 @@ RoleMatchingServiceImpl::RoleMatchingServiceImpl(ServiceEnvironment environment)
 grpc::ServerUnaryReactor* RoleMatchingServiceImpl::MatchRole(grpc::CallbackServerContext* context,
                                                              const grpc::ByteBuffer* request,
                                                              grpc::ByteBuffer* response) {
-  return ServeRawUnary<MatchRoleRequest>(
+  return ServeUnaryBytes<MatchRoleRequest>(
       {environment_, kMatchRoleMethod, context, request, response},
       [](const ServingSnapshot& serving, const MatchRoleRequest& role, CallArena& /*arena*/,
          grpc::ByteBuffer* bytes) { return WriteMatch(serving, role, bytes); });
@@ -52,7 +52,7 @@ grpc::ServerUnaryReactor* RoleMatchingServiceImpl::MatchRole(grpc::CallbackServe
 grpc::ServerUnaryReactor* RoleMatchingServiceImpl::BatchMatchRoles(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
     grpc::ByteBuffer* response) {
-  return ServeUnary<BatchMatchRolesRequest, BatchMatchRolesResponse>(
+  return ServeUnaryMessage<BatchMatchRolesRequest, BatchMatchRolesResponse>(
       {environment_, kBatchMatchRolesMethod, context, request, response}, FillBatch);
 }
 

@@ -7,7 +7,7 @@
 #include "absl/strings/string_view.h"
 
 #include "service/api/call_arena.h"
-#include "service/api/call_metadata.h"
+#include "service/api/failed_call_versions.h"
 #include "service/api/message_bytes.h"
 #include "service/api/observed_call.h"
 #include "service/api/observed_unary_reactor.h"
@@ -24,7 +24,7 @@ namespace advisor::api {
 // them. Both must outlive the service.
 struct ServiceEnvironment {
   const SnapshotSource& snapshots;
-  const CallHooks& hooks;
+  const CallPolicy& policy;
 };
 
 // One call of a raw unary method (registered with ByteBuffer request and
@@ -52,8 +52,8 @@ using FillResponse = absl::Status (*)(const engines::Snapshot&, const Request&, 
 // `write(serving, request, arena, response_bytes)` writes the response bytes
 // or returns why it cannot, and the call finishes with that status.
 template <typename Request, typename Write>
-grpc::ServerUnaryReactor* ServeRawUnary(const RawUnaryCall& call, Write write) {
-  auto* reactor = new ObservedUnaryReactor(*call.context, call.environment.hooks, call.method);
+grpc::ServerUnaryReactor* ServeUnaryBytes(const RawUnaryCall& call, Write write) {
+  auto* reactor = new ObservedUnaryReactor(*call.context, call.environment.policy, call.method);
   if (!reactor->admission().ok()) {
     reactor->FinishObserved(reactor->admission());
     return reactor;
@@ -67,7 +67,7 @@ grpc::ServerUnaryReactor* ServeRawUnary(const RawUnaryCall& call, Write write) {
   const std::shared_ptr<const ServingSnapshot> serving =
       call.environment.snapshots.CurrentServing();
   const absl::Status status = write(*serving, *request, arena, call.response);
-  if (!status.ok()) RecordServedBy(*call.context, serving->served_by);
+  if (!status.ok()) RecordServedByOnFailedCall(*call.context, serving->served_by);
   reactor->FinishObserved(ToGrpcStatus(status));
   return reactor;
 }
@@ -75,17 +75,18 @@ grpc::ServerUnaryReactor* ServeRawUnary(const RawUnaryCall& call, Write write) {
 // Serves a raw unary call whose response is built as a message by `fill`
 // (in the call's arena), given the snapshot's served_by, and serialised.
 template <typename Request, typename Response>
-grpc::ServerUnaryReactor* ServeUnary(const RawUnaryCall& call,
-                                     FillResponse<Request, Response> fill) {
-  return ServeRawUnary<Request>(call, [fill](const ServingSnapshot& serving, const Request& request,
-                                             CallArena& arena, grpc::ByteBuffer* bytes) {
-    Response* response = arena.Create<Response>();
-    absl::Status status = fill(*serving.snapshot, request, *response);
-    if (!status.ok()) return status;
-    *response->mutable_served_by() = serving.served_by;
-    SerializeMessage(*response, bytes);
-    return absl::OkStatus();
-  });
+grpc::ServerUnaryReactor* ServeUnaryMessage(const RawUnaryCall& call,
+                                            FillResponse<Request, Response> fill) {
+  return ServeUnaryBytes<Request>(
+      call, [fill](const ServingSnapshot& serving, const Request& request, CallArena& arena,
+                   grpc::ByteBuffer* bytes) {
+        Response* response = arena.Create<Response>();
+        absl::Status status = fill(*serving.snapshot, request, *response);
+        if (!status.ok()) return status;
+        *response->mutable_served_by() = serving.served_by;
+        SerializeMessage(*response, bytes);
+        return absl::OkStatus();
+      });
 }
 
 }  // namespace advisor::api

@@ -10,7 +10,7 @@ namespace advisor::api {
 
 StreamAnswersReactor::StreamAnswersReactor(grpc::CallbackServerContext& context,
                                            const ServiceEnvironment& environment, int window)
-    : call_(context, environment.hooks, "/advisor.v1.FaqService/StreamAnswers"),
+    : call_(context, environment.policy, "/advisor.v1.FaqService/StreamAnswers"),
       snapshots_(environment.snapshots),
       ring_(static_cast<size_t>(window)) {
   assert(window >= 1);

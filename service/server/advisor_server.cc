@@ -70,11 +70,11 @@ void LinkHealthDescriptors() { grpc::health::v1::HealthCheckRequest::descriptor(
 AdvisorServer::AdvisorServer(std::shared_ptr<const engines::Snapshot> snapshot,
                              std::vector<std::shared_ptr<api::ServerObserver>> observers,
                              std::string server_version, int max_calls_in_flight)
-    : hooks_(std::move(observers), max_calls_in_flight),
+    : policy_(std::move(observers), max_calls_in_flight),
       snapshots_(std::move(snapshot), std::move(server_version)),
-      framework_service_({snapshots_, hooks_}),
-      role_matching_service_({snapshots_, hooks_}),
-      faq_service_({snapshots_, hooks_}) {}
+      framework_service_({snapshots_, policy_}),
+      role_matching_service_({snapshots_, policy_}),
+      faq_service_({snapshots_, policy_}) {}
 
 AdvisorServer::~AdvisorServer() {
   Shutdown(absl::Now());
@@ -97,7 +97,7 @@ absl::StatusOr<std::unique_ptr<AdvisorServer>> AdvisorServer::Start(AdvisorServe
   CallGate::Options gate;
   gate.tokens = std::move(options.tokens);
   gate.auth_reflection = options.auth_reflection;
-  server->gate_ = std::make_unique<CallGate>(std::move(gate), &server->hooks_);
+  server->gate_ = std::make_unique<CallGate>(std::move(gate), &server->policy_);
   // The gate is on the call path from the start, with or without tokens:
   // it refuses calls while the server drains, before gRPC's shutdown can
   // cancel them (see CallGate).
@@ -153,7 +153,7 @@ void AdvisorServer::Shutdown(absl::Time deadline) {
   // gRPC's Shutdown cancels calls that have arrived but not yet started,
   // which would fail calls that were in flight from their client's point of
   // view.
-  hooks_.StartDraining();
+  policy_.StartDraining();
   absl::SleepFor(std::min(kDrainHandOff, std::max(deadline - absl::Now(), absl::ZeroDuration())));
   server_->Shutdown(absl::ToChronoTime(deadline));
 }

@@ -115,7 +115,7 @@ class AdvisorServer {
 
   // The observers from the options (for reload and other server events).
   const std::vector<std::shared_ptr<api::ServerObserver>>& observers() const {
-    return hooks_.observers();
+    return policy_.observers();
   }
 
   // Accepts `tokens` from now on, e.g. after the tokens file changed.
@@ -123,14 +123,14 @@ class AdvisorServer {
   void SetTokens(std::shared_ptr<const BearerTokens> tokens);
 
   // Advisor calls the server is working on right now.
-  int calls_in_flight() const { return hooks_.in_flight(); }
+  int calls_in_flight() const { return policy_.in_flight(); }
 
  private:
   AdvisorServer(std::shared_ptr<const engines::Snapshot> snapshot,
                 std::vector<std::shared_ptr<api::ServerObserver>> observers,
                 std::string server_version, int max_calls_in_flight);
 
-  api::CallHooks hooks_;
+  api::CallPolicy policy_;
   api::SnapshotSource snapshots_;
   api::FrameworkServiceImpl framework_service_;
   api::RoleMatchingServiceImpl role_matching_service_;

@@ -17,17 +17,17 @@ constexpr absl::string_view kReflectionPrefix = "/grpc.reflection.";
 
 }  // namespace
 
-CallGate::CallGate(Options options, const api::CallHooks* hooks)
+CallGate::CallGate(Options options, const api::CallPolicy* policy)
     : tokens_(std::move(options.tokens)),
       authenticates_(tokens_ != nullptr),
       auth_reflection_(options.auth_reflection),
-      hooks_(hooks) {}
+      policy_(policy) {}
 
 CallGate::Decision CallGate::Admit(absl::string_view method, absl::string_view authorization,
                                    absl::string_view request_id) {
   // Probes must always get an answer, whatever the load or credentials.
   if (absl::StartsWith(method, kHealthPrefix)) return {};
-  if (hooks_->draining()) {
+  if (policy_->draining()) {
     return Refuse(method, request_id, kUnavailable, api::kShuttingDownMessage);
   }
   const bool needs_token =
@@ -46,7 +46,7 @@ void CallGate::SetTokens(std::shared_ptr<const BearerTokens> tokens) {
 
 CallGate::Decision CallGate::Refuse(absl::string_view method, absl::string_view request_id,
                                     int status_code, const char* message) {
-  if (!hooks_->observers().empty()) {
+  if (!policy_->observers().empty()) {
     const std::string id =
         api::IsAcceptableRequestId(request_id) ? std::string(request_id) : api::GenerateRequestId();
     api::FinishedCall call;
@@ -54,7 +54,7 @@ CallGate::Decision CallGate::Refuse(absl::string_view method, absl::string_view 
     call.status_code = status_code;
     call.latency = absl::ZeroDuration();
     call.request_id = id;
-    for (const auto& observer : hooks_->observers()) {
+    for (const auto& observer : policy_->observers()) {
       observer->OnCallStarted(method);
       observer->OnCallFinished(call);
     }

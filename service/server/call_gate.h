@@ -25,7 +25,7 @@ namespace advisor::server {
 // tokens: installing it later, on a running server, would race with the
 // calls that read it. Its cost, a thread wake-up on most calls in gRPC
 // 1.51's auth filter, is in docs/adr/0005-the-auth-gate.md. The in-flight
-// cap is checked by the handlers (api::CallHooks), which also refuse calls
+// cap is checked by the handlers (api::CallPolicy), which also refuse calls
 // that reach them while draining.
 //
 // Thread-safe: Admit() runs concurrently on gRPC's threads; SetTokens() may
@@ -46,8 +46,8 @@ class CallGate {
     const char* message = nullptr;
   };
 
-  // `hooks` (draining, the observers) must outlive it.
-  CallGate(Options options, const api::CallHooks* hooks);
+  // `policy` (draining, the observers) must outlive it.
+  CallGate(Options options, const api::CallPolicy* policy);
 
   // Decides on a call to `method` (full name) carrying `authorization`
   // ("" when absent) and `request_id` ("" when absent), and reports a
@@ -68,7 +68,7 @@ class CallGate {
   std::shared_ptr<const BearerTokens> tokens_;
   const bool authenticates_;
   const bool auth_reflection_;
-  const api::CallHooks* const hooks_;
+  const api::CallPolicy* const policy_;
 };
 
 }  // namespace advisor::server
