@@ -304,7 +304,7 @@ RoleMatcher::RoleMatcher(const KnowledgeBase& knowledge_base) : knowledge_base_(
     std::vector<absl::string_view> names = {framework.id(), framework.display_name()};
     names.insert(names.end(), framework.aliases().begin(), framework.aliases().end());
     for (absl::string_view name : names) {
-      index->AddPhrase(name, Index::Target{-1, f, kMentionEvidence});
+      index->AddPhrase(name, Index::Target{-1, f, kMentionEvidence, {}, 0});
     }
   }
   std::vector<absl::string_view> titles;
@@ -315,7 +315,7 @@ RoleMatcher::RoleMatcher(const KnowledgeBase& knowledge_base) : knowledge_base_(
         framework == index->framework_by_id.end() ? -1 : framework->second);
     titles.push_back(pattern.title());
     for (const advisor::v1::Signal& signal : pattern.signals()) {
-      index->AddPhrase(signal.phrase(), Index::Target{p, -1, signal.weight()});
+      index->AddPhrase(signal.phrase(), Index::Target{p, -1, signal.weight(), {}, 0});
     }
   }
   index->IndexPhrasesByFirstStem();

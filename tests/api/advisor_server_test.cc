@@ -290,7 +290,9 @@ TEST_F(AdvisorServerTest, MatchRoleRanksTensorFlowFirstForABank) {
   for (int i = 0; i < response.matches_size(); ++i) {
     EXPECT_GE(response.matches(i).score(), 0.0);
     EXPECT_LE(response.matches(i).score(), 1.0);
-    if (i > 0) EXPECT_LE(response.matches(i).score(), response.matches(i - 1).score());
+    if (i > 0) {
+      EXPECT_LE(response.matches(i).score(), response.matches(i - 1).score());
+    }
   }
   EXPECT_THAT(response.recognized_roles(), Contains(kEnterpriseTitle));
   ASSERT_FALSE(response.learning_path().empty());

@@ -64,7 +64,9 @@ TEST_F(StreamAnswersTest, AnswersManyQuestionsEachTaggedWithItsRequestId) {
     ASSERT_EQ(answer.request_id(), absl::StrCat("q", received));
     ASSERT_EQ(answer.result().result_case(), AnswerQuestionResult::kResponse);
     EXPECT_EQ(answer.result().response().question(), questions[received]);
-    if (received == 0) EXPECT_EQ(answer.result().response().SerializeAsString(), first_answer);
+    if (received == 0) {
+      EXPECT_EQ(answer.result().response().SerializeAsString(), first_answer);
+    }
     ++received;
   }
   writer.join();

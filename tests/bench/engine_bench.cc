@@ -4,7 +4,7 @@
 // 10 000 FAQ entries and 1 000 documents of 20 paragraphs; plus what
 // building a snapshot costs in time and memory.
 //
-//   advisor_engine_bench --benchmark_repetitions=5 \
+//   advisor_engine_bench --benchmark_repetitions=5
 //       --benchmark_report_aggregates_only=true     # medians
 //
 // Queries are written for this file (not taken from the eval sets): exact

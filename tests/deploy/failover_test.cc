@@ -323,7 +323,9 @@ TEST(FailoverTest, KilledReplicaCausesNoFailedCallAndRoundRobinSpreadsEvenly) {
   // Calls started after the victim died went to the other two.
   EXPECT_EQ(ledger.Served(kDegraded, kVictim), 0);
   for (int replica = 0; replica < kReplicas; ++replica) {
-    if (replica != kVictim) EXPECT_GT(ledger.Served(kDegraded, replica), 0) << kHosts[replica];
+    if (replica != kVictim) {
+      EXPECT_GT(ledger.Served(kDegraded, replica), 0) << kHosts[replica];
+    }
   }
 }
 

@@ -1,8 +1,8 @@
 // advisor_eval: measures answer quality on labelled sets (see
 // tests/eval/README.md) and fails when it is below the targets.
 //
-//   advisor_eval --faq=faq_dev.tsv --roles=roles_dev.tsv --lookup=lookup_dev.tsv \
-//       --ask=ask_dev.tsv --min_faq_accuracy=0.97 --min_no_answer_rate=0.95 \
+//   advisor_eval --faq=faq_dev.tsv --roles=roles_dev.tsv --lookup=lookup_dev.tsv
+//       --ask=ask_dev.tsv --min_faq_accuracy=0.97 --min_no_answer_rate=0.95
 //       --min_ask_accuracy=0.90 --min_ask_no_answer_rate=0.95 --max_confident_wrong=0
 //
 // Exit status: 0 when every measured rate meets its target, 1 when one does

@@ -316,7 +316,9 @@ TEST(HostileInputTest, IdleAndHalfOpenConnectionsDoNotBlockOtherClients) {
     absl::StatusOr<SocketClient> client = SocketClient::Connect(server->port());
     ASSERT_TRUE(client.ok()) << client.status();
     // Half of them stop after half of the preface, the rest send nothing.
-    if (i % 2 == 0) ASSERT_TRUE(client->Send(kHttp2Preface.substr(0, 12)).ok());
+    if (i % 2 == 0) {
+      ASSERT_TRUE(client->Send(kHttp2Preface.substr(0, 12)).ok());
+    }
     idle.push_back(*std::move(client));
   }
   ExpectHealthyAndCorrect(*server);

@@ -217,7 +217,9 @@ TEST(CallLogTest, LogsOneJsonLinePerCallAtTheConfiguredLevel) {
     }
     EXPECT_THAT(log, Not(HasSubstr("never-log-this-secret")));
     EXPECT_THAT(log, HasSubstr(absl::StrCat(R"("request_id":")", failed_id, R"("})")));
-    if (debug) EXPECT_THAT(log, HasSubstr(absl::StrCat(R"("request_id":")", ok_id, R"("})")));
+    if (debug) {
+      EXPECT_THAT(log, HasSubstr(absl::StrCat(R"("request_id":")", ok_id, R"("})")));
+    }
   }
 }
 

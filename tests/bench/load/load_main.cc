@@ -3,8 +3,8 @@
 // the same bytes are sent on every call through a generic stub, so the
 // client spends its time on gRPC, not on building messages.
 //
-//   advisor_load --target=127.0.0.1:50051 --rpc=answer_question \
-//       --request='{"question":"Is PyTorch good for startups?"}' \
+//   advisor_load --target=127.0.0.1:50051 --rpc=answer_question
+//       --request='{"question":"Is PyTorch good for startups?"}'
 //       --concurrency=16 --duration=10s
 //
 // A bidirectional method (stream_answers) is loaded with --concurrency

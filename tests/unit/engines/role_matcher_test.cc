@@ -169,7 +169,9 @@ TEST_F(RoleMatcherTest, ScoresAreSortedAndWithinZeroAndOne) {
     for (size_t i = 0; i < match.fits.size(); ++i) {
       EXPECT_GE(match.fits[i].score, 0.0);
       EXPECT_LE(match.fits[i].score, 1.0);
-      if (i > 0) EXPECT_GE(match.fits[i - 1].score, match.fits[i].score);
+      if (i > 0) {
+        EXPECT_GE(match.fits[i - 1].score, match.fits[i].score);
+      }
     }
   }
 }
@@ -319,7 +321,7 @@ TEST_F(RoleMatcherTest, FoldsUnicode) {
 }
 
 TEST_F(RoleMatcherTest, RejectsInvalidDescriptions) {
-  for (const std::string description :
+  for (const std::string& description :
        {std::string(), std::string("   \t\n"), std::string(5000, 'a'), std::string("bank \xff")}) {
     EXPECT_EQ(matcher_->Match(description).status().code(), absl::StatusCode::kInvalidArgument)
         << description.size();
