@@ -274,7 +274,7 @@ class PassageCollector {
     }
   }
 
-  void AddLearningPath(std::string name, std::string title,
+  void AddLearningPath(const std::string& name, const std::string& title,
                        const google::protobuf::RepeatedPtrField<v1::LearningStepSpec>& steps) {
     std::vector<absl::string_view> whys;
     for (const auto& step : steps) whys.push_back(step.why());

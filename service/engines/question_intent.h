@@ -56,7 +56,7 @@ absl::string_view QuestionProper(absl::string_view question);
 QuestionIntent ReadQuestionIntent(absl::string_view question);
 
 // As above, for a question already folded into words (text::FoldWordsInto).
-QuestionIntent ReadQuestionIntent(const text::FoldedWords& question);
+QuestionIntent ReadQuestionIntent(const text::FoldedWords& folded);
 
 }  // namespace advisor::engines
 

@@ -71,7 +71,7 @@ absl::Status KnowledgeBaseReloader::LoadLocked(const absl::StatusOr<std::string>
   absl::StatusOr<advisor::v1::KnowledgeBase> knowledge_base =
       text.ok() ? knowledge_base::ParseKnowledgeBase(*text, path_)
                 : absl::StatusOr<advisor::v1::KnowledgeBase>(text.status());
-  const absl::Status status = knowledge_base.status();
+  absl::Status status = knowledge_base.status();
   api::KnowledgeBaseLoad load;
   std::string serving_version;
   std::string error;

@@ -33,7 +33,7 @@ std::string TempDirectory::Path(absl::string_view name) const {
 }
 
 std::string TempDirectory::Write(absl::string_view name, absl::string_view contents) const {
-  const std::string path = Path(name);
+  std::string path = Path(name);
   const std::string partial = path + ".partial";
   {
     std::ofstream file(partial, std::ios::binary | std::ios::trunc);

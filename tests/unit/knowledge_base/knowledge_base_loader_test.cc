@@ -270,6 +270,7 @@ TEST(DocumentValidationTest, ReportsEachBrokenRuleAtItsField) {
       ":9:1: document \"guide\": at least one section is required",
       ":10:3: duplicate document id \"guide\" (first defined on line 5)",
       ":11:3: document \"guide\": title is required",
+      // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): one message, two literals
       ":12:30: document \"guide\": source url \"ftp://example.com/guide\" must start with "
       "http:// or https://",
       ":15:3: document id \"Guide 2\" must match [a-z][a-z0-9_-]*",
