@@ -1,13 +1,15 @@
 # Install and export rules of the SDK: libraries, headers, the `advisor`
-# CLI, the CMake package (advisorConfig.cmake, targets advisor::client and
-# advisor::proto) and the pkg-config file advisor.pc. The generated proto
-# headers are installed by proto/CMakeLists.txt.
+# CLI, the CMake package (advisorConfig.cmake, targets advisor::client,
+# advisor::proto_messages and advisor::proto, the gRPC services) and the
+# pkg-config file advisor.pc. The generated proto headers are installed by
+# proto/CMakeLists.txt.
 include(CMakePackageConfigHelpers)
 
 set(ADVISOR_CMAKE_INSTALL_DIR "${CMAKE_INSTALL_LIBDIR}/cmake/advisor")
 
-set_target_properties(advisor_proto PROPERTIES EXPORT_NAME proto)
-install(TARGETS advisor_client advisor_proto
+set_target_properties(advisor_proto_messages PROPERTIES EXPORT_NAME proto_messages)
+set_target_properties(advisor_proto_grpc PROPERTIES EXPORT_NAME proto)
+install(TARGETS advisor_client advisor_proto_grpc advisor_proto_messages
   EXPORT advisorTargets
   ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}"
   LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}"
