@@ -8,10 +8,10 @@
 #include "absl/status/statusor.h"
 
 #include "prometheus/registry.h"
-#include "service/api/server_observer.h"
 #include "service/metrics/metrics_http_server.h"
 #include "service/metrics/metrics_observer.h"
 #include "service/metrics/process_metrics.h"
+#include "service/observer/server_observer.h"
 
 namespace advisor::metrics {
 

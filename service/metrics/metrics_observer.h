@@ -17,8 +17,8 @@
 #include "prometheus/gauge.h"
 #include "prometheus/histogram.h"
 #include "prometheus/registry.h"
-#include "service/api/server_observer.h"
 #include "service/metrics/status_code_names.h"
+#include "service/observer/server_observer.h"
 
 namespace advisor::metrics {
 

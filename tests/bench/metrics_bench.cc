@@ -3,7 +3,7 @@
 // threads recording the same method at once (the contended case), and what
 // one scrape of the whole exposition costs (off the hot path, for scale).
 //
-//   advisor_metrics_bench --benchmark_repetitions=5 \
+//   advisor_metrics_bench --benchmark_repetitions=5
 //       --benchmark_report_aggregates_only=true     # medians
 
 #include <memory>
@@ -14,10 +14,10 @@
 #include "benchmark/benchmark.h"
 
 #include "prometheus/registry.h"
-#include "service/api/server_observer.h"
 #include "service/metrics/metrics_observer.h"
 #include "service/metrics/process_metrics.h"
 #include "service/metrics/text_exposition.h"
+#include "service/observer/server_observer.h"
 
 namespace advisor::bench {
 namespace {

@@ -21,11 +21,11 @@
 #include "gtest/gtest.h"
 
 #include "prometheus/registry.h"
-#include "service/api/server_observer.h"
 #include "service/api/snapshot_source.h"
 #include "service/engines/snapshot.h"
 #include "service/knowledge_base/knowledge_base_loader.h"
 #include "service/metrics/metrics_observer.h"
+#include "service/observer/server_observer.h"
 #include "service/text/stemmer.h"
 
 namespace advisor {

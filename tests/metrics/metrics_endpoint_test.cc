@@ -10,7 +10,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
-#include "service/api/server_observer.h"
+#include "service/observer/server_observer.h"
 #include "tests/metrics/raw_http.h"
 
 namespace advisor::metrics {

@@ -13,8 +13,8 @@
 #include "gtest/gtest.h"
 
 #include "prometheus/registry.h"
-#include "service/api/server_observer.h"
 #include "service/metrics/text_exposition.h"
+#include "service/observer/server_observer.h"
 
 namespace advisor::metrics {
 namespace {

@@ -8,7 +8,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 
-#include "service/api/server_observer.h"
+#include "service/observer/server_observer.h"
 #include <grpcpp/grpcpp.h>
 
 namespace advisor::testing {
