@@ -1,12 +1,22 @@
 # Quick start (see README.md):
-#   make run    installs what is missing, builds, starts the server on :50051
-#   make test   installs what is missing, builds, runs the whole test suite
+#   make run    installs what the server needs, builds only the server (in
+#               build-server/, no tests), starts it on :50051
+#   make test   installs what is missing, builds everything with -Werror,
+#               runs the whole test suite and clang-tidy on the changed files
+#   make tidy   clang-tidy on the changed files (ADVISOR_TIDY_ALL=1: all)
 #
 # Everything real lives in CMake; this file only chains the steps so each
 # quick-start command is one line on a fresh Debian 12 machine.
 
 BUILD_DIR  ?= build
+# The server-only build of `make run` (-DADVISOR_BUILD_TESTS=OFF), apart
+# from BUILD_DIR so that `make run` and `make test` never reconfigure each
+# other's tree.
+SERVER_BUILD_DIR ?= build-server
 BUILD_TYPE ?= RelWithDebInfo
+# Warnings are errors in the builds of `make test` (so CI's); `make run`
+# leaves them warnings, so a newer compiler does not stop a newcomer.
+WERROR     ?= ON
 JOBS       ?= $(shell nproc)
 PORT       ?= 50051
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -17,9 +27,9 @@ BUILD_PACKAGES := cmake ninja-build g++ pkg-config \
   libabsl-dev libutf8proc-dev libstemmer-dev prometheus-cpp-dev libcivetweb-dev
 # Extra packages the test suite needs.
 TEST_PACKAGES := libgtest-dev libgmock-dev libbenchmark-dev python3-yaml prometheus openssl \
-  clang-14 libclang-rt-14-dev
+  clang-14 libclang-rt-14-dev clang-tidy
 
-.PHONY: all deps test-deps configure build run test format clean
+.PHONY: all deps test-deps configure build server-build run test tidy format clean
 
 all: build
 
@@ -49,17 +59,32 @@ test-deps: deps
 	@[ -d tests/ecosystem/node_modules ] || npm ci --prefix tests/ecosystem --no-audit --no-fund
 
 configure: test-deps
-	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) \
+	  -DADVISOR_BUILD_TESTS=ON -DADVISOR_WERROR=$(WERROR)
 
 build: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
-run: build
-	$(BUILD_DIR)/service/server/advisor_server --port=$(PORT)
+# Only the server's packages and the server's targets: no GoogleTest,
+# Benchmark, Node.js or clang needed.
+server-build: deps
+	cmake -S . -B $(SERVER_BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) \
+	  -DADVISOR_BUILD_TESTS=OFF -DADVISOR_WERROR=OFF
+	cmake --build $(SERVER_BUILD_DIR) -j $(JOBS) --target advisor_server
+
+run: server-build
+	$(SERVER_BUILD_DIR)/service/server/advisor_server --port=$(PORT)
 
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+	.ci/tidy.sh $(BUILD_DIR)
 	$(MAKE) --no-print-directory sanitize fuzz-smoke
+
+# clang-tidy (.clang-tidy) on the files changed by the last commit and the
+# working tree; ADVISOR_TIDY_ALL=1 for every file, ADVISOR_TIDY_BASE=REV for
+# the files changed since REV.
+tidy: build
+	.ci/tidy.sh $(BUILD_DIR)
 
 # Sanitizer and fuzzing builds (README "Reliability"), each in its own
 # clang build directory with only the targets they run. ASan + UBSan runs
@@ -70,7 +95,7 @@ SANITIZER_CXX ?= clang++-14
 ASAN_DIR      ?= build-asan
 TSAN_DIR      ?= build-tsan
 FUZZ_SECONDS  ?= 10
-SANITIZER_CONFIGURE := -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+SANITIZER_CONFIGURE := -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DADVISOR_WERROR=$(WERROR) \
   -DCMAKE_CXX_COMPILER=$(SANITIZER_CXX) -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only"
 UNIT_TESTS   := text_test knowledge_base_loader_test document_import_test framework_lookup_test \
   pagination_test text_analyzer_test knowledge_answerer_test role_matcher_test \
@@ -113,4 +138,4 @@ format:
 	git ls-files '*.cc' '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(SERVER_BUILD_DIR)
