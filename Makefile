@@ -1,6 +1,7 @@
 # Quick start (see README.md):
-#   make run    installs what the server needs, builds only the server (in
-#               build-server/, no tests), starts it on :50051
+#   make run    installs what the server needs, builds only the server, the
+#               advisor CLI and advisor_kb (in build-server/, no tests),
+#               starts the server on :50051
 #   make test   installs what is missing, builds everything with -Werror,
 #               runs the whole test suite and clang-tidy on the changed files
 #   make tidy   clang-tidy on the changed files (ADVISOR_TIDY_ALL=1: all)
@@ -65,12 +66,12 @@ configure: test-deps
 build: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
-# Only the server's packages and the server's targets: no GoogleTest,
-# Benchmark, Node.js or clang needed.
+# Only the server's packages and the server's targets (with the CLI to try
+# it and advisor_kb): no GoogleTest, Benchmark, Node.js or clang needed.
 server-build: deps
 	cmake -S . -B $(SERVER_BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) \
 	  -DADVISOR_BUILD_TESTS=OFF -DADVISOR_WERROR=OFF
-	cmake --build $(SERVER_BUILD_DIR) -j $(JOBS) --target advisor_server
+	cmake --build $(SERVER_BUILD_DIR) -j $(JOBS) --target advisor_server advisor advisor_kb
 
 run: server-build
 	$(SERVER_BUILD_DIR)/service/server/advisor_server --port=$(PORT)
