@@ -114,8 +114,7 @@ Scratch& ThreadScratch() {
 
 PassageIndex::PassageIndex(const text::TextAnalyzer& analyzer,
                            const std::vector<PassageFields>& passages,
-                           const std::vector<TermId>& emphasized)
-    : analyzer_(analyzer) {
+                           const std::vector<TermId>& emphasized) {
   const auto term_count = static_cast<size_t>(analyzer.term_count());
   const auto passage_count = static_cast<int32_t>(passages.size());
   postings_.resize(term_count);

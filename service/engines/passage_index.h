@@ -47,9 +47,9 @@ struct PassageMatch {
 // own question, ~0.3-0.8 for paraphrases and < 0.1 for unrelated questions.
 class PassageIndex {
  public:
-  // Indexes `passages` with `analyzer`, which must outlive the index and
-  // know their vocabulary. `emphasized` terms (framework names) weigh at
-  // least kEmphasizedWeightShare of the rarest word: with few passages, idf
+  // Indexes `passages` with `analyzer`, which must know their vocabulary.
+  // `emphasized` terms (framework names) weigh at least
+  // kEmphasizedWeightShare of the rarest word: with few passages, idf
   // underrates what every passage names.
   PassageIndex(const text::TextAnalyzer& analyzer, const std::vector<PassageFields>& passages,
                const std::vector<text::TermId>& emphasized);
@@ -102,7 +102,6 @@ class PassageIndex {
   // null when the passage does not hold the term.
   static const Posting* FindPosting(const std::vector<Posting>& postings, int32_t passage);
 
-  const text::TextAnalyzer& analyzer_;
   // By term: the passages holding it, in passage order.
   std::vector<std::vector<Posting>> postings_;
   // By term: inverse document frequency; 0 when no passage holds it.

@@ -42,7 +42,7 @@ absl::StatusOr<TestCertificates> MakeTestCertificates(const std::string& directo
                    "/client.ext"),
   };
   for (const std::string& step : steps) {
-    if (std::system((step + " >>" + log + " 2>&1").c_str()) != 0) {
+    if (std::system(absl::StrCat(step, " >>", log, " 2>&1").c_str()) != 0) {
       return absl::InternalError(absl::StrCat("failed: ", step, "\n", ReadText(log)));
     }
   }
