@@ -98,11 +98,11 @@ absl::StatusOr<std::unique_ptr<AdvisorServer>> AdvisorServer::Start(AdvisorServe
   gate.tokens = std::move(options.tokens);
   gate.auth_reflection = options.auth_reflection;
   server->gate_ = std::make_unique<CallGate>(std::move(gate), &server->policy_);
-  // The gate is on the call path from the start, with or without tokens:
-  // it refuses calls while the server drains, before gRPC's shutdown can
-  // cancel them (see CallGate).
   server->credentials_ =
       MakeServerCredentials(options.tls.has_value() ? &*options.tls : nullptr, server->gate_.get());
+  // Without authentication the gate joins the call path only when the
+  // server starts draining (see CallGate).
+  if (server->gate_->authenticates()) server->credentials_->EnableGate();
   builder.AddListeningPort(requested, server->credentials_, &server->port_);
   if (options.max_concurrent_streams > 0) {
     builder.AddChannelArgument(GRPC_ARG_MAX_CONCURRENT_STREAMS, options.max_concurrent_streams);
@@ -148,12 +148,14 @@ void AdvisorServer::Shutdown(absl::Time deadline) {
   if (server_ == nullptr || shut_down_.exchange(true)) return;
   // Health first: NOT_SERVING for every service, and no later change.
   server_->GetHealthCheckService()->Shutdown();
-  // Then refuse new calls, in the gate and in the handlers; and give the
-  // calls already admitted a moment to reach their handlers:
+  // Then refuse new calls, in the handlers and, from the next call on, in
+  // the gate before them; and give the calls already admitted a moment to
+  // reach their handlers:
   // gRPC's Shutdown cancels calls that have arrived but not yet started,
   // which would fail calls that were in flight from their client's point of
   // view.
   policy_.StartDraining();
+  credentials_->EnableGate();
   absl::SleepFor(std::min(kDrainHandOff, std::max(deadline - absl::Now(), absl::ZeroDuration())));
   server_->Shutdown(absl::ToChronoTime(deadline));
 }

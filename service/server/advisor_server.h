@@ -69,7 +69,8 @@ struct AdvisorServerOptions {
 // The Framework Advisor gRPC server: the three advisor.v1 services, the
 // standard health service (grpc.health.v1.Health, every service SERVING)
 // and server reflection, on one port, plaintext, TLS or mutual TLS. Every
-// call passes CallGate (tokens, draining); every advisor call is then
+// call passes CallGate when authentication is on or the server drains;
+// every advisor call is then
 // admitted (in-flight cap, draining) and observed (request id, observers)
 // by api::ObservedCall.
 // Runs in the calling process, so tests can start it in-process.
@@ -135,7 +136,7 @@ class AdvisorServer {
   api::FrameworkServiceImpl framework_service_;
   api::RoleMatchingServiceImpl role_matching_service_;
   api::FaqServiceImpl faq_service_;
-  // On the path of every call (see CallGate).
+  // On the call path when the server authenticates, and once it drains.
   std::unique_ptr<CallGate> gate_;
   std::shared_ptr<GatedServerCredentials> credentials_;
   std::atomic<bool> shut_down_{false};

@@ -21,12 +21,12 @@ namespace advisor::server {
 // handler (where api::ObservedCall reports calls), so the gate itself tells
 // the observers about them (peer is empty: the filter does not know it).
 //
-// The gate is on the path of every call from the start, with or without
-// tokens: installing it later, on a running server, would race with the
-// calls that read it. Its cost, a thread wake-up on most calls in gRPC
-// 1.51's auth filter, is in docs/adr/0005-the-auth-gate.md. The in-flight
-// cap is checked by the handlers (api::CallPolicy), which also refuse calls
-// that reach them while draining.
+// The auth filter's hook costs gRPC 1.51 a thread wake-up on most calls
+// (docs/adr/0005-the-auth-gate.md), so the gate is on the path only when
+// needed: from the start when the server authenticates, otherwise from the
+// moment it starts draining (see GatedServerCredentials::EnableGate). The
+// in-flight cap is checked by the handlers (api::CallPolicy), which also
+// refuse calls that reach them while draining.
 //
 // Thread-safe: Admit() runs concurrently on gRPC's threads; SetTokens() may
 // run at any time (token reload).

@@ -18,6 +18,13 @@ absl::string_view SliceView(const grpc_slice& slice) {
 // once per call with the client's initial metadata. Answers synchronously.
 void ProcessCallMetadata(void* state, grpc_auth_context* /*context*/, const grpc_metadata* md,
                          size_t num_md, grpc_process_auth_metadata_done_cb done, void* user_data) {
+  // Installed late (GatedServerCredentials::EnableGate), a call may see the
+  // new function before its state: let it through to the handler, which
+  // applies the same drain rule.
+  if (state == nullptr) {
+    done(user_data, nullptr, 0, nullptr, 0, GRPC_STATUS_OK, nullptr);
+    return;
+  }
   absl::string_view method;
   absl::string_view authorization;
   absl::string_view request_id;
@@ -55,10 +62,16 @@ grpc_server_credentials* MakeCoreCredentials(const ServerTls& tls) {
 
 }  // namespace
 
-GatedServerCredentials::GatedServerCredentials(grpc_server_credentials* credentials)
-    : credentials_(credentials) {}
+GatedServerCredentials::GatedServerCredentials(grpc_server_credentials* credentials, CallGate* gate)
+    : credentials_(credentials), gate_(gate) {}
 
 GatedServerCredentials::~GatedServerCredentials() { grpc_server_credentials_release(credentials_); }
+
+void GatedServerCredentials::EnableGate() {
+  if (gate_enabled_.exchange(true)) return;
+  grpc_server_credentials_set_auth_metadata_processor(
+      credentials_, grpc_auth_metadata_processor{ProcessCallMetadata, nullptr, gate_});
+}
 
 int GatedServerCredentials::AddPortToServer(const std::string& addr, grpc_server* server) {
   return grpc_server_add_http2_port(server, addr.c_str(), credentials_);
@@ -68,9 +81,7 @@ std::shared_ptr<GatedServerCredentials> MakeServerCredentials(const ServerTls* t
                                                               CallGate* gate) {
   grpc_server_credentials* core =
       tls == nullptr ? grpc_insecure_server_credentials_create() : MakeCoreCredentials(*tls);
-  grpc_server_credentials_set_auth_metadata_processor(
-      core, grpc_auth_metadata_processor{ProcessCallMetadata, nullptr, gate});
-  return std::shared_ptr<GatedServerCredentials>(new GatedServerCredentials(core));
+  return std::shared_ptr<GatedServerCredentials>(new GatedServerCredentials(core, gate));
 }
 
 }  // namespace advisor::server

@@ -1,6 +1,7 @@
 #ifndef ADVISOR_SERVICE_SERVER_SERVER_CREDENTIALS_H_
 #define ADVISOR_SERVICE_SERVER_SERVER_CREDENTIALS_H_
 
+#include <atomic>
 #include <memory>
 #include <string>
 
@@ -45,9 +46,19 @@ class GatedServerCredentials final : public grpc::ServerCredentials {
   GatedServerCredentials(const GatedServerCredentials&) = delete;
   GatedServerCredentials& operator=(const GatedServerCredentials&) = delete;
 
-  // The gate, when there is one, is installed by MakeServerCredentials
-  // before any server uses the credentials; nothing else in the server
-  // calls this.
+  // Puts the gate on the path of every call that arrives from now on; later
+  // calls do nothing. gRPC 1.51's auth filter reads the processor of its
+  // credentials on every call, so this works on a running server. The
+  // processor is set while calls read it (gRPC gives no synchronised way):
+  // a call sees no gate, or the gate's function with or without its state,
+  // and ProcessCallMetadata lets the last kind through to the handlers,
+  // which apply the same drain rule. This is a data race that stays until
+  // the gate can be on every call (docs/adr/0005-the-auth-gate.md says why
+  // it cannot yet).
+  void EnableGate();
+
+  // The gate is installed by EnableGate instead; nothing else in the
+  // server calls this.
   void SetAuthMetadataProcessor(
       const std::shared_ptr<grpc::AuthMetadataProcessor>& /*processor*/) override {}
 
@@ -56,17 +67,17 @@ class GatedServerCredentials final : public grpc::ServerCredentials {
                                                                        CallGate* gate);
 
   // Takes ownership of `credentials`.
-  explicit GatedServerCredentials(grpc_server_credentials* credentials);
+  GatedServerCredentials(grpc_server_credentials* credentials, CallGate* gate);
 
   int AddPortToServer(const std::string& addr, grpc_server* server) override;
 
   grpc_server_credentials* const credentials_;
+  CallGate* const gate_;
+  std::atomic<bool> gate_enabled_{false};
 };
 
 // Plaintext credentials when `tls` is null, TLS or mutual TLS otherwise,
-// with `gate` (non-null; it must outlive the server) on the path of every
-// call. The gate is set here, once, before a server reads the credentials:
-// gRPC offers no synchronised way to change it on a running server.
+// with `gate` (which must outlive the server) not yet enabled.
 std::shared_ptr<GatedServerCredentials> MakeServerCredentials(const ServerTls* tls, CallGate* gate);
 
 }  // namespace advisor::server
