@@ -243,7 +243,7 @@ constexpr const char* kNouns[] = {
     "worker",
     "thread",
     "process",
-    "session",
+    "lease",
     "state",
     "snapshot",
     "artifact",
