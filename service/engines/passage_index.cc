@@ -237,6 +237,11 @@ std::vector<PassageIndex::Posting>::const_iterator PassageIndex::FindPostingFrom
   return std::lower_bound(low, high, passage, less);
 }
 
+double PassageIndex::Evidence(double covered) const {
+  const double ratio = covered / evidence_scale_;
+  return 1 - std::exp(-ratio * ratio);
+}
+
 double PassageIndex::CoveredNeeded(double confidence, double total_weight,
                                    double word_factor) const {
   // The most a passage of matched weight c can be sure of (agreement at
@@ -246,15 +251,14 @@ double PassageIndex::CoveredNeeded(double confidence, double total_weight,
   // falls short.
   const auto most_sure = [&](double covered) {
     const double coverage = std::min(1.0, covered / total_weight);
-    const double evidence_ratio = covered / evidence_scale_;
-    return coverage * coverage * (1 - std::exp(-evidence_ratio * evidence_ratio)) * word_factor;
+    return coverage * coverage * Evidence(covered) * word_factor;
   };
   if (confidence <= 0) return 0;
   if (most_sure(total_weight) < confidence) return 2 * total_weight + 1;
   // Evidence is at most 1, so no less than this; when the evidence there is
   // already nearly sure, it is close enough.
   double low = std::sqrt(confidence / word_factor) * total_weight;
-  if (const double ratio = low / evidence_scale_; 1 - std::exp(-ratio * ratio) > 0.99) return low;
+  if (Evidence(low) > 0.99) return low;
   double high = total_weight;
   for (int step = 0; step < 16; ++step) {
     const double middle = (low + high) / 2;
@@ -410,7 +414,7 @@ void PassageIndex::Search(const text::Analysis& question, size_t limit, double m
   };
   // The best `limit` candidates so far, as a heap whose front is the worst
   // of them: a candidate whose upper bound (evidence, at most 1, left out)
-  // cannot beat it skips the exp() below, which on a large knowledge base
+  // cannot beat it skips its Evidence() (an exp()), which on a large knowledge base
   // is most of the cost of a question.
   std::vector<PassageMatch>& candidates = scratch.candidates;
   candidates.clear();
@@ -425,9 +429,7 @@ void PassageIndex::Search(const text::Analysis& question, size_t limit, double m
     const double bound = coverage * coverage * (0.6 + 0.4 * agreement) * word_factor;
     if (bound < min_confidence) continue;
     if (candidates.size() == limit && bound < candidates.front().confidence) continue;
-    const double evidence_ratio = covered / evidence_scale_;
-    const double evidence = 1 - std::exp(-evidence_ratio * evidence_ratio);
-    const double confidence = bound * evidence;
+    const double confidence = bound * Evidence(covered);
     const PassageMatch match{passage, std::clamp(confidence, 0.0, 1.0), matched};
     if (match.confidence < min_confidence) continue;
     if (candidates.size() < limit) {

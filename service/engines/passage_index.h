@@ -88,6 +88,10 @@ class PassageIndex {
     bool stated = false;
   };
 
+  // How sure matched weight `covered` makes a passage, in [0, 1): the
+  // confidence's evidence factor, which CoveredNeeded bounds too.
+  double Evidence(double covered) const;
+
   // The least matched weight with which a passage of a question weighing
   // `total_weight` could reach `confidence`; more than total_weight when
   // none can.
