@@ -28,7 +28,7 @@ BUILD_PACKAGES := cmake ninja-build g++ pkg-config \
   libabsl-dev libutf8proc-dev libstemmer-dev prometheus-cpp-dev libcivetweb-dev
 # Extra packages the test suite needs.
 TEST_PACKAGES := libgtest-dev libgmock-dev libbenchmark-dev python3-yaml prometheus openssl \
-  clang-14 libclang-rt-14-dev clang-tidy
+  clang-14 libclang-rt-14-dev clang-tidy ccache dnsmasq-base nftables iproute2
 
 .PHONY: all deps test-deps configure build server-build run test tidy format clean
 
