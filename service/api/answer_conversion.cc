@@ -1,16 +1,21 @@
 #include "service/api/answer_conversion.h"
 
+#include <cassert>
 #include <string>
 
 #include "absl/status/statusor.h"
 
 #include "service/api/item_results.h"
+#include "service/api/message_bytes.h"
+#include "service/api/wire_writer.h"
 #include "service/engines/knowledge_answerer.h"
 
 namespace advisor::api {
 namespace {
 
+using advisor::v1::AnswerQuestionResponse;
 using advisor::v1::AnswerSource;
+using advisor::v1::FaqCandidate;
 
 AnswerSource::Kind ToProto(engines::SourceKind kind) {
   switch (kind) {
@@ -30,16 +35,19 @@ AnswerSource::Kind ToProto(engines::SourceKind kind) {
   return AnswerSource::KIND_UNSPECIFIED;
 }
 
+// The passage only when it says more than the answer: not sent twice.
+absl::string_view PassageBesides(const engines::Passage& passage, absl::string_view answer) {
+  return answer.size() != passage.text.size() ? passage.text : absl::string_view();
+}
+
 // `answer` is the part of the passage that answered.
 void FillSource(const engines::Passage& passage, absl::string_view answer, AnswerSource& source) {
   source.set_kind(ToProto(passage.kind));
   source.set_name(passage.name);
   source.set_title(passage.title);
   source.set_field(passage.field);
-  // The passage only when it says more than the answer: not sent twice.
-  if (answer.size() != passage.text.size()) {
-    source.set_passage(passage.text.data(), passage.text.size());
-  }
+  const absl::string_view besides = PassageBesides(passage, answer);
+  if (!besides.empty()) source.set_passage(besides.data(), besides.size());
   source.set_section(passage.section);
 }
 
@@ -56,7 +64,117 @@ void FillCandidate(const engines::AnswerCandidate& candidate, Message& out) {
   FillSource(passage, candidate.answer, *out.mutable_source());
 }
 
+// FillSource's AnswerSource, encoded.
+size_t SourceSize(const engines::AnswerCandidate& candidate) {
+  const engines::Passage& passage = *candidate.passage;
+  return wire::EnumSize(AnswerSource::kKindFieldNumber, ToProto(passage.kind)) +
+         wire::StringSize(AnswerSource::kNameFieldNumber, passage.name) +
+         wire::StringSize(AnswerSource::kTitleFieldNumber, passage.title) +
+         wire::StringSize(AnswerSource::kFieldFieldNumber, passage.field) +
+         wire::StringSize(AnswerSource::kPassageFieldNumber,
+                          PassageBesides(passage, candidate.answer)) +
+         wire::StringSize(AnswerSource::kSectionFieldNumber, passage.section);
+}
+
+uint8_t* WriteSource(const engines::AnswerCandidate& candidate, uint8_t* out) {
+  const engines::Passage& passage = *candidate.passage;
+  out = wire::WriteEnum(AnswerSource::kKindFieldNumber, ToProto(passage.kind), out);
+  out = wire::WriteString(AnswerSource::kNameFieldNumber, passage.name, out);
+  out = wire::WriteString(AnswerSource::kTitleFieldNumber, passage.title, out);
+  out = wire::WriteString(AnswerSource::kFieldFieldNumber, passage.field, out);
+  out = wire::WriteString(AnswerSource::kPassageFieldNumber,
+                          PassageBesides(passage, candidate.answer), out);
+  return wire::WriteString(AnswerSource::kSectionFieldNumber, passage.section, out);
+}
+
+absl::string_view FaqId(const engines::Passage& passage) {
+  return passage.faq != nullptr ? absl::string_view(passage.faq->id()) : absl::string_view();
+}
+
+absl::string_view FaqQuestion(const engines::Passage& passage) {
+  return passage.faq != nullptr ? absl::string_view(passage.faq->question()) : absl::string_view();
+}
+
+// An alternative's FaqCandidate, encoded, around a source of `source_size`.
+size_t AlternativeSize(const engines::AnswerCandidate& candidate, size_t source_size) {
+  const engines::Passage& passage = *candidate.passage;
+  return wire::StringSize(FaqCandidate::kFaqIdFieldNumber, FaqId(passage)) +
+         wire::StringSize(FaqCandidate::kQuestionFieldNumber, FaqQuestion(passage)) +
+         wire::DoubleSize(FaqCandidate::kConfidenceFieldNumber, candidate.confidence) +
+         wire::LengthDelimitedSize(FaqCandidate::kSourceFieldNumber, source_size) +
+         wire::StringSize(FaqCandidate::kAnswerFieldNumber, candidate.answer);
+}
+
+uint8_t* WriteAlternative(const engines::AnswerCandidate& candidate, size_t source_size,
+                          uint8_t* out) {
+  const engines::Passage& passage = *candidate.passage;
+  out = wire::WriteString(FaqCandidate::kFaqIdFieldNumber, FaqId(passage), out);
+  out = wire::WriteString(FaqCandidate::kQuestionFieldNumber, FaqQuestion(passage), out);
+  out = wire::WriteDouble(FaqCandidate::kConfidenceFieldNumber, candidate.confidence, out);
+  out = wire::WriteLengthDelimitedHeader(FaqCandidate::kSourceFieldNumber, source_size, out);
+  out = WriteSource(candidate, out);
+  return wire::WriteString(FaqCandidate::kAnswerFieldNumber, candidate.answer, out);
+}
+
 }  // namespace
+
+AnswerQuestionResponseEncoder::AnswerQuestionResponseEncoder(const engines::KnowledgeAnswer& answer,
+                                                             absl::string_view encoded_served_by)
+    : answer_(answer), encoded_served_by_(encoded_served_by) {
+  // As FillAnswer: the best candidate's fields only when it answered.
+  size_ = wire::BoolSize(AnswerQuestionResponse::kAnsweredFieldNumber, answer.answered) +
+          wire::DoubleSize(AnswerQuestionResponse::kConfidenceFieldNumber, answer.best.confidence);
+  if (answer.answered) {
+    const engines::Passage& passage = *answer.best.passage;
+    nested_sizes_.push_back(SourceSize(answer.best));
+    size_ +=
+        wire::StringSize(AnswerQuestionResponse::kFaqIdFieldNumber, FaqId(passage)) +
+        wire::StringSize(AnswerQuestionResponse::kQuestionFieldNumber, FaqQuestion(passage)) +
+        wire::StringSize(AnswerQuestionResponse::kAnswerFieldNumber, answer.best.answer) +
+        wire::LengthDelimitedSize(AnswerQuestionResponse::kSourceFieldNumber, nested_sizes_.back());
+  }
+  for (const engines::AnswerCandidate& candidate : answer.alternatives) {
+    const size_t source_size = SourceSize(candidate);
+    const size_t alternative_size = AlternativeSize(candidate, source_size);
+    nested_sizes_.push_back(alternative_size);
+    nested_sizes_.push_back(source_size);
+    size_ += wire::LengthDelimitedSize(AnswerQuestionResponse::kAlternativesFieldNumber,
+                                       alternative_size);
+  }
+  size_ +=
+      wire::EncodedMessageSize(AnswerQuestionResponse::kServedByFieldNumber, encoded_served_by_);
+}
+
+void AnswerQuestionResponseEncoder::Write(uint8_t* out) const {
+  [[maybe_unused]] const uint8_t* const start = out;
+  const engines::AnswerCandidate& best = answer_.best;
+  size_t nested = 0;
+  // Fields in number order, as the generated serializer writes them.
+  out = wire::WriteBool(AnswerQuestionResponse::kAnsweredFieldNumber, answer_.answered, out);
+  if (answer_.answered) {
+    out = wire::WriteString(AnswerQuestionResponse::kFaqIdFieldNumber, FaqId(*best.passage), out);
+    out = wire::WriteString(AnswerQuestionResponse::kQuestionFieldNumber,
+                            FaqQuestion(*best.passage), out);
+    out = wire::WriteString(AnswerQuestionResponse::kAnswerFieldNumber, best.answer, out);
+  }
+  out = wire::WriteDouble(AnswerQuestionResponse::kConfidenceFieldNumber, best.confidence, out);
+  const size_t best_source_size = answer_.answered ? nested_sizes_[nested++] : 0;
+  for (const engines::AnswerCandidate& candidate : answer_.alternatives) {
+    const size_t alternative_size = nested_sizes_[nested++];
+    const size_t source_size = nested_sizes_[nested++];
+    out = wire::WriteLengthDelimitedHeader(AnswerQuestionResponse::kAlternativesFieldNumber,
+                                           alternative_size, out);
+    out = WriteAlternative(candidate, source_size, out);
+  }
+  out = wire::WriteEncodedMessage(AnswerQuestionResponse::kServedByFieldNumber, encoded_served_by_,
+                                  out);
+  if (answer_.answered) {
+    out = wire::WriteLengthDelimitedHeader(AnswerQuestionResponse::kSourceFieldNumber,
+                                           best_source_size, out);
+    out = WriteSource(best, out);
+  }
+  assert(static_cast<size_t>(out - start) == size_);
+}
 
 absl::Status FillAnswer(const engines::Snapshot& snapshot,
                         const advisor::v1::AnswerQuestionRequest& request,
@@ -73,6 +191,16 @@ absl::Status FillAnswer(const engines::Snapshot& snapshot,
     out.set_confidence(candidate.confidence);
     FillCandidate(candidate, out);
   }
+  return absl::OkStatus();
+}
+
+absl::Status WriteAnswer(const ServingSnapshot& serving,
+                         const advisor::v1::AnswerQuestionRequest& request,
+                         grpc::ByteBuffer* bytes) {
+  absl::StatusOr<engines::KnowledgeAnswer> answer =
+      serving.snapshot->answers().Answer(request.question());
+  if (!answer.ok()) return answer.status();
+  SetEncodedMessage(AnswerQuestionResponseEncoder(*answer, serving.encoded_served_by), bytes);
   return absl::OkStatus();
 }
 

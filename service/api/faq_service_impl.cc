@@ -17,7 +17,6 @@ namespace advisor::api {
 namespace {
 
 using advisor::v1::AnswerQuestionRequest;
-using advisor::v1::AnswerQuestionResponse;
 using advisor::v1::BatchAnswerQuestionsRequest;
 using advisor::v1::BatchAnswerQuestionsResponse;
 using advisor::v1::ListFaqsRequest;
@@ -69,8 +68,11 @@ FaqServiceImpl::FaqServiceImpl(ServiceEnvironment environment) : environment_(en
 grpc::ServerUnaryReactor* FaqServiceImpl::AnswerQuestion(grpc::CallbackServerContext* context,
                                                          const grpc::ByteBuffer* request,
                                                          grpc::ByteBuffer* response) {
-  return ServeUnaryMessage<AnswerQuestionRequest, AnswerQuestionResponse>(
-      {environment_, kAnswerQuestionMethod, context, request, response}, FillAnswer);
+  return ServeUnaryBytes<AnswerQuestionRequest>(
+      {environment_, kAnswerQuestionMethod, context, request, response},
+      [](const ServingSnapshot& serving, const AnswerQuestionRequest& question,
+         CallArena& /*arena*/,
+         grpc::ByteBuffer* bytes) { return WriteAnswer(serving, question, bytes); });
 }
 
 grpc::ServerUnaryReactor* FaqServiceImpl::ListFaqs(grpc::CallbackServerContext* context,

@@ -20,6 +20,7 @@ using google::protobuf::io::CodedOutputStream;
 
 // The wire types of the protobuf encoding
 // (https://protobuf.dev/programming-guides/encoding/).
+inline constexpr uint32_t kWireTypeVarint = 0;
 inline constexpr uint32_t kWireTypeFixed64 = 1;
 inline constexpr uint32_t kWireTypeLengthDelimited = 2;
 
@@ -71,6 +72,28 @@ inline size_t EncodedMessageSize(int field, absl::string_view encoded) {
 }
 inline uint8_t* WriteEncodedMessage(int field, absl::string_view encoded, uint8_t* out) {
   return WriteBytes(encoded, WriteLengthDelimitedHeader(field, encoded.size(), out));
+}
+
+// A singular enum field (an enum's value as generated code writes it: a
+// negative one sign-extended to ten bytes).
+inline size_t EnumSize(int field, int value) {
+  return value == 0 ? 0 : TagSize(field) + CodedOutputStream::VarintSize32SignExtended(value);
+}
+
+inline uint8_t* WriteEnum(int field, int value, uint8_t* out) {
+  if (value == 0) return out;
+  out = CodedOutputStream::WriteTagToArray(Tag(field, kWireTypeVarint), out);
+  return CodedOutputStream::WriteVarint32SignExtendedToArray(value, out);
+}
+
+// A singular bool field.
+inline size_t BoolSize(int field, bool value) { return value ? TagSize(field) + 1 : 0; }
+
+inline uint8_t* WriteBool(int field, bool value, uint8_t* out) {
+  if (!value) return out;
+  out = CodedOutputStream::WriteTagToArray(Tag(field, kWireTypeVarint), out);
+  *out = 1;
+  return out + 1;
 }
 
 // A singular double field; like generated code, only +0.0 counts as the

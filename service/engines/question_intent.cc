@@ -153,6 +153,40 @@ const WordSet& SummaryAnchors() {
   return *kWords;
 }
 
+// Single words the rules below name: "when", "for", ...
+const WordSet& WhenWords() {
+  static const auto* const kWords = new WordSet{"when", "year"};
+  return *kWords;
+}
+
+const WordSet& HistoryAnchors() {
+  static const auto* const kWords = new WordSet{"history", "origins"};
+  return *kWords;
+}
+
+const WordSet& ForWords() {
+  static const auto* const kWords = new WordSet{"for"};
+  return *kWords;
+}
+
+// With "for", they ask what a framework is for ("best for", "used for").
+const WordSet& PurposeWords() {
+  static const auto* const kWords =
+      new WordSet{"used", "best", "suited", "meant", "ideal", "designed"};
+  return *kWords;
+}
+
+const WordSet& WhereWords() {
+  static const auto* const kWords = new WordSet{"where"};
+  return *kWords;
+}
+
+// With "where", they ask for a website ("where can I get X").
+const WordSet& FetchWords() {
+  static const auto* const kWords = new WordSet{"get", "find", "download", "read"};
+  return *kWords;
+}
+
 // The cue word lists, as bits: a question's words are looked up once each.
 enum Cue : uint32_t {
   kMaker = 1u << 0,
@@ -169,6 +203,12 @@ enum Cue : uint32_t {
   kChoiceAnchor = 1u << 11,
   kSummary = 1u << 12,
   kSummaryAnchor = 1u << 13,
+  kWhen = 1u << 14,
+  kHistoryAnchor = 1u << 15,
+  kFor = 1u << 16,
+  kPurpose = 1u << 17,
+  kWhere = 1u << 18,
+  kFetch = 1u << 19,
 };
 
 // The cues a word is one of.
@@ -190,6 +230,12 @@ uint32_t CuesOf(absl::string_view word) {
         {kChoiceAnchor, &ChoiceAnchors()},
         {kSummary, &SummaryWords()},
         {kSummaryAnchor, &SummaryAnchors()},
+        {kWhen, &WhenWords()},
+        {kHistoryAnchor, &HistoryAnchors()},
+        {kFor, &ForWords()},
+        {kPurpose, &PurposeWords()},
+        {kWhere, &WhereWords()},
+        {kFetch, &FetchWords()},
     };
     for (const auto& [cue, list] : lists) {
       for (const absl::string_view word : *list) (*cues)[word] |= cue;
@@ -205,19 +251,12 @@ struct Words {
   // By word: its cues, and whether it only signalled what is asked.
   std::vector<uint32_t>& cues;
   std::vector<bool>& consumed;
+  // The cues of all the words together.
+  uint32_t all_cues = 0;
 
-  bool Has(Cue cue) const {
-    return std::any_of(cues.begin(), cues.end(), [cue](uint32_t c) { return (c & cue) != 0; });
-  }
-  bool Has(absl::string_view word) const {
-    return std::find(words.begin(), words.end(), word) != words.end();
-  }
+  bool Has(uint32_t cue) const { return (all_cues & cue) != 0; }
   // "X is used for", "best for", "suited for", "meant for", "ideal for".
-  bool AsksWhatFor() const {
-    if (!Has("for")) return false;
-    return Has("used") || Has("best") || Has("suited") || Has("meant") || Has("ideal") ||
-           Has("designed");
-  }
+  bool AsksWhatFor() const { return Has(kFor) && Has(kPurpose); }
   // "framework for X", "library to use at X".
   bool AsksToolFor() const {
     for (size_t i = 0; i + 1 < words.size(); ++i) {
@@ -226,9 +265,7 @@ struct Words {
     return false;
   }
   // "where can I get/find/download/read X".
-  bool AsksWhere() const {
-    return Has("where") && (Has("get") || Has("find") || Has("download") || Has("read"));
-  }
+  bool AsksWhere() const { return Has(kWhere) && Has(kFetch); }
   void Consume(uint32_t cue) {
     for (size_t i = 0; i < words.size(); ++i) {
       if ((cues[i] & cue) != 0) consumed[i] = true;
@@ -258,6 +295,14 @@ struct Words {
 }  // namespace
 
 absl::string_view QuestionProper(absl::string_view question) {
+  // Most questions are one sentence: no mark that could end one is
+  // followed by more than marks, closing quotes or brackets and spaces.
+  constexpr absl::string_view kMarks = ".!?;";
+  const size_t first_mark = question.find_first_of(kMarks);
+  if (first_mark == absl::string_view::npos ||
+      question.find_first_not_of(".!?;)]}\"' \t\n\r\f\v", first_mark) == absl::string_view::npos) {
+    return question;
+  }
   const std::vector<absl::string_view> sentences = text::SplitTypedSentences(question);
   if (sentences.size() < 2) return question;
   // The sentence holding the last question mark, else the last one.
@@ -284,13 +329,16 @@ QuestionIntent ReadQuestionIntent(const text::FoldedWords& folded) {
   thread_local std::vector<uint32_t> cues;
   thread_local std::vector<bool> consumed;
   cues.clear();
-  for (const absl::string_view word : folded.words) cues.push_back(CuesOf(word));
+  uint32_t all_cues = 0;
+  for (const absl::string_view word : folded.words) {
+    cues.push_back(CuesOf(word));
+    all_cues |= cues.back();
+  }
   consumed.assign(folded.words.size(), false);
-  Words words{folded.words, cues, consumed};
+  Words words{folded.words, cues, consumed, all_cues};
 
   QuestionIntent intent;
-  if (((words.Has("when") || words.Has("year")) && words.Has(kRelease)) || words.Has("history") ||
-      words.Has("origins")) {
+  if ((words.Has(kWhen) && words.Has(kRelease)) || words.Has(kHistoryAnchor)) {
     intent.asked_for = AskedFor::kHistory;
     words.Consume(kRelease);
     words.Consume(kHistory);

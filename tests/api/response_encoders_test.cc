@@ -81,6 +81,56 @@ TEST(MatchRoleResponseEncoderTest, KnowsEveryFieldOfItsMessages) {
       << "LearningStep changed: update MatchRoleResponseEncoder";
 }
 
+TEST_F(ResponseEncodersTest, AnswerQuestionBytesAreTheGeneratedSerialisation) {
+  // Answered from each kind of source, with and without alternatives, and
+  // not answered (with and without a weak best guess).
+  const std::vector<std::string> questions = {
+      "Why would a young AI company pick PyTorch over the alternatives?",
+      "who develops tensorflow",
+      "where can I download keras",
+      "pytorch vs tensorflow",
+      "which framework do banks use",
+      "is keras enough on its own",
+      "what should I learn first",
+      "how do I install PyTorch with CUDA",
+      "what is the capital of France",
+      "zzzz qqqq",
+  };
+  int answered = 0;
+  int with_alternatives = 0;
+  for (const std::string& question : questions) {
+    SCOPED_TRACE(question);
+    absl::StatusOr<engines::KnowledgeAnswer> answer = snapshot_->answers().Answer(question);
+    ASSERT_TRUE(answer.ok()) << answer.status();
+    answered += answer->answered ? 1 : 0;
+    with_alternatives += answer->alternatives.empty() ? 0 : 1;
+    advisor::v1::AnswerQuestionRequest request;
+    request.set_question(question);
+    advisor::v1::AnswerQuestionResponse expected;
+    ASSERT_TRUE(FillAnswer(*snapshot_, request, expected).ok());
+    *expected.mutable_served_by() = serving_.served_by;
+    EXPECT_EQ(Encode(AnswerQuestionResponseEncoder(*answer, serving_.encoded_served_by)),
+              expected.SerializeAsString());
+  }
+  // The questions reach both sides of every branch of the encoder.
+  EXPECT_GE(answered, 3);
+  EXPECT_LT(answered, static_cast<int>(questions.size()));
+  EXPECT_GE(with_alternatives, 1);
+}
+
+// AnswerQuestionResponseEncoder writes each field of these messages by
+// hand, as MatchRoleResponseEncoder does its own.
+TEST(AnswerQuestionResponseEncoderTest, KnowsEveryFieldOfItsMessages) {
+  EXPECT_EQ(advisor::v1::AnswerQuestionResponse::descriptor()->field_count(), 8)
+      << "AnswerQuestionResponse changed: update AnswerQuestionResponseEncoder";
+  EXPECT_EQ(advisor::v1::FaqCandidate::descriptor()->field_count(), 5)
+      << "FaqCandidate changed: update AnswerQuestionResponseEncoder";
+  EXPECT_EQ(advisor::v1::AnswerSource::descriptor()->field_count(), 6)
+      << "AnswerSource changed: update AnswerQuestionResponseEncoder";
+  EXPECT_EQ(advisor::v1::AnswerSource::Kind_descriptor()->value_count(), 7)
+      << "AnswerSource.Kind changed: update AnswerQuestionResponseEncoder's ToProto";
+}
+
 TEST_F(ResponseEncodersTest, PrebuiltGetFrameworkResponsesAreTheGeneratedSerialisation) {
   const PrebuiltResponses& prebuilt = serving_.prebuilt;
   ASSERT_FALSE(snapshot_->knowledge_base().frameworks().empty());

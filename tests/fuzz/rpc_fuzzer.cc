@@ -1,8 +1,8 @@
 // libFuzzer target for the RPC handlers: the fuzz input picks one unary
 // method of advisor.v1 and is sent, byte for byte, as its request message
-// to a real AdvisorServer in this process over 127.0.0.1; a MatchRole
-// response, written by a hand-written encoder, must also be byte for byte
-// what the generated serializer makes of the same answer.
+// to a real AdvisorServer in this process over 127.0.0.1; a MatchRole or
+// AnswerQuestion response, written by a hand-written encoder, must also be
+// byte for byte what the generated serializer makes of the same answer.
 //
 // Why a server and a channel rather than calling the handlers directly:
 // the handlers are gRPC callback services whose reactors (and the
@@ -30,6 +30,7 @@
 #include "advisor/v1/faq_service.pb.h"
 #include "advisor/v1/framework_service.pb.h"
 #include "advisor/v1/role_matching_service.pb.h"
+#include "service/api/answer_conversion.h"
 #include "service/api/match_conversion.h"
 #include "service/server/advisor_server.h"
 #include "tests/fuzz/default_snapshot.h"
@@ -162,6 +163,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                                 expected)
             .ok());
     *expected.mutable_served_by() = matched->served_by();
+    ADVISOR_FUZZ_CHECK(expected.SerializeAsString() == reply.response);
+  }
+  // So is AnswerQuestion's, checked against FillAnswer's message.
+  if (auto* answered = dynamic_cast<advisor::v1::AnswerQuestionResponse*>(method.response.get())) {
+    advisor::v1::AnswerQuestionResponse expected;
+    ADVISOR_FUZZ_CHECK(advisor::api::FillAnswer(
+                           *fixture.snapshot,
+                           static_cast<const advisor::v1::AnswerQuestionRequest&>(*method.request),
+                           expected)
+                           .ok());
+    *expected.mutable_served_by() = answered->served_by();
     ADVISOR_FUZZ_CHECK(expected.SerializeAsString() == reply.response);
   }
   return 0;
