@@ -1,5 +1,8 @@
 #include "client/internal/channel_factory.h"
 
+#include <algorithm>
+#include <climits>
+#include <cstdint>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -19,6 +22,11 @@ namespace {
 // Service config durations are decimal seconds with an `s` suffix.
 std::string JsonDuration(absl::Duration d) {
   return absl::StrFormat(R"("%.6fs")", absl::ToDoubleSeconds(d));
+}
+
+// Channel arguments take int milliseconds; longer durations are clamped.
+int Millis(absl::Duration d) {
+  return static_cast<int>(std::min<int64_t>(absl::ToInt64Milliseconds(d), INT_MAX));
 }
 
 std::string JsonString(const std::string& s) {
@@ -62,9 +70,13 @@ grpc::ChannelArguments MakeChannelArguments(const client::ClientOptions& options
   }
   args.SetUserAgentPrefix(user_agent);
   if (options.keepalive_time > absl::ZeroDuration()) {
-    args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS,
-                static_cast<int>(absl::ToInt64Milliseconds(options.keepalive_time)));
+    args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, Millis(options.keepalive_time));
+    args.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, Millis(options.keepalive_timeout));
+    args.SetInt(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS,
+                options.keepalive_permit_without_calls ? 1 : 0);
   }
+  args.SetInt(GRPC_ARG_DNS_MIN_TIME_BETWEEN_RESOLUTIONS_MS,
+              Millis(options.dns_min_time_between_resolutions));
   return args;
 }
 

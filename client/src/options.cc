@@ -41,6 +41,12 @@ absl::Status ValidateClientOptions(const ClientOptions& options) {
   if (options.keepalive_time < absl::ZeroDuration()) {
     return absl::InvalidArgumentError("keepalive_time must not be negative");
   }
+  if (options.keepalive_timeout <= absl::ZeroDuration()) {
+    return absl::InvalidArgumentError("keepalive_timeout must be positive");
+  }
+  if (options.dns_min_time_between_resolutions < absl::ZeroDuration()) {
+    return absl::InvalidArgumentError("dns_min_time_between_resolutions must not be negative");
+  }
   if (absl::StrContains(options.bearer_token, '\n') ||
       absl::StrContains(options.bearer_token, '\r')) {
     return absl::InvalidArgumentError("bearer_token must not contain line breaks");

@@ -51,6 +51,9 @@ absl::Status ValidateOptions(const AdvisorServerOptions& options) {
   for (const auto& observer : options.observers) {
     if (observer == nullptr) return absl::InvalidArgumentError("null observer");
   }
+  if (absl::Status valid = ValidateConnectionPolicy(options.connections); !valid.ok()) {
+    return valid;
+  }
   if (options.port < 0 || options.port > kMaxPort) {
     return absl::InvalidArgumentError(
         absl::StrCat("port must be in [0, ", kMaxPort, "], got ", options.port));
@@ -112,6 +115,7 @@ absl::StatusOr<std::unique_ptr<AdvisorServer>> AdvisorServer::Start(AdvisorServe
     quota.Resize(static_cast<size_t>(options.max_memory_bytes));
     builder.SetResourceQuota(quota);
   }
+  ApplyConnectionPolicy(options.connections, builder);
   // Without this, Linux lets a second server bind the same port and
   // silently share its traffic; failing to start is the honest outcome.
   builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);

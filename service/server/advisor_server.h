@@ -20,6 +20,7 @@
 #include "service/engines/snapshot.h"
 #include "service/server/bearer_tokens.h"
 #include "service/server/call_gate.h"
+#include "service/server/connection_policy.h"
 #include "service/server/server_credentials.h"
 #include <grpcpp/server.h>
 
@@ -64,6 +65,8 @@ struct AdvisorServerOptions {
   // Memory gRPC may use for connections and calls (a grpc::ResourceQuota);
   // past it gRPC refuses new work instead of growing. 0 means unbounded.
   int64_t max_memory_bytes = 0;
+  // Keepalive, the clients' ping policy and connection idle/age limits.
+  ConnectionPolicy connections;
 };
 
 // The Framework Advisor gRPC server: the three advisor.v1 services, the

@@ -26,6 +26,7 @@
 #include "service/metrics/served_methods.h"
 #include "service/server/advisor_server.h"
 #include "service/server/call_log_observer.h"
+#include "service/server/connection_flags.h"
 #include "service/server/environment_flags.h"
 #include "service/server/json_logger.h"
 #include "service/server/knowledge_base_reloader.h"
@@ -158,6 +159,10 @@ int OptionsFromFlags(advisor::v1::KnowledgeBase knowledge_base,
   options->server_version = ADVISOR_VERSION;
   options->observers.push_back(std::make_shared<advisor::server::CallLogObserver>());
   if (absl::Status applied = advisor::server::ApplyOperationsFlags(*options); !applied.ok()) {
+    PrintError("invalid configuration", applied);
+    return kExitBadConfiguration;
+  }
+  if (absl::Status applied = advisor::server::ApplyConnectionFlags(*options); !applied.ok()) {
     PrintError("invalid configuration", applied);
     return kExitBadConfiguration;
   }

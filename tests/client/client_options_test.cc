@@ -44,6 +44,12 @@ TEST(ClientOptionsTest, RejectsEachBadField) {
             absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(invalid([](ClientOptions& o) { o.keepalive_time = absl::Seconds(-1); }),
             absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(invalid([](ClientOptions& o) { o.keepalive_timeout = absl::ZeroDuration(); }),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(invalid([](ClientOptions& o) {
+              o.dns_min_time_between_resolutions = absl::Milliseconds(-1);
+            }),
+            absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(invalid([](ClientOptions& o) { o.bearer_token = "a\nb"; }),
             absl::StatusCode::kInvalidArgument);
 }
@@ -85,7 +91,12 @@ TEST(ChannelArgumentsTest, DefaultsEnableRetriesAndNameTheSdk) {
   EXPECT_EQ(args[GRPC_ARG_ENABLE_RETRIES], "1");
   EXPECT_TRUE(absl::StartsWith(args[GRPC_ARG_PRIMARY_USER_AGENT_STRING], "advisor-cpp/"))
       << args[GRPC_ARG_PRIMARY_USER_AGENT_STRING];
-  EXPECT_EQ(args.count(GRPC_ARG_KEEPALIVE_TIME_MS), 0U);
+  // Keepalive within advisor_server's default ping policy (30 s minimum,
+  // pings without calls permitted) and gRPC's DNS resolution interval.
+  EXPECT_EQ(args[GRPC_ARG_KEEPALIVE_TIME_MS], "60000");
+  EXPECT_EQ(args[GRPC_ARG_KEEPALIVE_TIMEOUT_MS], "20000");
+  EXPECT_EQ(args[GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS], "1");
+  EXPECT_EQ(args[GRPC_ARG_DNS_MIN_TIME_BETWEEN_RESOLUTIONS_MS], "30000");
   EXPECT_EQ(args[GRPC_ARG_SERVICE_CONFIG], client_internal::MakeServiceConfigJson(ClientOptions{}));
 }
 
@@ -94,6 +105,14 @@ TEST(ChannelArgumentsTest, KeepaliveIsSetWhenAsked) {
   options.keepalive_time = absl::Seconds(30);
   auto args = ArgsOf(client_internal::MakeChannelArguments(options));
   EXPECT_EQ(args[GRPC_ARG_KEEPALIVE_TIME_MS], "30000");
+}
+
+TEST(ChannelArgumentsTest, ZeroKeepaliveTimeSendsNoPings) {
+  ClientOptions options;
+  options.keepalive_time = absl::ZeroDuration();
+  auto args = ArgsOf(client_internal::MakeChannelArguments(options));
+  EXPECT_EQ(args.count(GRPC_ARG_KEEPALIVE_TIME_MS), 0U);
+  EXPECT_EQ(args.count(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS), 0U);
 }
 
 }  // namespace

@@ -93,6 +93,21 @@ def duration_seconds(text):
     return sum(float(n) * units[u] for n, u in parts)
 
 
+# The SDK's default keepalive ping interval (client/include/advisor/client/options.h).
+SDK_KEEPALIVE_SECONDS = 60
+
+
+def check_connection_flags(testcase, flags):
+    """Connections age out (so clients re-resolve and reach new replicas),
+    and the SDK's default keepalive pings are within the ping policy."""
+    testcase.assertGreater(duration_seconds(flags["max_connection_age"]), 0)
+    testcase.assertIn("max_connection_age_grace", flags)
+    testcase.assertLessEqual(duration_seconds(flags["keepalive_min_ping_interval"]),
+                             SDK_KEEPALIVE_SECONDS)
+    testcase.assertLess(duration_seconds(flags["keepalive_timeout"]),
+                        duration_seconds(flags["keepalive_time"]))
+
+
 def start_server_and_stop(testcase, flags):
     """Runs advisor_server with `flags` (on 127.0.0.1, a free port), checks
     that it serves (and serves /metrics when the flags turn metrics on),
@@ -292,6 +307,9 @@ class DeploymentTest(unittest.TestCase):
     def test_args_are_real_server_flags(self):
         self.assertLessEqual(set(self.flags), server_flags())
 
+    def test_connections_age_out_and_admit_the_sdks_keepalive(self):
+        check_connection_flags(self, self.flags)
+
     def test_container_port_is_the_port_flag_and_the_servers_default(self):
         self.assertEqual(self.grpc_port["containerPort"], int(self.flags["port"]))
         self.assertEqual(self.grpc_port["containerPort"], server_default_port())
@@ -447,6 +465,9 @@ class SystemdUnitTest(unittest.TestCase):
         self.assertLessEqual(set(self.flags), server_flags())
         self.assertEqual(self.flags["knowledge_base"], KNOWLEDGE_BASE_PATH)
         self.assertEqual(int(self.flags["port"]), server_default_port())
+
+    def test_connections_age_out_and_admit_the_sdks_keepalive(self):
+        check_connection_flags(self, self.flags)
 
     def test_stop_timeout_outlasts_the_grace_period(self):
         self.assertEqual(self.service["KillSignal"], ["SIGTERM"])

@@ -33,9 +33,18 @@ inline constexpr absl::Duration kDefaultRetryInitialBackoff = absl::Milliseconds
 inline constexpr absl::Duration kDefaultRetryMaxBackoff = absl::Seconds(2);
 // Growth of the backoff bound from one retry to the next.
 inline constexpr double kDefaultRetryBackoffMultiplier = 2.0;
-// Keepalive pings are off by default: servers with gRPC's default policy
-// answer pings more frequent than every 5 minutes with GOAWAY.
-inline constexpr absl::Duration kDefaultKeepaliveTime = absl::ZeroDuration();
+// Keepalive ping interval: twice the shortest one advisor_server accepts
+// by default (--keepalive_min_ping_interval=30s), so a client with default
+// options never gets GOAWAY too_many_pings; a dead server is noticed within
+// keepalive time + timeout (80 s).
+inline constexpr absl::Duration kDefaultKeepaliveTime = absl::Seconds(60);
+// How long a keepalive ping may go unanswered before the connection is
+// dropped (gRPC's default).
+inline constexpr absl::Duration kDefaultKeepaliveTimeout = absl::Seconds(20);
+// Shortest interval between two DNS resolutions of a `dns:` target
+// (gRPC's default). A server's max connection age makes clients reconnect
+// and so re-resolve, but never more often than this.
+inline constexpr absl::Duration kDefaultDnsMinTimeBetweenResolutions = absl::Seconds(30);
 
 // Retry policy for the SDK's calls, all of which are idempotent. Only
 // UNAVAILABLE is retried, with randomised exponential backoff, and always
@@ -92,9 +101,20 @@ struct ClientOptions {
   // gRPC load balancing policy name, e.g. `round_robin` or `pick_first`.
   // A name gRPC does not know makes every call fail with INVALID_ARGUMENT.
   std::string load_balancing_policy = kDefaultLoadBalancingPolicy;
-  // Interval of HTTP/2 keepalive pings on idle connections; zero disables
-  // them. The server must allow pings this frequent.
+  // Interval of HTTP/2 keepalive pings on quiet connections; zero disables
+  // them. The server must allow pings this frequent (advisor_server's
+  // --keepalive_min_ping_interval, 30 s by default; gRPC's default policy
+  // elsewhere allows one every 5 minutes).
   absl::Duration keepalive_time = kDefaultKeepaliveTime;
+  // Unanswered ping time after which the connection is dropped; positive.
+  absl::Duration keepalive_timeout = kDefaultKeepaliveTimeout;
+  // Whether to ping connections with no call open too (advisor_server
+  // permits it by default: --keepalive_permit_without_calls).
+  bool keepalive_permit_without_calls = true;
+  // Shortest interval between DNS resolutions of the target (gRPC's
+  // GRPC_ARG_DNS_MIN_TIME_BETWEEN_RESOLUTIONS_MS); not negative. Lower it
+  // only for tests or a resolver that must follow scale-outs faster.
+  absl::Duration dns_min_time_between_resolutions = kDefaultDnsMinTimeBetweenResolutions;
   // Prepended to the user agent, before `advisor-cpp/<version>`.
   std::string user_agent_prefix;
 };
@@ -102,7 +122,8 @@ struct ClientOptions {
 // Checks that `options` can build a working connection. Returns OK, or
 // INVALID_ARGUMENT naming the first bad field (empty target, non-positive
 // timeout or stream timeout, retry settings out of range, empty load balancing policy,
-// negative keepalive time, a bearer token with a line break).
+// negative keepalive time, non-positive keepalive timeout, negative DNS
+// resolution interval, a bearer token with a line break).
 absl::Status ValidateClientOptions(const ClientOptions& options);
 
 }  // namespace advisor::client
