@@ -65,8 +65,9 @@ TABLE = "advisor_faults"
 LINKS = [("10.77.0.1", "10.77.0.2"), ("10.77.0.5", "10.77.0.6")]
 ALLOWED_CODES = {"OK", "DEADLINE_EXCEEDED", "UNAVAILABLE"}
 # How much later than its deadline a call may end: scheduling on a busy
-# 2-core machine, not the network.
-SLACK_S = 0.25
+# 2-core machine (up to ~220 ms seen while builds shared the cores), not
+# the network; a hang would be seconds.
+SLACK_S = 0.5
 START_TIMEOUT_S = 30
 # How long fault_driver may run past its --duration: the longest deadline
 # (2 s), its own 5 s wait for calls that never report back, start and exit.
