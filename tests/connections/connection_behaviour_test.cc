@@ -2,11 +2,13 @@
 // from --help and the environment; an SDK client with default keepalive
 // options is never sent GOAWAY too_many_pings, idle or busy (with the
 // server's and the SDK's intervals scaled down together, so seconds stand
-// for minutes), while a client pinging faster than allowed is; and a short
+// for minutes), while a client pinging faster than allowed is; a peer that
+// stops answering is dropped after keepalive time + timeout; and a short
 // --max_connection_age makes the client reconnect with no failed call.
 
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -25,8 +27,13 @@
 #include "tests/support/call_context.h"
 #include "tests/support/child_process.h"
 #include "tests/support/server_process.h"
+#include <arpa/inet.h>
 #include <grpc/grpc.h>
 #include <grpcpp/grpcpp.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace advisor::testing {
 namespace {
@@ -157,6 +164,62 @@ TEST(KeepaliveTest, AClientPingingFasterThanAllowedIsSentTooManyPings) {
   }
   EXPECT_GT(too_many_pings.count(), 0) << "a client pinging every 200 ms was never refused\n"
                                        << server->Stderr();
+}
+
+// Connects to host:port, sends the HTTP/2 client preface and an empty
+// SETTINGS frame, then reads whatever comes without ever answering, as a
+// peer that vanished would (never acknowledging the server's pings).
+// Returns how long until the server closed the connection, or nothing if
+// it stayed open for `cap`.
+std::optional<absl::Duration> TimeUntilClosedWithoutAnswering(int port, absl::Duration cap) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return std::nullopt;
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+  constexpr char kPreface[] = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n";
+  constexpr char kEmptySettings[] = {0, 0, 0, 4, 0, 0, 0, 0, 0};
+  std::optional<absl::Duration> closed_after;
+  if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) == 0 &&
+      write(fd, kPreface, sizeof(kPreface) - 1) == static_cast<ssize_t>(sizeof(kPreface) - 1) &&
+      write(fd, kEmptySettings, sizeof(kEmptySettings)) ==
+          static_cast<ssize_t>(sizeof(kEmptySettings))) {
+    const absl::Time start = absl::Now();
+    char buffer[4096];
+    while (absl::Now() - start < cap) {
+      pollfd readable{fd, POLLIN, 0};
+      if (poll(&readable, 1, 100) <= 0) continue;
+      if (read(fd, buffer, sizeof(buffer)) <= 0) {
+        closed_after = absl::Now() - start;
+        break;
+      }
+    }
+  }
+  close(fd);
+  return closed_after;
+}
+
+TEST(KeepaliveTest, APeerThatStopsAnsweringIsDroppedWithinKeepaliveTimePlusTimeout) {
+  // The server's own keepalive, shortened (the defaults are 60 s + 20 s).
+  std::unique_ptr<ServerProcess> server =
+      StartServerProcess({"--keepalive_time=1s", "--keepalive_timeout=500ms"});
+  ASSERT_NE(server, nullptr);
+  const std::optional<absl::Duration> closed =
+      TimeUntilClosedWithoutAnswering(server->port(), absl::Seconds(10));
+  ASSERT_TRUE(closed.has_value()) << "a peer that never answers pings still held its connection";
+  std::cout << "[ keepalive ] --keepalive_time=1s --keepalive_timeout=500ms: a silent peer "
+               "dropped after "
+            << absl::FormatDuration(*closed) << "\n";
+  // The first ping goes out after 1 s and the connection closes 500 ms
+  // later; a second of slack for a loaded machine.
+  EXPECT_LE(*closed, absl::Milliseconds(2500));
+
+  // The counter-check: without server pings the same silent peer keeps its
+  // connection, so it was the keepalive that dropped it.
+  std::unique_ptr<ServerProcess> no_pings = StartServerProcess({"--keepalive_time=inf"});
+  ASSERT_NE(no_pings, nullptr);
+  EXPECT_FALSE(TimeUntilClosedWithoutAnswering(no_pings->port(), absl::Seconds(3)).has_value());
 }
 
 TEST(MaxConnectionAgeTest, ClientsReconnectWithNoFailedCall) {
