@@ -6,8 +6,8 @@
 #include "absl/status/statusor.h"
 
 #include "service/api/item_results.h"
-#include "service/api/message_bytes.h"
-#include "service/api/wire_writer.h"
+#include "service/api/wire/message_bytes.h"
+#include "service/api/wire/wire_writer.h"
 #include "service/engines/knowledge_answerer.h"
 
 namespace advisor::api {

@@ -7,8 +7,8 @@
 #include "absl/strings/str_cat.h"
 
 #include "service/api/answer_conversion.h"
+#include "service/api/calls/serve_unary.h"
 #include "service/api/item_results.h"
-#include "service/api/serve_unary.h"
 #include "service/api/status_conversion.h"
 #include "service/api/stream_answers_reactor.h"
 #include "service/engines/pagination.h"

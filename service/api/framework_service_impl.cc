@@ -7,9 +7,9 @@
 
 #include "absl/status/status.h"
 
-#include "service/api/lent_messages.h"
-#include "service/api/serve_unary.h"
+#include "service/api/calls/serve_unary.h"
 #include "service/api/status_conversion.h"
+#include "service/api/wire/lent_messages.h"
 #include "service/engines/framework_lookup.h"
 #include "service/engines/pagination.h"
 

@@ -7,8 +7,8 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 
-#include "service/api/message_bytes.h"
-#include "service/api/wire_writer.h"
+#include "service/api/wire/message_bytes.h"
+#include "service/api/wire/wire_writer.h"
 #include "service/engines/role_matcher.h"
 
 namespace advisor::api {

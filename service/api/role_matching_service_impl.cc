@@ -6,9 +6,9 @@
 
 #include "absl/status/status.h"
 
+#include "service/api/calls/serve_unary.h"
 #include "service/api/item_results.h"
 #include "service/api/match_conversion.h"
-#include "service/api/serve_unary.h"
 #include "service/api/status_conversion.h"
 #include "service/engines/role_matcher.h"
 

@@ -2,7 +2,7 @@
 #define ADVISOR_SERVICE_API_ROLE_MATCHING_SERVICE_IMPL_H_
 
 #include "advisor/v1/role_matching_service.grpc.pb.h"
-#include "service/api/serve_unary.h"
+#include "service/api/calls/serve_unary.h"
 #include <grpcpp/grpcpp.h>
 
 namespace advisor::api {

@@ -7,7 +7,7 @@
 #include "absl/strings/string_view.h"
 
 #include "advisor/v1/served_by.pb.h"
-#include "service/api/prebuilt_responses.h"
+#include "service/api/wire/prebuilt_responses.h"
 #include "service/engines/snapshot.h"
 
 namespace advisor::api {

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "advisor/v1/faq_service.pb.h"
-#include "service/api/observed_call.h"
-#include "service/api/serve_unary.h"
+#include "service/api/calls/observed_call.h"
+#include "service/api/calls/serve_unary.h"
 #include "service/api/snapshot_source.h"
 #include <grpcpp/support/server_callback.h>
 

@@ -4,7 +4,7 @@
 
 #include "absl/strings/match.h"
 
-#include "service/api/request_id.h"
+#include "service/api/calls/request_id.h"
 
 namespace advisor::server {
 namespace {

@@ -7,8 +7,8 @@
 
 #include "absl/strings/string_view.h"
 
-#include "service/api/observed_call.h"
-#include "service/api/server_observer.h"
+#include "service/api/calls/observed_call.h"
+#include "service/observer/server_observer.h"
 #include "service/server/bearer_tokens.h"
 
 namespace advisor::server {

@@ -1,7 +1,7 @@
 #ifndef ADVISOR_SERVICE_SERVER_CALL_LOG_OBSERVER_H_
 #define ADVISOR_SERVICE_SERVER_CALL_LOG_OBSERVER_H_
 
-#include "service/api/server_observer.h"
+#include "service/observer/server_observer.h"
 #include "service/server/json_logger.h"
 
 namespace advisor::server {

@@ -5,14 +5,14 @@
 #include <memory>
 #include <string>
 
-#include "service/api/grpc_internals.h"
+#include "service/api/wire/grpc_internals.h"
 #include "service/server/call_gate.h"
 #include <grpc/grpc.h>
 #include <grpcpp/security/server_credentials.h>
 
 #if !ADVISOR_GRPC_INTERNALS_CHECKED
 #error \
-    "GatedServerCredentials leans on gRPC internals checked on gRPC 1.51 only: see service/api/grpc_internals.h"
+    "GatedServerCredentials leans on gRPC internals checked on gRPC 1.51 only: see service/api/wire/grpc_internals.h"
 #endif
 
 namespace advisor::server {

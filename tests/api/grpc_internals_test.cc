@@ -1,7 +1,7 @@
 // The fence around the gRPC internals the server leans on
-// (service/api/grpc_internals.h): it fails on a gRPC they were not checked
+// (service/api/wire/grpc_internals.h): it fails on a gRPC they were not checked
 // on, so an upgrade re-checks them rather than losing them silently.
-#include "service/api/grpc_internals.h"
+#include "service/api/wire/grpc_internals.h"
 
 #include "gtest/gtest.h"
 
@@ -18,7 +18,7 @@ class TestReactor final : public InlineUnaryReactor {
 TEST(GrpcInternalsTest, CheckedOnTheGrpcThisIsBuiltWith) {
   EXPECT_TRUE(kGrpcInternalsChecked)
       << "gRPC " << GRPC_CPP_VERSION_STRING
-      << ": re-check the internals listed in service/api/grpc_internals.h, then extend its "
+      << ": re-check the internals listed in service/api/wire/grpc_internals.h, then extend its "
          "version check";
 }
 

@@ -14,8 +14,10 @@
 // seconds, status code name, and the knowledge base version in served_by
 // (which tells the replicas apart; empty on failure).
 //
-// Prints "fault_driver started at T" (monotonic seconds) just before the
-// first call and "fault_driver done: N calls, U unfinished" at the end.
+// Prints the SDK's keepalive defaults ("fault_driver keepalive: time 60
+// s, timeout 20 s"), "fault_driver started at T" (monotonic seconds) just
+// before the first call and "fault_driver done: N calls, U unfinished" at
+// the end.
 // Exit status: 0 when every call reported back within its deadline plus
 // --finish_slack (whatever its code), 1 when some never did, 2 for bad flags.
 
@@ -154,6 +156,12 @@ int Run() {
     return kExitUsage;
   }
 
+  // The test's bound for noticing a lasting blackhole comes from these.
+  const client::ClientOptions defaults;
+  std::cout << absl::StrFormat("fault_driver keepalive: time %g s, timeout %g s",
+                               absl::ToDoubleSeconds(defaults.keepalive_time),
+                               absl::ToDoubleSeconds(defaults.keepalive_timeout))
+            << std::endl;
   v1::GetFrameworkRequest request;
   request.set_name("pytorch");
   // Shared with the callbacks, so a call finishing late still has it.

@@ -20,6 +20,10 @@ the SDK's default options except the target and the deadline. Phases:
 - blackhole: replica-2 drops every packet on its input hook for 2 s, then
   the rule goes; deadline 500 ms. While it lasts replica-2 answers nothing
   and replica-1 keeps answering; afterwards replica-2 serves its share again.
+- lasting blackhole: the same for the SDK's keepalive timeout (as
+  fault_driver prints it) plus 5 s, at 50 calls a second: replica-2's calls
+  fail until keepalive drops its connection, then every call goes to
+  replica-1 and none fails; the rule goes and replica-2 reconnects.
 - delay: one delay_proxy.py per replica in the client namespace adds 100 ms
   each way (this kernel has no netem); calls alternate between a 2 s
   deadline (all OK) and a 50 ms one (all DEADLINE_EXCEEDED).
@@ -76,6 +80,10 @@ RATE = 200
 LOSS_PERCENT = 5
 HEAVY_LOSS_PERCENT = 30
 BLACKHOLE_S = 2.0
+# The lasting blackhole holds this much longer than the SDK's keepalive
+# timeout, at a lower rate (it is long).
+LASTING_EXTRA_S = 5.0
+LASTING_RATE = 50
 DELAY_MS = 100
 
 
@@ -251,22 +259,29 @@ class Test:
         self.work = work
         self.addresses = addresses
         self.problems = []
+        # The SDK's defaults, as fault_driver prints them.
+        self.keepalive_time_s = self.keepalive_timeout_s = None
 
     def check(self, condition, message):
         if not condition:
             self.problems.append(message)
             print(f"  FAILED: {message}", flush=True)
 
-    def drive(self, name, target, deadlines, duration, schedule=()):
+    def drive(self, name, target, deadlines, duration, schedule=(), rate=RATE):
         """Runs fault_driver for `duration` seconds and returns its Calls;
         `schedule` holds (seconds after its first call, action) pairs run on
         the way."""
         records = os.path.join(self.work, f"{name}.tsv")
         driver = Child(self.network.exec_command(
             self.network.client, DRIVER_PATH, f"--target={target}",
-            f"--deadlines={','.join(deadlines)}", f"--duration={duration}s", f"--rate={RATE}",
+            f"--deadlines={','.join(deadlines)}", f"--duration={duration}s", f"--rate={rate}",
             f"--records={records}"))
         try:
+            keepalive = read_line(driver.process, "fault_driver keepalive: ", START_TIMEOUT_S)
+            match = re.fullmatch(r"time (\S+) s, timeout (\S+) s", keepalive)
+            if not match:
+                raise Failure(f"fault_driver printed keepalive: {keepalive!r}")
+            self.keepalive_time_s, self.keepalive_timeout_s = map(float, match.groups())
             started = float(read_line(driver.process, "fault_driver started at ", START_TIMEOUT_S))
             for offset, action in schedule:
                 time.sleep(max(0.0, started + offset - time.monotonic()))
@@ -396,6 +411,58 @@ class Test:
         share = sum(c.replica == two for c in late) / max(len(late), 1)
         self.check(share >= 0.3, f"blackhole: {two} served {share:.0%} of the calls 2.5 s after")
 
+    def lasting_blackhole(self):
+        """Replica-2 blackholed for longer than the SDK's keepalive timeout:
+        its calls fail until keepalive drops the connection, then round_robin
+        sends every call to replica-1 and none fails."""
+        self.check(self.keepalive_time_s > 0,
+                   "lasting blackhole: the SDK's default options turn keepalive off, so a "
+                   "blackholed replica keeps getting its share of the calls until the kernel "
+                   "gives up on the connection (15 resends, about 15 minutes)")
+        if not self.keepalive_time_s > 0:
+            return
+        one, two = replica_names()
+        times = {}
+
+        def start_blackhole():
+            self.network.set_fault(1, "drop")
+            times["on"] = time.monotonic()
+
+        def end_blackhole():
+            self.network.set_fault(1, None)
+            times["off"] = time.monotonic()
+
+        before_s, hold_s, after_s = 2.0, self.keepalive_timeout_s + LASTING_EXTRA_S, 8.0
+        try:
+            calls = self.drive("lasting", self.replica_target(), ["500ms"],
+                               before_s + hold_s + after_s,
+                               [(before_s, start_blackhole), (before_s + hold_s, end_blackhole)],
+                               rate=LASTING_RATE)
+        finally:
+            self.network.set_fault(1, None)
+        self.report("lasting blackhole", calls)
+        on, off = times["on"], times["off"]
+        failed = [c for c in calls if c.code != "OK" and on <= c.start <= off]
+        if failed:
+            print(f"lasting blackhole: the last failed call started "
+                  f"{max(c.start for c in failed) - on:.1f} s into it; "
+                  f"{len(failed)} failed calls", flush=True)
+        # The connection goes keepalive_timeout after the first call sent
+        # into the void; calls started a deadline and some slack after that
+        # must all go to replica-1.
+        settled = on + self.keepalive_timeout_s + 0.5 + SLACK_S + 1.0
+        late = [c for c in failed if c.start >= settled]
+        self.check(not late, f"lasting blackhole: {len(late)} calls started more than "
+                   f"{settled - on:.1f} s into the blackhole failed (keepalive timeout "
+                   f"{self.keepalive_timeout_s:g} s)")
+        self.check(any(c.replica == one for c in calls if settled <= c.start <= off),
+                   f"lasting blackhole: {one} served nothing while {two} was gone")
+        after = [c for c in calls if c.start >= off]
+        back = [c.end - off for c in after if c.replica == two]
+        print(f"lasting blackhole after: {len(after)} calls, "
+              f"{sum(c.code != 'OK' for c in after)} failed; {two} answered again "
+              + (f"{min(back):.2f} s after the rule went" if back else "never"), flush=True)
+
     def delay(self):
         proxies = []
         try:
@@ -479,7 +546,8 @@ def main():
                 stack.callback(server.close)
                 addresses.append(server.address)
             test = Test(network, work, addresses)
-            for phase in (test.baseline, test.loss, test.blackhole, test.delay):
+            for phase in (test.baseline, test.loss, test.blackhole, test.lasting_blackhole,
+                          test.delay):
                 phase()
     except (Failure, AssertionError) as error:
         print(f"network_faults_test: FAILED: {error}", file=sys.stderr)

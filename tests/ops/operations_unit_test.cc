@@ -5,7 +5,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
-#include "service/api/request_id.h"
+#include "service/api/calls/request_id.h"
 #include "service/server/bearer_tokens.h"
 #include "service/server/call_log_observer.h"
 #include "service/server/environment_flags.h"

@@ -1,5 +1,5 @@
-#ifndef ADVISOR_SERVICE_API_OBSERVED_CALL_H_
-#define ADVISOR_SERVICE_API_OBSERVED_CALL_H_
+#ifndef ADVISOR_SERVICE_API_CALLS_OBSERVED_CALL_H_
+#define ADVISOR_SERVICE_API_CALLS_OBSERVED_CALL_H_
 
 #include <atomic>
 #include <chrono>
@@ -9,7 +9,7 @@
 
 #include "absl/strings/string_view.h"
 
-#include "service/api/server_observer.h"
+#include "service/observer/server_observer.h"
 #include <grpcpp/server_context.h>
 #include <grpcpp/support/status.h>
 
@@ -125,4 +125,4 @@ class ObservedCall {
 
 }  // namespace advisor::api
 
-#endif  // ADVISOR_SERVICE_API_OBSERVED_CALL_H_
+#endif  // ADVISOR_SERVICE_API_CALLS_OBSERVED_CALL_H_

@@ -1,12 +1,12 @@
-#ifndef ADVISOR_SERVICE_API_OBSERVED_UNARY_REACTOR_H_
-#define ADVISOR_SERVICE_API_OBSERVED_UNARY_REACTOR_H_
+#ifndef ADVISOR_SERVICE_API_CALLS_OBSERVED_UNARY_REACTOR_H_
+#define ADVISOR_SERVICE_API_CALLS_OBSERVED_UNARY_REACTOR_H_
 
 #include <utility>
 
 #include "absl/strings/string_view.h"
 
-#include "service/api/grpc_internals.h"
-#include "service/api/observed_call.h"
+#include "service/api/calls/observed_call.h"
+#include "service/api/wire/grpc_internals.h"
 #include <grpcpp/server_context.h>
 #include <grpcpp/support/server_callback.h>
 
@@ -39,4 +39,4 @@ class ObservedUnaryReactor final : public InlineUnaryReactor {
 
 }  // namespace advisor::api
 
-#endif  // ADVISOR_SERVICE_API_OBSERVED_UNARY_REACTOR_H_
+#endif  // ADVISOR_SERVICE_API_CALLS_OBSERVED_UNARY_REACTOR_H_

@@ -1,5 +1,5 @@
-#ifndef ADVISOR_SERVICE_API_LENT_MESSAGES_H_
-#define ADVISOR_SERVICE_API_LENT_MESSAGES_H_
+#ifndef ADVISOR_SERVICE_API_WIRE_LENT_MESSAGES_H_
+#define ADVISOR_SERVICE_API_WIRE_LENT_MESSAGES_H_
 
 #include "google/protobuf/arena.h"
 #include "google/protobuf/repeated_ptr_field.h"
@@ -34,4 +34,4 @@ class LentMessages {
 
 }  // namespace advisor::api
 
-#endif  // ADVISOR_SERVICE_API_LENT_MESSAGES_H_
+#endif  // ADVISOR_SERVICE_API_WIRE_LENT_MESSAGES_H_

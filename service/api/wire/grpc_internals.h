@@ -1,5 +1,5 @@
-#ifndef ADVISOR_SERVICE_API_GRPC_INTERNALS_H_
-#define ADVISOR_SERVICE_API_GRPC_INTERNALS_H_
+#ifndef ADVISOR_SERVICE_API_WIRE_GRPC_INTERNALS_H_
+#define ADVISOR_SERVICE_API_WIRE_GRPC_INTERNALS_H_
 
 // The one place that says which gRPC internals the server leans on, and
 // for which gRPC versions that was checked. Everything else is public API.
@@ -45,4 +45,4 @@ class InlineUnaryReactor : public grpc::ServerUnaryReactor {
 
 }  // namespace advisor::api
 
-#endif  // ADVISOR_SERVICE_API_GRPC_INTERNALS_H_
+#endif  // ADVISOR_SERVICE_API_WIRE_GRPC_INTERNALS_H_

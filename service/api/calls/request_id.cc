@@ -1,4 +1,4 @@
-#include "service/api/request_id.h"
+#include "service/api/calls/request_id.h"
 
 #include <cstdint>
 

@@ -1,5 +1,5 @@
-#ifndef ADVISOR_SERVICE_API_PREBUILT_RESPONSES_H_
-#define ADVISOR_SERVICE_API_PREBUILT_RESPONSES_H_
+#ifndef ADVISOR_SERVICE_API_WIRE_PREBUILT_RESPONSES_H_
+#define ADVISOR_SERVICE_API_WIRE_PREBUILT_RESPONSES_H_
 
 #include "absl/container/flat_hash_map.h"
 
@@ -35,4 +35,4 @@ class PrebuiltResponses {
 
 }  // namespace advisor::api
 
-#endif  // ADVISOR_SERVICE_API_PREBUILT_RESPONSES_H_
+#endif  // ADVISOR_SERVICE_API_WIRE_PREBUILT_RESPONSES_H_

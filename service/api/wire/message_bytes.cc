@@ -1,4 +1,4 @@
-#include "service/api/message_bytes.h"
+#include "service/api/wire/message_bytes.h"
 
 #include <cstdint>
 #include <string>

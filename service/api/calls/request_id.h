@@ -1,5 +1,5 @@
-#ifndef ADVISOR_SERVICE_API_REQUEST_ID_H_
-#define ADVISOR_SERVICE_API_REQUEST_ID_H_
+#ifndef ADVISOR_SERVICE_API_CALLS_REQUEST_ID_H_
+#define ADVISOR_SERVICE_API_CALLS_REQUEST_ID_H_
 
 #include <string>
 
@@ -27,4 +27,4 @@ bool IsAcceptableRequestId(absl::string_view id);
 
 }  // namespace advisor::api
 
-#endif  // ADVISOR_SERVICE_API_REQUEST_ID_H_
+#endif  // ADVISOR_SERVICE_API_CALLS_REQUEST_ID_H_

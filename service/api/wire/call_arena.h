@@ -1,5 +1,5 @@
-#ifndef ADVISOR_SERVICE_API_CALL_ARENA_H_
-#define ADVISOR_SERVICE_API_CALL_ARENA_H_
+#ifndef ADVISOR_SERVICE_API_WIRE_CALL_ARENA_H_
+#define ADVISOR_SERVICE_API_WIRE_CALL_ARENA_H_
 
 #include <cstddef>
 
@@ -41,4 +41,4 @@ class CallArena {
 
 }  // namespace advisor::api
 
-#endif  // ADVISOR_SERVICE_API_CALL_ARENA_H_
+#endif  // ADVISOR_SERVICE_API_WIRE_CALL_ARENA_H_

@@ -1,5 +1,5 @@
-#ifndef ADVISOR_SERVICE_API_FAILED_CALL_VERSIONS_H_
-#define ADVISOR_SERVICE_API_FAILED_CALL_VERSIONS_H_
+#ifndef ADVISOR_SERVICE_API_CALLS_FAILED_CALL_VERSIONS_H_
+#define ADVISOR_SERVICE_API_CALLS_FAILED_CALL_VERSIONS_H_
 
 #include "advisor/v1/served_by.pb.h"
 #include <grpcpp/server_context.h>
@@ -19,11 +19,11 @@ inline constexpr char kKnowledgeBaseVersionKey[] = "advisor-knowledge-base-versi
 // failing call, so the version is exactly the one used even when a reload
 // happens mid-call.
 inline void RecordServedByOnFailedCall(grpc::ServerContextBase& context,
-                           const advisor::v1::ServedBy& served_by) {
+                                       const advisor::v1::ServedBy& served_by) {
   context.AddTrailingMetadata(kServerVersionKey, served_by.server_version());
   context.AddTrailingMetadata(kKnowledgeBaseVersionKey, served_by.knowledge_base_version());
 }
 
 }  // namespace advisor::api
 
-#endif  // ADVISOR_SERVICE_API_FAILED_CALL_VERSIONS_H_
+#endif  // ADVISOR_SERVICE_API_CALLS_FAILED_CALL_VERSIONS_H_

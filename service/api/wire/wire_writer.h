@@ -1,5 +1,5 @@
-#ifndef ADVISOR_SERVICE_API_WIRE_WRITER_H_
-#define ADVISOR_SERVICE_API_WIRE_WRITER_H_
+#ifndef ADVISOR_SERVICE_API_WIRE_WIRE_WRITER_H_
+#define ADVISOR_SERVICE_API_WIRE_WIRE_WRITER_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -118,4 +118,4 @@ inline uint8_t* WriteDouble(int field, double value, uint8_t* out) {
 
 }  // namespace advisor::api::wire
 
-#endif  // ADVISOR_SERVICE_API_WIRE_WRITER_H_
+#endif  // ADVISOR_SERVICE_API_WIRE_WIRE_WRITER_H_

@@ -1,4 +1,4 @@
-#include "service/api/prebuilt_responses.h"
+#include "service/api/wire/prebuilt_responses.h"
 
 #include <cassert>
 #include <string>

@@ -1,5 +1,5 @@
-#ifndef ADVISOR_SERVICE_API_MESSAGE_BYTES_H_
-#define ADVISOR_SERVICE_API_MESSAGE_BYTES_H_
+#ifndef ADVISOR_SERVICE_API_WIRE_MESSAGE_BYTES_H_
+#define ADVISOR_SERVICE_API_WIRE_MESSAGE_BYTES_H_
 
 #include <cstdint>
 #include <utility>
@@ -43,4 +43,4 @@ void SetEncodedMessage(const Encoder& encoder, grpc::ByteBuffer* bytes) {
 
 }  // namespace advisor::api
 
-#endif  // ADVISOR_SERVICE_API_MESSAGE_BYTES_H_
+#endif  // ADVISOR_SERVICE_API_WIRE_MESSAGE_BYTES_H_

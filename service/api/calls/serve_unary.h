@@ -1,18 +1,18 @@
-#ifndef ADVISOR_SERVICE_API_SERVE_UNARY_H_
-#define ADVISOR_SERVICE_API_SERVE_UNARY_H_
+#ifndef ADVISOR_SERVICE_API_CALLS_SERVE_UNARY_H_
+#define ADVISOR_SERVICE_API_CALLS_SERVE_UNARY_H_
 
 #include <memory>
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 
-#include "service/api/call_arena.h"
-#include "service/api/failed_call_versions.h"
-#include "service/api/message_bytes.h"
-#include "service/api/observed_call.h"
-#include "service/api/observed_unary_reactor.h"
+#include "service/api/calls/failed_call_versions.h"
+#include "service/api/calls/observed_call.h"
+#include "service/api/calls/observed_unary_reactor.h"
 #include "service/api/snapshot_source.h"
 #include "service/api/status_conversion.h"
+#include "service/api/wire/call_arena.h"
+#include "service/api/wire/message_bytes.h"
 #include "service/engines/snapshot.h"
 #include <grpcpp/server_context.h>
 #include <grpcpp/support/byte_buffer.h>
@@ -91,4 +91,4 @@ grpc::ServerUnaryReactor* ServeUnaryMessage(const RawUnaryCall& call,
 
 }  // namespace advisor::api
 
-#endif  // ADVISOR_SERVICE_API_SERVE_UNARY_H_
+#endif  // ADVISOR_SERVICE_API_CALLS_SERVE_UNARY_H_

@@ -1,11 +1,11 @@
-#include "service/api/observed_call.h"
+#include "service/api/calls/observed_call.h"
 
 #include <algorithm>
 #include <utility>
 
 #include "absl/time/time.h"
 
-#include "service/api/request_id.h"
+#include "service/api/calls/request_id.h"
 #include <grpc/support/time.h>
 
 namespace advisor::api {
