@@ -23,7 +23,8 @@ the SDK's default options except the target and the deadline. Phases:
 - lasting blackhole: the same for the SDK's keepalive timeout (as
   fault_driver prints it) plus 5 s, at 50 calls a second: replica-2's calls
   fail until keepalive drops its connection, then every call goes to
-  replica-1 and none fails; the rule goes and replica-2 reconnects.
+  replica-1 and none fails; then the rule goes (when replica-2 answers
+  again is printed).
 - delay: one delay_proxy.py per replica in the client namespace adds 100 ms
   each way (this kernel has no netem); calls alternate between a 2 s
   deadline (all OK) and a 50 ms one (all DEADLINE_EXCEEDED).
