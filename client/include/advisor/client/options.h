@@ -35,8 +35,10 @@ inline constexpr absl::Duration kDefaultRetryMaxBackoff = absl::Seconds(2);
 inline constexpr double kDefaultRetryBackoffMultiplier = 2.0;
 // Keepalive ping interval: twice the shortest one advisor_server accepts
 // by default (--keepalive_min_ping_interval=30s), so a client with default
-// options never gets GOAWAY too_many_pings; a dead server is noticed within
-// keepalive time + timeout (80 s).
+// options never gets GOAWAY too_many_pings. A server that stops answering
+// is dropped within keepalive time + timeout (80 s) on a quiet connection,
+// and after the timeout alone (20 s, tests/network) while calls wait on it:
+// gRPC also sets the socket's TCP_USER_TIMEOUT to the keepalive timeout.
 inline constexpr absl::Duration kDefaultKeepaliveTime = absl::Seconds(60);
 // How long a keepalive ping may go unanswered before the connection is
 // dropped (gRPC's default).
