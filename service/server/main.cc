@@ -24,6 +24,7 @@
 #include "service/knowledge_base/knowledge_base_loader.h"
 #include "service/metrics/metrics_endpoint.h"
 #include "service/metrics/served_methods.h"
+#include "service/server/admin_server.h"
 #include "service/server/advisor_server.h"
 #include "service/server/call_log_observer.h"
 #include "service/server/connection_flags.h"
@@ -54,6 +55,15 @@ ABSL_FLAG(int, metrics_port, -1,
           "picks a free port and prints \"advisor_server metrics on HOST:PORT\" on stdout.");
 ABSL_FLAG(std::string, metrics_host, "0.0.0.0",
           "IPv4 address the metrics endpoint listens on, e.g. 127.0.0.1 to keep it local.");
+
+ABSL_FLAG(int, admin_port, -1,
+          "TCP port of the admin gRPC server (channelz, reflection, health; plaintext, no "
+          "authentication); -1 (the default) turns it off, 0 picks a free port and prints "
+          "\"advisor_server admin on HOST:PORT\" on stdout. Never expose it: see "
+          "docs/operations.md, Admin port.");
+ABSL_FLAG(std::string, admin_host, "127.0.0.1",
+          "Address the admin server listens on; loopback by default, so only the host or pod "
+          "itself (or kubectl port-forward) reaches it.");
 
 namespace {
 
@@ -97,9 +107,11 @@ int StartFailureStatus(const absl::Status& status) {
 }
 
 // What runs while the server serves. The gRPC server stops before the
-// metrics endpoint whose observer it calls.
+// metrics endpoint whose observer it calls; the admin server, which
+// describes it, after it.
 struct Serving {
   std::unique_ptr<advisor::metrics::MetricsEndpoint> metrics;
+  std::unique_ptr<advisor::server::AdminServer> admin;
   std::unique_ptr<advisor::server::AdvisorServer> server;
 };
 
@@ -192,8 +204,37 @@ int StartMetrics(advisor::server::AdvisorServerOptions* options,
   return kExitOk;
 }
 
-// Starts the metrics endpoint and the gRPC server and says where they
-// listen. Returns kExitOk, or the exit status after printing why not.
+// Starts the admin server when --admin_port asks for one. It must come
+// after the AdvisorServer (see AdminServer), so channelz stays off the
+// serving port. Returns kExitOk, or the exit status after printing why not.
+int StartAdmin(int serving_port, std::unique_ptr<advisor::server::AdminServer>* admin) {
+  const int port = absl::GetFlag(FLAGS_admin_port);
+  if (port == -1) return kExitOk;
+  if (port < -1 || port > 65535) {
+    std::fprintf(stderr, "advisor_server: --admin_port must be -1 (off) or in [0, 65535], got %d\n",
+                 port);
+    return kExitBadConfiguration;
+  }
+  if (port != 0 && port == serving_port) {
+    std::fprintf(stderr, "advisor_server: --admin_port must differ from --port\n");
+    return kExitBadConfiguration;
+  }
+  advisor::server::AdminServerOptions options;
+  options.host = absl::GetFlag(FLAGS_admin_host);
+  options.port = port;
+  absl::StatusOr<std::unique_ptr<advisor::server::AdminServer>> started =
+      advisor::server::AdminServer::Start(options);
+  if (!started.ok()) {
+    PrintError("cannot serve the admin port", started.status());
+    return StartFailureStatus(started.status());
+  }
+  *admin = *std::move(started);
+  return kExitOk;
+}
+
+// Starts the metrics endpoint, the gRPC server and the admin server and
+// says where they listen. Returns kExitOk, or the exit status after
+// printing why not.
 int StartServing(advisor::server::AdvisorServerOptions options, const std::string& version,
                  Serving* serving) {
   // Before the gRPC server, so its observer sees every call.
@@ -208,6 +249,9 @@ int StartServing(advisor::server::AdvisorServerOptions options, const std::strin
   }
   serving->server = *std::move(server);
   const std::string& address = serving->server->address();
+  if (const int status = StartAdmin(serving->server->port(), &serving->admin); status != kExitOk) {
+    return status;
+  }
 
   // Tests and scripts started with --port=0 read the port from this line.
   std::printf("advisor_server listening on %s\n", address.c_str());
@@ -215,6 +259,14 @@ int StartServing(advisor::server::AdvisorServerOptions options, const std::strin
   if (serving->metrics != nullptr) {
     std::printf("advisor_server metrics on %s\n", serving->metrics->address().c_str());
     std::fflush(stdout);
+  }
+  if (serving->admin != nullptr) {
+    std::printf("advisor_server admin on %s\n", serving->admin->address().c_str());
+    std::fflush(stdout);
+    advisor::server::LogEvent(
+        advisor::server::Severity::kInfo,
+        absl::StrCat("admin server (channelz) on ", serving->admin->address()),
+        {{"admin_address", serving->admin->address()}});
   }
   advisor::server::LogEvent(
       advisor::server::Severity::kInfo,
@@ -280,5 +332,6 @@ int main(int argc, char** argv) {
     return status;
   }
   ServeUntilSignalled(*signals, *serving.server);
+  if (serving.admin != nullptr) serving.admin->Shutdown(absl::Now() + absl::Seconds(1));
   return kExitOk;
 }
