@@ -12,13 +12,10 @@
 #include "absl/time/time.h"
 
 #include "advisor/client/client.h"
+#include "tests/support/replicas.h"
 #include "tests/support/temp_directory.h"
 
 namespace advisor::testing {
-
-// A port free for TCP on `host` when asked (and for UDP too with
-// `also_udp`); 0 if none was found.
-int PickFreePort(const char* host, bool also_udp = false);
 
 // The framework whose notes name the replica that served it.
 inline constexpr char kMarkedFramework[] = "pytorch";

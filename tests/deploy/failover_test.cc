@@ -24,24 +24,20 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
-#include "google/protobuf/text_format.h"
 
 #include "advisor/client/client.h"
-#include "advisor/v1/knowledge_base.pb.h"
-#include "service/knowledge_base/knowledge_base_loader.h"
+#include "tests/support/replicas.h"
 #include "tests/support/server_process.h"
 #include "tests/support/temp_directory.h"
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace advisor::client {
 namespace {
 
+using ::advisor::testing::PickFreePort;
 using ::advisor::testing::ServerProcess;
 using ::advisor::testing::TempDirectory;
+using ::advisor::testing::WriteMarkedKnowledgeBase;
 
 constexpr int kReplicas = 3;
 constexpr std::array<const char*, kReplicas> kHosts = {"127.0.0.1", "127.0.0.2", "127.0.0.3"};
@@ -69,43 +65,6 @@ constexpr double kSpreadTolerance = 0.20;
 
 std::string ReplicaMarker(int replica) {
   return absl::StrCat("failover test: served by replica ", kHosts[replica]);
-}
-
-// Asks the OS for a free port on 127.0.0.1; 0 if it cannot.
-int PickFreePort() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) return 0;
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = 0;
-  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-  socklen_t length = sizeof(address);
-  int port = 0;
-  if (bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) == 0 &&
-      getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0) {
-    port = ntohs(address.sin_port);
-  }
-  close(fd);
-  return port;
-}
-
-// Writes the default knowledge base plus a note naming `replica` on the
-// test framework into `directory`; returns its path, empty on failure.
-std::string WriteReplicaKnowledgeBase(const TempDirectory& directory, int replica) {
-  v1::KnowledgeBase knowledge_base;
-  if (!google::protobuf::TextFormat::ParseFromString(
-          std::string(knowledge_base::DefaultKnowledgeBaseText()), &knowledge_base)) {
-    return "";
-  }
-  bool found = false;
-  for (v1::Framework& framework : *knowledge_base.mutable_frameworks()) {
-    if (framework.id() != kFramework) continue;
-    framework.add_notes(ReplicaMarker(replica));
-    found = true;
-  }
-  std::string text;
-  if (!found || !google::protobuf::TextFormat::PrintToString(knowledge_base, &text)) return "";
-  return directory.Write(absl::StrCat("replica_", replica, ".txtpb"), text);
 }
 
 // Starts one replica; null (with the reason in `error`) if it did not
@@ -238,7 +197,8 @@ TEST(FailoverTest, KilledReplicaCausesNoFailedCallAndRoundRobinSpreadsEvenly) {
   const TempDirectory directory("failover");
   std::array<std::string, kReplicas> knowledge_bases;
   for (int replica = 0; replica < kReplicas; ++replica) {
-    knowledge_bases[replica] = WriteReplicaKnowledgeBase(directory, replica);
+    knowledge_bases[replica] = WriteMarkedKnowledgeBase(
+        directory, kFramework, ReplicaMarker(replica), absl::StrCat("replica_", replica, ".txtpb"));
     ASSERT_FALSE(knowledge_bases[replica].empty()) << "cannot write a knowledge base";
   }
 
@@ -249,7 +209,7 @@ TEST(FailoverTest, KilledReplicaCausesNoFailedCallAndRoundRobinSpreadsEvenly) {
   std::string error;
   for (int attempt = 0; attempt < 5 && servers[kReplicas - 1] == nullptr; ++attempt) {
     for (auto& server : servers) server.reset();
-    port = PickFreePort();
+    port = PickFreePort("127.0.0.1");
     ASSERT_NE(port, 0) << "no free port on 127.0.0.1";
     for (int replica = 0; replica < kReplicas; ++replica) {
       servers[replica] = StartReplica(replica, port, knowledge_bases[replica], &error);
