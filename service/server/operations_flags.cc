@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 
 #include "service/server/json_logger.h"
+#include "service/server/tls_check.h"
 
 ABSL_FLAG(std::string, tls_cert_file, "",
           "PEM file with the server's TLS certificate chain. With --tls_key_file it turns TLS on; "
@@ -21,6 +22,11 @@ ABSL_FLAG(std::string, tls_client_ca_file, "",
           "PEM file with the CA certificates that sign client certificates. Set, it turns on "
           "mutual TLS: clients without a certificate this CA verifies are refused. Needs "
           "--tls_cert_file and --tls_key_file.");
+ABSL_FLAG(absl::Duration, tls_refresh_interval, absl::Seconds(60),
+          "With TLS, how often the certificate, key and client CA files are read again; "
+          "renewed ones serve new handshakes (open connections keep theirs), so a rotation "
+          "needs no restart. Whole seconds, at least 1s. Replace the files atomically (a "
+          "Kubernetes Secret volume swaps its ..data symlink).");
 ABSL_FLAG(std::string, auth_tokens_file, "",
           "File of accepted bearer tokens, one per line (blank lines and # comments ignored). "
           "Set, every call needs `authorization: Bearer <token>` or gets UNAUTHENTICATED; "
@@ -86,6 +92,18 @@ absl::Status ApplyTls(AdvisorServerOptions& options) {
     text = ReadFile("tls_client_ca_file", client_ca);
     if (!text.ok()) return text.status();
     tls.client_ca = *std::move(text);
+  }
+  // gRPC watches the files from here on.
+  tls.certificate_chain_file = cert;
+  tls.private_key_file = key;
+  tls.client_ca_file = client_ca;
+  if (absl::Status checked = CheckTlsMaterial(tls); !checked.ok()) return checked;
+  tls.refresh_interval = absl::GetFlag(FLAGS_tls_refresh_interval);
+  if (tls.refresh_interval < absl::Seconds(1) ||
+      absl::Trunc(tls.refresh_interval, absl::Seconds(1)) != tls.refresh_interval) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--tls_refresh_interval must be whole seconds, at least 1s, got ",
+                     absl::FormatDuration(tls.refresh_interval)));
   }
   options.tls = std::move(tls);
   return absl::OkStatus();

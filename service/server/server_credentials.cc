@@ -1,6 +1,10 @@
 #include "service/server/server_credentials.h"
 
+#include <algorithm>
+#include <cstdint>
+
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 
 #include <grpc/grpc.h>
 #include <grpc/grpc_security.h>
@@ -49,7 +53,31 @@ void ProcessCallMetadata(void* state, grpc_auth_context* /*context*/, const grpc
        static_cast<grpc_status_code>(decision.status_code), decision.message);
 }
 
+// gRPC's file-watcher certificate provider behind TLS credentials: the
+// core API of what grpc::experimental::TlsServerCredentials wraps, since
+// the gate needs the core credentials.
+grpc_server_credentials* MakeWatchingCredentials(const ServerTls& tls) {
+  const bool mutual = !tls.client_ca_file.empty();
+  const auto seconds = static_cast<unsigned int>(std::max<int64_t>(
+      1, absl::ToInt64Seconds(absl::Ceil(tls.refresh_interval, absl::Seconds(1)))));
+  grpc_tls_certificate_provider* provider = grpc_tls_certificate_provider_file_watcher_create(
+      tls.private_key_file.c_str(), tls.certificate_chain_file.c_str(),
+      mutual ? tls.client_ca_file.c_str() : nullptr, seconds);
+  grpc_tls_credentials_options* options = grpc_tls_credentials_options_create();
+  // The options take their own reference to the provider.
+  grpc_tls_credentials_options_set_certificate_provider(options, provider);
+  grpc_tls_certificate_provider_release(provider);
+  grpc_tls_credentials_options_watch_identity_key_cert_pairs(options);
+  if (mutual) grpc_tls_credentials_options_watch_root_certs(options);
+  grpc_tls_credentials_options_set_cert_request_type(
+      options, mutual ? GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY
+                      : GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE);
+  // Takes ownership of the options.
+  return grpc_tls_server_credentials_create(options);
+}
+
 grpc_server_credentials* MakeCoreCredentials(const ServerTls& tls) {
+  if (!tls.certificate_chain_file.empty()) return MakeWatchingCredentials(tls);
   grpc_ssl_pem_key_cert_pair pair{tls.private_key.c_str(), tls.certificate_chain.c_str()};
   const bool mutual = !tls.client_ca.empty();
   // gRPC copies the PEM text.

@@ -5,6 +5,8 @@
 #include <memory>
 #include <string>
 
+#include "absl/time/time.h"
+
 #include "service/api/wire/grpc_internals.h"
 #include "service/server/call_gate.h"
 #include <grpc/grpc.h>
@@ -17,7 +19,8 @@
 
 namespace advisor::server {
 
-// TLS material for the listening port, as PEM text (not file names).
+// TLS material for the listening port, as PEM text, and optionally the
+// files it came from, which the server then watches.
 struct ServerTls {
   // The server's certificate chain and its private key. Required.
   std::string certificate_chain;
@@ -25,6 +28,14 @@ struct ServerTls {
   // CA certificates that sign client certificates. Non-empty means mutual
   // TLS: every client must present a certificate this CA verifies.
   std::string client_ca;
+  // Files holding the three above. Set (certificate and key; the CA with
+  // mutual TLS), gRPC re-reads them every `refresh_interval` and uses what
+  // it finds for new handshakes; connections already open keep theirs.
+  // Empty: the PEM text above serves until the server stops.
+  std::string certificate_chain_file;
+  std::string private_key_file;
+  std::string client_ca_file;
+  absl::Duration refresh_interval = absl::Seconds(60);
 };
 
 // Credentials for the listening port (plaintext, TLS or mutual TLS) that
@@ -76,8 +87,9 @@ class GatedServerCredentials final : public grpc::ServerCredentials {
   std::atomic<bool> gate_enabled_{false};
 };
 
-// Plaintext credentials when `tls` is null, TLS or mutual TLS otherwise,
-// with `gate` (which must outlive the server) not yet enabled.
+// Plaintext credentials when `tls` is null, TLS or mutual TLS otherwise
+// (watching `tls`'s files when it names them), with `gate` (which must
+// outlive the server) not yet enabled.
 std::shared_ptr<GatedServerCredentials> MakeServerCredentials(const ServerTls* tls, CallGate* gate);
 
 }  // namespace advisor::server

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 
@@ -11,7 +12,12 @@
 
 namespace advisor::testing {
 
-SteadyLoad::SteadyLoad(const std::string& address, int threads) {
+SteadyLoad::SteadyLoad(const std::string& address, int threads)
+    : SteadyLoad(address, threads, grpc::InsecureChannelCredentials()) {}
+
+SteadyLoad::SteadyLoad(const std::string& address, int threads,
+                       std::shared_ptr<grpc::ChannelCredentials> credentials)
+    : credentials_(std::move(credentials)) {
   for (int i = 0; i < threads; ++i) threads_.emplace_back([this, address] { Run(address); });
 }
 
@@ -29,7 +35,7 @@ void SteadyLoad::Run(const std::string& address) {
   grpc::ChannelArguments arguments;
   arguments.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
   auto stub = advisor::v1::FrameworkService::NewStub(
-      grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), arguments));
+      grpc::CreateCustomChannel(address, credentials_, arguments));
   advisor::v1::GetFrameworkRequest request;
   request.set_name("keras");
   while (!stop_) {

@@ -3,12 +3,15 @@
 
 #include <atomic>
 #include <map>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+
+#include <grpcpp/security/credentials.h>
 
 namespace advisor::testing {
 
@@ -19,6 +22,9 @@ class SteadyLoad {
  public:
   // Starts `threads` callers against `address` (plaintext).
   SteadyLoad(const std::string& address, int threads);
+  // The same over `credentials` (e.g. TLS).
+  SteadyLoad(const std::string& address, int threads,
+             std::shared_ptr<grpc::ChannelCredentials> credentials);
   // Stops the callers (see Stop).
   ~SteadyLoad();
 
@@ -46,6 +52,7 @@ class SteadyLoad {
  private:
   void Run(const std::string& address);
 
+  const std::shared_ptr<grpc::ChannelCredentials> credentials_;
   mutable absl::Mutex mutex_;
   int ok_calls_ ABSL_GUARDED_BY(mutex_) = 0;
   std::map<int, int> failures_ ABSL_GUARDED_BY(mutex_);

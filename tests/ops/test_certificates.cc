@@ -20,7 +20,8 @@ std::string ReadText(const std::string& path) {
 
 }  // namespace
 
-absl::StatusOr<TestCertificates> MakeTestCertificates(const std::string& directory) {
+absl::StatusOr<TestCertificates> MakeTestCertificates(const std::string& directory,
+                                                      const std::string& name) {
   const std::string& d = directory;
   const std::string log = d + "/openssl.log";
   std::ofstream(d + "/server.ext") << "subjectAltName=DNS:localhost,IP:127.0.0.1\n"
@@ -29,14 +30,14 @@ absl::StatusOr<TestCertificates> MakeTestCertificates(const std::string& directo
   const std::string key = "-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes";
   const std::vector<std::string> steps = {
       absl::StrCat("openssl req -x509 ", key, " -keyout ", d, "/ca.key -out ", d,
-                   "/ca.pem -days 1 -subj /CN=advisor-test-ca"),
+                   "/ca.pem -days 1 -subj /CN=", name, "-ca"),
       absl::StrCat("openssl req ", key, " -keyout ", d, "/server.key -out ", d,
                    "/server.csr -subj /CN=localhost"),
       absl::StrCat("openssl x509 -req -in ", d, "/server.csr -CA ", d, "/ca.pem -CAkey ", d,
                    "/ca.key -CAcreateserial -out ", d, "/server.pem -days 1 -extfile ", d,
                    "/server.ext"),
       absl::StrCat("openssl req ", key, " -keyout ", d, "/client.key -out ", d,
-                   "/client.csr -subj /CN=advisor-test-client"),
+                   "/client.csr -subj /CN=", name, "-client"),
       absl::StrCat("openssl x509 -req -in ", d, "/client.csr -CA ", d, "/ca.pem -CAkey ", d,
                    "/ca.key -CAcreateserial -out ", d, "/client.pem -days 1 -extfile ", d,
                    "/client.ext"),
@@ -55,6 +56,8 @@ absl::StatusOr<TestCertificates> MakeTestCertificates(const std::string& directo
   certificates.ca_pem = ReadText(certificates.ca_file);
   certificates.client_cert_pem = ReadText(certificates.client_cert_file);
   certificates.client_key_pem = ReadText(certificates.client_key_file);
+  certificates.server_cert_pem = ReadText(certificates.server_cert_file);
+  certificates.server_key_pem = ReadText(certificates.server_key_file);
   return certificates;
 }
 

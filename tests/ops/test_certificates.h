@@ -13,11 +13,16 @@ namespace advisor::testing {
 struct TestCertificates {
   std::string ca_file, server_cert_file, server_key_file, client_cert_file, client_key_file;
   std::string ca_pem, client_cert_pem, client_key_pem;
+  // The server's, for writing them elsewhere (e.g. a Secret mount).
+  std::string server_cert_pem, server_key_pem;
 };
 
-// Creates them under `directory` (P-256 keys, valid for a day).
-// INTERNAL with openssl's output when a step fails.
-absl::StatusOr<TestCertificates> MakeTestCertificates(const std::string& directory);
+// Creates them under `directory` (P-256 keys, valid for a day), the CA
+// named `name`-ca and the client `name`-client, so two sets made with
+// different names are two unrelated PKIs (as before and after a CA
+// rotation). INTERNAL with openssl's output when a step fails.
+absl::StatusOr<TestCertificates> MakeTestCertificates(const std::string& directory,
+                                                      const std::string& name = "advisor-test");
 
 }  // namespace advisor::testing
 
