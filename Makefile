@@ -5,6 +5,8 @@
 #   make test   installs what is missing, builds everything with -Werror,
 #               runs the whole test suite and clang-tidy on the changed files
 #   make tidy   clang-tidy on the changed files (ADVISOR_TIDY_ALL=1: all)
+#   make image-test  builds deploy/Dockerfile with podman and checks the
+#               running image (part of make test)
 #
 # Everything real lives in CMake; this file only chains the steps so each
 # quick-start command is one line on a fresh Debian 12 machine.
@@ -28,9 +30,10 @@ BUILD_PACKAGES := cmake ninja-build g++ pkg-config \
   libabsl-dev libutf8proc-dev libstemmer-dev prometheus-cpp-dev libcivetweb-dev
 # Extra packages the test suite needs.
 TEST_PACKAGES := libgtest-dev libgmock-dev libbenchmark-dev python3-yaml prometheus openssl \
-  clang-14 libclang-rt-14-dev clang-tidy ccache dnsmasq-base nftables iproute2
+  clang-14 libclang-rt-14-dev clang-tidy ccache dnsmasq-base nftables iproute2 \
+  podman debootstrap runc
 
-.PHONY: all deps test-deps configure build server-build run test tidy format clean
+.PHONY: all deps test-deps configure build server-build run test image-test tidy format clean
 
 all: build
 
@@ -77,9 +80,16 @@ run: server-build
 	$(SERVER_BUILD_DIR)/service/server/advisor_server --port=$(PORT)
 
 test: build
-	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS) -LE image
+	$(MAKE) --no-print-directory image-test
 	.ci/tidy.sh $(BUILD_DIR)
 	$(MAKE) --no-print-directory sanitize fuzz-smoke
+
+# deploy/Dockerfile built and run with podman (tests/image, label image;
+# docs/deploying.md), alone after the other tests so that the image's
+# compile does not compete with them for the cores.
+image-test: build
+	ctest --test-dir $(BUILD_DIR) -L image --output-on-failure
 
 # clang-tidy (.clang-tidy) on the files changed by the last commit and the
 # working tree; ADVISOR_TIDY_ALL=1 for every file, ADVISOR_TIDY_BASE=REV for
