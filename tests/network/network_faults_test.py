@@ -363,16 +363,22 @@ class Test:
         # on time (report checks both).
         self.lossy(HEAVY_LOSS_PERCENT, 4)
 
-    def blackhole(self):
-        times = {}
-
-        def start_blackhole():
+    def blackhole_switches(self, times):
+        """Functions that start and end a blackhole of replica 2, noting
+        their monotonic times in `times` as "on" and "off"."""
+        def start():
             self.network.set_fault(1, "drop")
             times["on"] = time.monotonic()
 
-        def end_blackhole():
+        def end():
             self.network.set_fault(1, None)
             times["off"] = time.monotonic()
+
+        return start, end
+
+    def blackhole(self):
+        times = {}
+        start_blackhole, end_blackhole = self.blackhole_switches(times)
 
         before_s, after_s = 2.0, 4.0
         try:
@@ -424,14 +430,7 @@ class Test:
             return
         one, two = replica_names()
         times = {}
-
-        def start_blackhole():
-            self.network.set_fault(1, "drop")
-            times["on"] = time.monotonic()
-
-        def end_blackhole():
-            self.network.set_fault(1, None)
-            times["off"] = time.monotonic()
+        start_blackhole, end_blackhole = self.blackhole_switches(times)
 
         before_s, hold_s, after_s = 2.0, self.keepalive_timeout_s + LASTING_EXTRA_S, 8.0
         try:
