@@ -26,7 +26,8 @@ ABSL_FLAG(absl::Duration, tls_refresh_interval, absl::Seconds(60),
           "With TLS, how often the certificate, key and client CA files are read again; "
           "renewed ones serve new handshakes (open connections keep theirs), so a rotation "
           "needs no restart. Whole seconds, at least 1s. Replace the files atomically (a "
-          "Kubernetes Secret volume swaps its ..data symlink).");
+          "Kubernetes Secret volume swaps its ..data symlink) and only with valid ones: an "
+          "invalid file fails new handshakes until a valid one is back.");
 ABSL_FLAG(std::string, auth_tokens_file, "",
           "File of accepted bearer tokens, one per line (blank lines and # comments ignored). "
           "Set, every call needs `authorization: Bearer <token>` or gets UNAUTHENTICATED; "

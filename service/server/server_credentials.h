@@ -30,7 +30,9 @@ struct ServerTls {
   std::string client_ca;
   // Files holding the three above. Set (certificate and key; the CA with
   // mutual TLS), gRPC re-reads them every `refresh_interval` and uses what
-  // it finds for new handshakes; connections already open keep theirs.
+  // it finds for new handshakes; connections already open keep theirs. A
+  // missing file keeps the previous material; an invalid one fails new
+  // handshakes until it is valid again.
   // Empty: the PEM text above serves until the server stops.
   std::string certificate_chain_file;
   std::string private_key_file;

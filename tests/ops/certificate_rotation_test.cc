@@ -143,6 +143,54 @@ TEST(CertificateRotationTest, RenewedFilesServeNewHandshakesWithoutFailingACall)
       load.ok_calls() - calls_before, calls_before, load.ok_calls());
 }
 
+// A refresh that finds a file missing (an operator's mistake; a Secret
+// volume never shows one) keeps serving with what it had.
+TEST(CertificateRotationTest, AMissingFileAtARefreshKeepsThePreviousCertificate) {
+  TempDirectory directory("rotation-missing");
+  absl::StatusOr<TestCertificates> made = MakeTestCertificates(directory.path());
+  ASSERT_TRUE(made.ok()) << made.status();
+  const std::string cert = directory.Write("tls.crt", made->server_cert_pem);
+  const std::string key = directory.Write("tls.key", made->server_key_pem);
+  const std::string ca = directory.Write("ca.crt", made->ca_pem);
+  std::unique_ptr<ServerProcess> server =
+      StartServerProcess({"--tls_cert_file=" + cert, "--tls_key_file=" + key,
+                          "--tls_client_ca_file=" + ca, "--tls_refresh_interval=1s"});
+  ASSERT_NE(server, nullptr);
+  ASSERT_TRUE(NewConnectionSucceeds(server->address(), made->ca_pem, *made));
+  std::filesystem::remove(cert);
+  std::filesystem::remove(ca);
+  absl::SleepFor(absl::Milliseconds(2500));  // Two refreshes without the files.
+  EXPECT_TRUE(NewConnectionSucceeds(server->address(), made->ca_pem, *made)) << server->Stderr();
+}
+
+// A refresh that finds an invalid certificate (a broken renewal) makes
+// gRPC drop the one it had: new handshakes fail until a valid file is
+// back, and then serve again without a restart. Connections already open
+// are not touched. operations.md warns about it.
+TEST(CertificateRotationTest, AnInvalidFileAtARefreshFailsNewHandshakesUntilFixed) {
+  TempDirectory directory("rotation-invalid");
+  absl::StatusOr<TestCertificates> made = MakeTestCertificates(directory.path());
+  ASSERT_TRUE(made.ok()) << made.status();
+  const std::string cert = directory.Write("tls.crt", made->server_cert_pem);
+  const std::string key = directory.Write("tls.key", made->server_key_pem);
+  std::unique_ptr<ServerProcess> server = StartServerProcess(
+      {"--tls_cert_file=" + cert, "--tls_key_file=" + key, "--tls_refresh_interval=1s"});
+  ASSERT_NE(server, nullptr);
+  ASSERT_TRUE(NewConnectionSucceeds(server->address(), made->ca_pem, *made));
+  SteadyLoad load(server->address(), 1, Credentials(made->ca_pem, *made));
+  ASSERT_TRUE(load.WaitForMoreOkCalls(10, absl::Seconds(30))) << load.failure_messages();
+
+  directory.Write("tls.crt", "not a certificate\n");
+  EXPECT_NE(WaitUntilNewConnection(false, server->address(), made->ca_pem, *made),
+            absl::InfiniteDuration());
+  directory.Write("tls.crt", made->server_cert_pem);
+  EXPECT_NE(WaitUntilNewConnection(true, server->address(), made->ca_pem, *made),
+            absl::InfiniteDuration());
+  ASSERT_TRUE(load.WaitForMoreOkCalls(10, absl::Seconds(30))) << load.failure_messages();
+  load.Stop();
+  EXPECT_THAT(load.failures(), ::testing::IsEmpty()) << load.failure_messages();
+}
+
 TEST(CertificateRotationTest, RefreshIntervalIsValidated) {
   TempDirectory directory("rotation-flags");
   absl::StatusOr<TestCertificates> made = MakeTestCertificates(directory.path());
