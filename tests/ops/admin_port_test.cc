@@ -265,12 +265,10 @@ TEST(AdminPortTest, BadAdminFlagsAreAConfigurationError) {
   for (const std::vector<std::string>& flags : std::vector<std::vector<std::string>>{
            {"--admin_port=-2"}, {"--admin_port=65536"}, {"--admin_port=0", "--admin_host="}}) {
     SCOPED_TRACE(flags[0]);
-    absl::StatusOr<std::unique_ptr<ChildProcess>> server = StartServerBinary(flags);
-    ASSERT_TRUE(server.ok());
-    absl::StatusOr<ProcessExit> exit = (*server)->WaitForExit(kProcessTimeout);
-    ASSERT_TRUE(exit.ok());
-    EXPECT_EQ(exit->exit_code, 2) << (*server)->Stderr();
-    EXPECT_THAT((*server)->Stderr(), ::testing::HasSubstr("admin")) << (*server)->Stderr();
+    absl::StatusOr<ServerExit> run = RunServerBinaryToExit(flags);
+    ASSERT_TRUE(run.ok()) << run.status();
+    EXPECT_EQ(run->exit.exit_code, 2) << run->stderr_output;
+    EXPECT_THAT(run->stderr_output, ::testing::HasSubstr("admin"));
   }
 }
 

@@ -197,14 +197,12 @@ TEST(CertificateRotationTest, RefreshIntervalIsValidated) {
   ASSERT_TRUE(made.ok()) << made.status();
   for (const char* interval : {"0s", "500ms", "1.5s", "-1s"}) {
     SCOPED_TRACE(interval);
-    absl::StatusOr<std::unique_ptr<ChildProcess>> started = StartServerBinary(
+    absl::StatusOr<ServerExit> run = RunServerBinaryToExit(
         {"--tls_cert_file=" + made->server_cert_file, "--tls_key_file=" + made->server_key_file,
          std::string("--tls_refresh_interval=") + interval});
-    ASSERT_TRUE(started.ok());
-    absl::StatusOr<ProcessExit> exit = (*started)->WaitForExit(kProcessTimeout);
-    ASSERT_TRUE(exit.ok());
-    EXPECT_EQ(exit->exit_code, 2);
-    EXPECT_THAT((*started)->Stderr(), ::testing::HasSubstr("--tls_refresh_interval"));
+    ASSERT_TRUE(run.ok()) << run.status();
+    EXPECT_EQ(run->exit.exit_code, 2);
+    EXPECT_THAT(run->stderr_output, ::testing::HasSubstr("--tls_refresh_interval"));
   }
 }
 
@@ -225,12 +223,10 @@ TEST(CertificateRotationTest, BadFilesAtStartAreAConfigurationError) {
              "--tls_client_ca_file=" + garbage},
             "holds no PEM certificate"}}) {
     SCOPED_TRACE(message);
-    absl::StatusOr<std::unique_ptr<ChildProcess>> started = StartServerBinary(flags);
-    ASSERT_TRUE(started.ok());
-    absl::StatusOr<ProcessExit> exit = (*started)->WaitForExit(kProcessTimeout);
-    ASSERT_TRUE(exit.ok());
-    EXPECT_EQ(exit->exit_code, 2);
-    EXPECT_THAT((*started)->Stderr(), ::testing::HasSubstr(message));
+    absl::StatusOr<ServerExit> run = RunServerBinaryToExit(flags);
+    ASSERT_TRUE(run.ok()) << run.status();
+    EXPECT_EQ(run->exit.exit_code, 2);
+    EXPECT_THAT(run->stderr_output, ::testing::HasSubstr(message));
   }
 }
 

@@ -178,11 +178,9 @@ TEST_F(TlsTest, InvalidTlsFlagsAreAConfigurationError) {
            {"--tls_cert_file=/no/such.pem", "--tls_key_file=/no/such.key"},
            {"--auth_tokens_file=/no/such/tokens"}}) {
     SCOPED_TRACE(flags[0]);
-    absl::StatusOr<std::unique_ptr<ChildProcess>> server = StartServerBinary(flags);
-    ASSERT_TRUE(server.ok());
-    absl::StatusOr<ProcessExit> exit = (*server)->WaitForExit(kProcessTimeout);
-    ASSERT_TRUE(exit.ok());
-    EXPECT_EQ(exit->exit_code, 2) << (*server)->Stderr();
+    absl::StatusOr<ServerExit> run = RunServerBinaryToExit(flags);
+    ASSERT_TRUE(run.ok()) << run.status();
+    EXPECT_EQ(run->exit.exit_code, 2) << run->stderr_output;
   }
 }
 

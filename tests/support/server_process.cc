@@ -49,6 +49,14 @@ absl::StatusOr<std::unique_ptr<ChildProcess>> StartServerBinary(
   return ChildProcess::Start(argv);
 }
 
+absl::StatusOr<ServerExit> RunServerBinaryToExit(const std::vector<std::string>& flags) {
+  absl::StatusOr<std::unique_ptr<ChildProcess>> process = StartServerBinary(flags);
+  if (!process.ok()) return process.status();
+  absl::StatusOr<ProcessExit> exit = (*process)->WaitForExit(kProcessTimeout);
+  if (!exit.ok()) return exit.status();
+  return ServerExit{*exit, (*process)->Stderr()};
+}
+
 absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(
     const std::vector<std::string>& flags) {
   absl::StatusOr<std::unique_ptr<ChildProcess>> process = StartServerBinary(flags);

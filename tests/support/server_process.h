@@ -41,6 +41,17 @@ absl::StatusOr<std::string> ReadListeningAddress(ChildProcess& process,
 absl::StatusOr<std::unique_ptr<ChildProcess>> StartServerBinary(
     const std::vector<std::string>& flags = {});
 
+// How a server expected to fail before it listens ended.
+struct ServerExit {
+  ProcessExit exit;
+  // Everything it wrote on stderr.
+  std::string stderr_output;
+};
+
+// StartServerBinary(flags), then waits (kProcessTimeout) for it to exit: for
+// flags that must be refused. The error of starting or waiting otherwise.
+absl::StatusOr<ServerExit> RunServerBinaryToExit(const std::vector<std::string>& flags);
+
 // The advisor_server binary as a child process that serves: started as
 // StartServerBinary(flags) does and waited for until it prints the address
 // it listens on. Killed (SIGKILL) when destroyed unless it has
