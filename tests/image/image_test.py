@@ -36,7 +36,7 @@ podman's storage there is the cache that keeps the base image between runs
 (a re-run skips debootstrap); the container, the built image and its build
 stage, the build context, podman's run state and temporary files are
 removed on the way out, failure and SIGTERM included. Nothing goes to /tmp,
-/var/lib/containers or /var/tmp.
+/var/tmp, /var/lib/containers or /run.
 
 Needs root, podman, runc and debootstrap (`make test-deps`), and
 tests/ecosystem/node_modules (buf); without root or a podman that can run a
@@ -106,9 +106,11 @@ class Podman:
         self.runroot = os.path.join(work_dir, "runroot")
         self.tmpdir = os.path.join(work_dir, "libpod-tmp")
         self.tmp = os.path.join(work_dir, "tmp")
+        # runc's own container state, which it keeps in /run/runc otherwise.
+        self.runc_state = os.path.join(work_dir, "runc-state")
         self.env = dict(os.environ, CONTAINERS_CONF=CONTAINERS_CONF, TMPDIR=self.tmp)
         self.base = ["podman", "--root", self.storage, "--runroot", self.runroot,
-                     "--tmpdir", self.tmpdir]
+                     "--tmpdir", self.tmpdir, "--runtime-flag", f"root={self.runc_state}"]
 
     def run(self, *args, check=True, timeout=CALL_TIMEOUT_S, input_bytes=None, stdin=None):
         result = subprocess.run(self.base + list(args), env=self.env, input=input_bytes,
@@ -125,7 +127,7 @@ class Podman:
         """Removes containers a killed run left, then the run state."""
         if os.path.isdir(self.storage):
             self.run("rm", "--all", "--force", "--time", "0", check=False)
-        for directory in (self.runroot, self.tmpdir, self.tmp):
+        for directory in (self.runroot, self.tmpdir, self.tmp, self.runc_state):
             shutil.rmtree(directory, ignore_errors=True)
         os.makedirs(self.tmp)
 
