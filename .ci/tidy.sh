@@ -41,7 +41,7 @@ for entry in json.load(open(sys.argv[1])):
     if not path.startswith(root + "/"):
         continue
     rel = os.path.relpath(path, root)
-    if rel.split("/")[0] in ("service", "client", "tests") and not rel.startswith("tests/build/probes/"):
+    if rel.split("/")[0] in ("common", "service", "client", "tests") and not rel.startswith("tests/build/probes/"):
         if rel not in seen:
             seen.add(rel)
             print(rel)

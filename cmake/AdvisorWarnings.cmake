@@ -1,4 +1,4 @@
-# Compiler warnings of our own code (service/, client/, tests/), with gcc
+# Compiler warnings of our own code (common/, service/, client/, tests/), with gcc
 # and clang alike:
 #
 #   -DADVISOR_WERROR=ON   warnings are errors (`make test`, so CI, turns it on)

@@ -5,7 +5,6 @@
 #include "absl/flags/commandlineflag.h"
 #include "absl/flags/reflection.h"
 #include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 
 namespace advisor::server {
@@ -15,7 +14,7 @@ std::string FlagEnvironmentVariable(absl::string_view flag_name) {
 }
 
 bool IsServerFlagFile(absl::string_view filename) {
-  return absl::StrContains(filename, "service/server/");
+  return !flags_usage::TopicOf(kServerFlagFiles, filename).empty();
 }
 
 absl::Status ApplyFlagsFromEnvironment() {

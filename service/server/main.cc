@@ -10,7 +10,6 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
-#include "absl/flags/usage_config.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/match.h"
@@ -20,6 +19,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 
+#include "common/flags_usage.h"
 #include "service/engines/snapshot.h"
 #include "service/knowledge_base/knowledge_base_loader.h"
 #include "service/metrics/metrics_endpoint.h"
@@ -122,14 +122,9 @@ void ConfigureProcess() {
   // which run the server in their own processes, keep it.
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   absl::SetProgramUsageMessage(kUsage);
-  absl::FlagsUsageConfig usage_config;
-  usage_config.version_string = [] {
-    return absl::StrCat("advisor_server ", ADVISOR_VERSION, "\n");
-  };
-  // --help lists the server's flags, wherever under service/server/ they
-  // are defined (Abseil's default looks for a file named after the binary).
-  usage_config.contains_help_flags = advisor::server::IsServerFlagFile;
-  absl::SetFlagsUsageConfig(usage_config);
+  // --help lists the server's flags by topic, whichever file defines them.
+  advisor::flags_usage::SetFlagsUsage(advisor::server::kServerFlagFiles,
+                                      absl::StrCat("advisor_server ", ADVISOR_VERSION, "\n"));
 }
 
 // Sets the flags from the environment, then from the command line, and

@@ -17,13 +17,12 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
-#include "absl/flags/usage_config.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 
+#include "common/flags_usage.h"
 #include "service/knowledge_base/knowledge_base_loader.h"
 #include "service/knowledge_base/knowledge_base_validator.h"
 #include "service/tools/document_import.h"
@@ -186,13 +185,9 @@ int ImportDocument(const std::string& article_path) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  absl::FlagsUsageConfig usage_config;
-  // --help lists the tool's own flags, not those of every linked library.
-  usage_config.contains_help_flags = [](absl::string_view file) {
-    return absl::StrContains(file, "service/tools/");
-  };
-  usage_config.contains_helpshort_flags = usage_config.contains_help_flags;
-  absl::SetFlagsUsageConfig(usage_config);
+  // --help lists the tool's own flags (all import-document's), not those of
+  // every linked library.
+  advisor::flags_usage::SetFlagsUsage({{"service/tools/advisor_kb_main.cc", "import-document"}});
   absl::SetProgramUsageMessage(kUsage);
 
   const std::vector<char*> positional = absl::ParseCommandLine(argc, argv);
