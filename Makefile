@@ -27,9 +27,10 @@ SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian 12 packages needed to build and run the server and the SDK.
 BUILD_PACKAGES := cmake ninja-build g++ pkg-config \
   protobuf-compiler libprotobuf-dev protobuf-compiler-grpc libgrpc++-dev \
-  libabsl-dev libutf8proc-dev libstemmer-dev prometheus-cpp-dev libcivetweb-dev
+  libabsl-dev libutf8proc-dev libstemmer-dev prometheus-cpp-dev libcivetweb-dev \
+  libfasttext-dev
 # Extra packages the test suite needs.
-TEST_PACKAGES := libgtest-dev libgmock-dev libbenchmark-dev python3-yaml prometheus openssl \
+TEST_PACKAGES := libgtest-dev libgmock-dev libbenchmark-dev liblinear-dev python3-yaml prometheus openssl \
   clang-14 libclang-rt-14-dev clang-tidy ccache dnsmasq-base nftables iproute2 \
   podman debootstrap runc
 

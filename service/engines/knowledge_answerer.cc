@@ -11,9 +11,12 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 
 #include "service/engines/passage_index.h"
 #include "service/engines/question_intent.h"
+#include "service/engines/question_model.h"
+#include "service/knowledge_base/item_names.h"
 #include "service/text/sentences.h"
 #include "service/text/text_analyzer.h"
 #include "service/text/text_normalizer.h"
@@ -27,6 +30,19 @@ using text::TermId;
 
 // How many passages a search ranks before the answerer re-ranks them.
 constexpr size_t kSearchDepth = 8;
+// Retrieval looks only for passages that could reach this confidence
+// through their words (PassageIndex::Search's candidate_confidence).
+constexpr double kRetrievalCandidateConfidence = 0.25;
+// How many of the question model's most likely items become candidates.
+constexpr size_t kModelCandidates = 4;
+// The label of the question model for questions nothing answers.
+constexpr absl::string_view kOutOfScopeLabel = knowledge_base::kOutOfScopeItem;
+// Framework fields that say the same kind of thing of every framework: one
+// label of the question model for all of them ("frameworks/*/developer"),
+// the framework the question names picks the item. Notes differ from one
+// framework to the next and keep a label each.
+constexpr absl::string_view kSharedFields[] = {"summary", "strengths", "best_for", "developer",
+                                               "website"};
 // Confidence in a framework's field when the question asks for exactly
 // that field of exactly that framework and says nothing else.
 constexpr double kIntentConfidence = 0.92;
@@ -96,7 +112,29 @@ struct PassageFacts {
   // The sentence the passage was matched by (a paragraph's passages are
   // its sentences), -1 when the whole text was.
   int32_t sentence = -1;
+  // Frameworks the knowledge base does not describe that the passage
+  // names, sorted, distinct.
+  std::vector<TermId> undescribed;
 };
+
+// The question model's label for an item: the item itself, or the shared
+// label of a framework field.
+std::string LabelOfItem(absl::string_view item) {
+  const std::vector<absl::string_view> parts = absl::StrSplit(item, '/');
+  if (parts.size() == 3 && parts[0] == "frameworks" &&
+      std::find(std::begin(kSharedFields), std::end(kSharedFields), parts[2]) !=
+          std::end(kSharedFields)) {
+    return absl::StrCat("frameworks/*/", parts[2]);
+  }
+  return std::string(item);
+}
+
+// The framework field a shared label stands for ("developer" for
+// "frameworks/*/developer"), or empty.
+absl::string_view SharedField(absl::string_view label) {
+  constexpr absl::string_view kPrefix = "frameworks/*/";
+  return absl::StartsWith(label, kPrefix) ? label.substr(kPrefix.size()) : absl::string_view();
+}
 
 std::vector<TermId> DistinctTermIds(const text::Analysis& analysis) {
   std::vector<TermId> ids;
@@ -124,6 +162,12 @@ text::TextAnalyzer BuildAnalyzer(const KnowledgeBase& knowledge_base,
     std::vector<std::string> names = {framework.id()};
     names.insert(names.end(), framework.aliases().begin(), framework.aliases().end());
     builder.AddSynonyms(framework.display_name(), names);
+  }
+  // Frameworks known only by name are terms of their own too, so that a
+  // question naming one can be told apart.
+  for (const auto& other : knowledge_base.undescribed_frameworks()) {
+    builder.AddSynonyms(other.display_name(),
+                        std::vector<std::string>(other.aliases().begin(), other.aliases().end()));
   }
   for (const auto& group : knowledge_base.synonyms()) {
     builder.AddSynonyms(group.canonical(),
@@ -222,6 +266,7 @@ class PassageCollector {
     passage.name = std::move(name);
     passage.title = std::move(title);
     passage.text = text;
+    passage.item = passage.name;
     PassageFields& fields = fields_.emplace_back();
     fields.title = std::move(indexed_title);
     fields.text = std::string(text);
@@ -268,6 +313,7 @@ class PassageCollector {
       Passage& passage = Add(SourceKind::kFramework, name, framework.display_name(), text,
                              absl::StrCat(framework.display_name(), " ", spec.title_words));
       passage.field = spec.field;
+      passage.item = absl::StrCat(name, "/", spec.field);
       // A fact's "(source: URL)" says where it comes from, not what it says.
       fields_.back().text = WithoutSourceNotes(passage.text);
       about_.back() = &framework;
@@ -305,8 +351,10 @@ class PassageCollector {
 
   void CollectDocument(const v1::Document& document) {
     const std::string name = absl::StrCat("documents/", document.id());
+    int number = 0;  // 1-based across the document, as examples name them.
     for (const auto& section : document.sections()) {
       for (const std::string& paragraph : section.paragraphs()) {
+        ++number;
         // The document's own copy of a curated FAQ answer adds nothing but
         // a rival to the entry.
         if (RepeatsFaqAnswer(paragraph)) continue;
@@ -315,7 +363,10 @@ class PassageCollector {
         const size_t first = passages_.size();
         AddSentences(SourceKind::kDocument, name, document.title(), paragraph,
                      section.heading().empty() ? document.title() : section.heading());
-        for (size_t p = first; p < passages_.size(); ++p) passages_[p].section = section.heading();
+        for (size_t p = first; p < passages_.size(); ++p) {
+          passages_[p].section = section.heading();
+          passages_[p].item = absl::StrCat(name, "/paragraphs/", number);
+        }
       }
     }
   }
@@ -328,6 +379,17 @@ class PassageCollector {
   std::vector<const Framework*> about_;
   std::vector<const v1::HiringPattern*> pattern_;
   absl::flat_hash_set<absl::string_view> faq_answers_;
+};
+
+// A candidate answer while scoring: an item, through one of its passages.
+struct Scored {
+  // The item's passage the answer is taken from.
+  int32_t passage = 0;
+  // The passage retrieval matched, when it found the item (its sentence
+  // gives the answer text), else -1.
+  int32_t retrieved = -1;
+  CandidateSignals signals;
+  double confidence = 0;
 };
 
 // A candidate while ranking: a passage and its confidence.
@@ -351,6 +413,13 @@ struct Scratch {
   std::vector<TermId> named;
   // Terms the fact a question asks for accounts for, sorted.
   std::vector<TermId> explaining;
+  // Frameworks the knowledge base does not describe that the question
+  // names, sorted.
+  std::vector<TermId> named_undescribed;
+  // The question model's probability of each label.
+  std::vector<float> probabilities;
+  std::vector<Scored> scored;
+  std::vector<std::string> dropped;
 };
 
 Scratch& ThreadScratch() {
@@ -370,6 +439,14 @@ struct KnowledgeAnswerer::Index {
     const std::vector<int32_t> sentence = collector.TakeSentences();
     const std::vector<const Framework*> about = collector.TakeAbout();
     const std::vector<const v1::HiringPattern*> patterns = collector.TakePatterns();
+    for (const auto& other : knowledge_base.undescribed_frameworks()) {
+      const TermId term = analyzer.FindTerm(other.display_name());
+      if (term >= 0 && !framework_of_term.contains(term)) {
+        undescribed_terms.push_back(term);
+        undescribed_names[term] = other.display_name();
+      }
+    }
+    std::sort(undescribed_terms.begin(), undescribed_terms.end());
     facts.resize(passages.size());
     for (size_t p = 0; p < passages.size(); ++p) {
       PassageFacts& fact = facts[p];
@@ -380,13 +457,18 @@ struct KnowledgeAnswerer::Index {
       if (same_text) {
         // Another sentence of the paragraph before: the same facts.
         fact.frameworks = facts[p - 1].frameworks;
+        fact.undescribed = facts[p - 1].undescribed;
         fact.sentence_set = facts[p - 1].sentence_set;
       } else {
         std::vector<TermId> terms = DistinctTermIds(analyzer.Analyze(passages[p].text));
         terms.insert(terms.end(), title_terms.begin(), title_terms.end());
         for (const TermId term : terms) {
           if (framework_of_term.contains(term)) fact.frameworks.push_back(term);
+          if (Contains(undescribed_terms, term)) fact.undescribed.push_back(term);
         }
+        std::sort(fact.undescribed.begin(), fact.undescribed.end());
+        fact.undescribed.erase(std::unique(fact.undescribed.begin(), fact.undescribed.end()),
+                               fact.undescribed.end());
         std::sort(fact.frameworks.begin(), fact.frameworks.end());
         fact.frameworks.erase(std::unique(fact.frameworks.begin(), fact.frameworks.end()),
                               fact.frameworks.end());
@@ -434,6 +516,42 @@ struct KnowledgeAnswerer::Index {
     }
     fields.clear();
     fields.shrink_to_fit();
+    BuildQuestionModel(knowledge_base);
+  }
+
+  // Labels the question model with the items the knowledge base has example
+  // questions for and trains it; without examples there is none, and
+  // retrieval alone answers.
+  void BuildQuestionModel(const KnowledgeBase& knowledge_base) {
+    absl::flat_hash_map<std::string, int> label_of;
+    std::vector<LabelledQuestion> examples;
+    for (const auto& set : knowledge_base.examples()) {
+      const std::string label = LabelOfItem(set.item());
+      const auto [it, added] = label_of.try_emplace(label, static_cast<int>(labels.size()));
+      if (added) labels.push_back(label);
+      for (const std::string& question : set.questions())
+        examples.push_back({question, it->second});
+    }
+    if (examples.empty()) return;
+    if (const auto it = label_of.find(kOutOfScopeLabel); it != label_of.end()) {
+      out_of_scope_label = it->second;
+    }
+    label_of_passage.assign(passages.size(), -1);
+    first_passage_of_label.assign(labels.size(), -1);
+    for (size_t p = 0; p < passages.size(); ++p) {
+      const auto it = label_of.find(LabelOfItem(passages[p].item));
+      if (it == label_of.end()) continue;
+      label_of_passage[p] = it->second;
+      int32_t& first = first_passage_of_label[static_cast<size_t>(it->second)];
+      if (first < 0) first = static_cast<int32_t>(p);
+    }
+    absl::StatusOr<std::unique_ptr<const QuestionModel>> trained =
+        QuestionModel::Train(examples, static_cast<int>(labels.size()), QuestionModelOptions());
+    if (!trained.ok()) {
+      model_status = trained.status();
+      return;
+    }
+    model = *std::move(trained);
   }
 
   std::vector<TermId> FrameworkTerms(const KnowledgeBase& knowledge_base) {
@@ -672,8 +790,23 @@ struct KnowledgeAnswerer::Index {
   // Moves a FAQ entry or a passage that states more to the front of the
   // ranking (sorted, not empty).
   void PreferStatedAnswer(int32_t intent_answer, Scratch* scratch) const;
-  // The best passage and the alternatives from other texts.
-  KnowledgeAnswer CollectAnswer(const Scratch& scratch) const;
+  // Every candidate item, from retrieval's ranking and the question
+  // model's most likely labels, with its signals and confidence, best
+  // first; candidates about other frameworks than those the question names
+  // are set aside.
+  void ScoreCandidates(absl::string_view question, bool explain, Scratch* scratch) const;
+  // The best candidate and the alternatives from other texts.
+  KnowledgeAnswer CollectAnswer(const Scratch& scratch, bool explain) const;
+  // A scored candidate as an answer: the sentences retrieval matched, or
+  // the item's whole text.
+  AnswerCandidate CandidateOf(const Scored& scored, const Scratch& scratch) const {
+    const absl::string_view text = scored.retrieved >= 0
+                                       ? AnswerText(scored.retrieved, scratch.question_terms)
+                                       : passages[scored.passage].text;
+    return AnswerCandidate{&passages[scored.passage], text, scored.confidence};
+  }
+  // Fills the answer's explanation.
+  void Explain(const Scratch& scratch, KnowledgeAnswer* answer) const;
 
   // Declared in construction order: the analyzer reads the fields' words,
   // the search index points at the analyzer.
@@ -697,6 +830,19 @@ struct KnowledgeAnswerer::Index {
     std::vector<TermId> terms;  // The terms it owns; sorted, distinct.
   };
   std::vector<PatternTerms> hiring_patterns;
+  // Frameworks known only by name: their terms (sorted) and names.
+  std::vector<TermId> undescribed_terms;
+  absl::flat_hash_map<TermId, std::string> undescribed_names;
+  // The question model, its labels ("outOfScope", items, shared framework
+  // fields), each passage's label (-1: its item has no examples) and each
+  // label's first passage (-1 for shared fields and out of scope).
+  std::unique_ptr<const QuestionModel> model;
+  absl::Status model_status;
+  std::vector<std::string> labels;
+  int32_t out_of_scope_label = -1;
+  std::vector<int32_t> label_of_passage;
+  std::vector<int32_t> first_passage_of_label;
+  ScoringParameters parameters;
 };
 
 KnowledgeAnswerer::KnowledgeAnswerer(const KnowledgeBase& knowledge_base) {
@@ -731,8 +877,10 @@ size_t KnowledgeAnswerer::Index::AnalyzeQuestion(absl::string_view question,
   }
   scratch->question_terms = DistinctTermIds(scratch->analysis);
   scratch->named.clear();
+  scratch->named_undescribed.clear();
   for (const TermId term : scratch->question_terms) {
     if (framework_of_term.contains(term)) scratch->named.push_back(term);
+    if (Contains(undescribed_terms, term)) scratch->named_undescribed.push_back(term);
   }
   return context_terms;
 }
@@ -741,7 +889,7 @@ void KnowledgeAnswerer::Index::RankMatches(size_t context_terms, Scratch* scratc
   // Passages that cannot answer are not looked for, though alternatives
   // that share a heavier word with the question still show.
   search.Search(scratch->analysis, kSearchDepth, kMinAlternativeConfidence, &scratch->matches,
-                context_terms, kAnswerThreshold);
+                context_terms, kRetrievalCandidateConfidence);
   std::vector<Ranked>& ranked = scratch->ranked;
   ranked.clear();
   for (const PassageMatch& match : scratch->matches) {
@@ -787,7 +935,7 @@ void KnowledgeAnswerer::Index::PreferStatedAnswer(int32_t intent_answer, Scratch
     const auto faq = std::find_if(ranked.begin(), ranked.end(), [&](const Ranked& r) {
       return passages[r.passage].kind == SourceKind::kFaq;
     });
-    if (faq != ranked.end() && faq->confidence >= kAnswerThreshold &&
+    if (faq != ranked.end() && faq->confidence >= kRetrievalCandidateConfidence &&
         faq->confidence >= kFaqPreferenceRatio * ranked.front().confidence &&
         ranked.front().passage != intent_answer &&
         std::none_of(ranked.begin(), faq, [&](const Ranked& better) {
@@ -801,7 +949,7 @@ void KnowledgeAnswerer::Index::PreferStatedAnswer(int32_t intent_answer, Scratch
     const auto other = std::find_if(ranked.begin(), ranked.end(), [&](const Ranked& r) {
       return passages[r.passage].kind != SourceKind::kFaq;
     });
-    if (other != ranked.end() && other->confidence >= kAnswerThreshold &&
+    if (other != ranked.end() && other->confidence >= kRetrievalCandidateConfidence &&
         other->confidence >= kStatedPreferenceRatio * ranked.front().confidence &&
         SaysMoreThan(other->passage, other->matched_terms, ranked.front().matched_terms,
                      *scratch)) {
@@ -810,15 +958,115 @@ void KnowledgeAnswerer::Index::PreferStatedAnswer(int32_t intent_answer, Scratch
   }
 }
 
-KnowledgeAnswer KnowledgeAnswerer::Index::CollectAnswer(const Scratch& scratch) const {
-  const std::vector<Ranked>& ranked = scratch.ranked;
-  KnowledgeAnswer answer;
-  auto candidate = [&](const Ranked& r) {
-    return AnswerCandidate{&passages[r.passage], AnswerText(r.passage, scratch.question_terms),
-                           r.confidence};
+void KnowledgeAnswerer::Index::ScoreCandidates(absl::string_view question, bool explain,
+                                               Scratch* scratch) const {
+  std::vector<Scored>& scored = scratch->scored;
+  scored.clear();
+  scratch->dropped.clear();
+  auto add = [&](int32_t passage) -> Scored& {
+    for (Scored& candidate : scored) {
+      if (passages[candidate.passage].item == passages[passage].item) return candidate;
+    }
+    Scored& candidate = scored.emplace_back();
+    candidate.passage = passage;
+    return candidate;
   };
-  answer.best = candidate(ranked.front());
-  answer.answered = answer.best.confidence >= kAnswerThreshold;
+  for (size_t i = 0; i < scratch->ranked.size(); ++i) {
+    const Ranked& ranked = scratch->ranked[i];
+    if (ranked.confidence <= 0) continue;
+    Scored& candidate = add(ranked.passage);
+    if (candidate.retrieved < 0) {
+      candidate.retrieved = ranked.passage;
+      candidate.passage = ranked.passage;
+    }
+    candidate.signals.retrieval_confidence =
+        std::max(candidate.signals.retrieval_confidence, ranked.confidence);
+    if (i == 0) candidate.signals.retrieval_top = true;
+  }
+  int32_t model_top = -1;
+  double out_of_scope = 0;
+  std::vector<float>& probabilities = scratch->probabilities;
+  if (model != nullptr) {
+    model->Predict(question, &probabilities);
+    model_top = static_cast<int32_t>(std::max_element(probabilities.begin(), probabilities.end()) -
+                                     probabilities.begin());
+    if (out_of_scope_label >= 0) out_of_scope = probabilities[out_of_scope_label];
+    // The most likely labels, best first.
+    thread_local std::vector<int32_t> order;
+    order.clear();
+    for (int32_t label = 0; label < static_cast<int32_t>(labels.size()); ++label) {
+      if (label != out_of_scope_label) order.push_back(label);
+    }
+    const size_t top = std::min(kModelCandidates, order.size());
+    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(top), order.end(),
+                      [&](int32_t a, int32_t b) { return probabilities[a] > probabilities[b]; });
+    for (size_t i = 0; i < top; ++i) {
+      const int32_t label = order[i];
+      const absl::string_view field = SharedField(labels[label]);
+      if (field.empty()) {
+        if (first_passage_of_label[label] >= 0) add(first_passage_of_label[label]);
+        continue;
+      }
+      for (const TermId framework : scratch->named) {
+        const int32_t passage = FieldPassage(framework, field);
+        if (passage >= 0) add(passage);
+      }
+    }
+  }
+  // An answer is about what the question names: never about another
+  // framework, and about a framework the knowledge base does not describe
+  // only when it names that framework itself.
+  size_t kept = 0;
+  for (Scored& candidate : scored) {
+    const PassageFacts& fact = facts[candidate.passage];
+    const char* why = nullptr;
+    if (!scratch->named.empty() && !fact.frameworks.empty() &&
+        !Intersects(scratch->named, fact.frameworks)) {
+      why = "about another framework than the question names";
+    } else if (!scratch->named_undescribed.empty() &&
+               !Intersects(scratch->named_undescribed, fact.undescribed)) {
+      why = "does not name the undescribed framework the question names";
+    }
+    if (why != nullptr) {
+      if (explain) {
+        scratch->dropped.push_back(absl::StrCat(passages[candidate.passage].item, ": ", why));
+      }
+      continue;
+    }
+    const int32_t label =
+        label_of_passage.empty() ? -1 : label_of_passage[static_cast<size_t>(candidate.passage)];
+    CandidateSignals& signals = candidate.signals;
+    signals.has_examples = label >= 0;
+    signals.model_probability = label >= 0 ? probabilities[label] : 0;
+    signals.model_top = label >= 0 && label == model_top;
+    signals.out_of_scope_probability = out_of_scope;
+    signals.names_its_framework = Intersects(scratch->named, fact.frameworks);
+    candidate.confidence = CandidateConfidence(signals, parameters);
+    scored[kept++] = candidate;
+  }
+  scored.resize(kept);
+  std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
+    return a.confidence != b.confidence ? a.confidence > b.confidence : a.passage < b.passage;
+  });
+  if (scored.empty() || passages[scored.front().passage].kind == SourceKind::kFaq) return;
+  const auto faq = std::find_if(scored.begin(), scored.end(), [&](const Scored& candidate) {
+    return passages[candidate.passage].kind == SourceKind::kFaq;
+  });
+  if (faq != scored.end() && faq->confidence >= parameters.answer_threshold &&
+      faq->confidence >= scored.front().confidence - parameters.faq_preference_margin) {
+    std::rotate(scored.begin(), faq, faq + 1);
+  }
+}
+
+KnowledgeAnswer KnowledgeAnswerer::Index::CollectAnswer(const Scratch& scratch,
+                                                        bool explain) const {
+  const std::vector<Scored>& scored = scratch.scored;
+  KnowledgeAnswer answer;
+  if (explain) Explain(scratch, &answer);
+  if (scored.empty()) return answer;
+  auto candidate = [&](const Scored& s) { return CandidateOf(s, scratch); };
+  answer.best = candidate(scored.front());
+  answer.answered = answer.best.confidence >= parameters.answer_threshold;
   // Alternatives from other texts: another sentence of the answer's
   // paragraph is the same passage to the asker.
   auto shown = [&](const Passage& passage) {
@@ -828,15 +1076,49 @@ KnowledgeAnswer KnowledgeAnswerer::Index::CollectAnswer(const Scratch& scratch) 
     return same(answer.best) ||
            std::any_of(answer.alternatives.begin(), answer.alternatives.end(), same);
   };
-  for (size_t i = 1; i < ranked.size() && answer.alternatives.size() < kMaxAlternatives; ++i) {
-    if (ranked[i].confidence < kMinAlternativeConfidence) continue;
-    if (shown(passages[ranked[i].passage])) continue;
-    answer.alternatives.push_back(candidate(ranked[i]));
+  for (size_t i = 1; i < scored.size() && answer.alternatives.size() < kMaxAlternatives; ++i) {
+    if (scored[i].confidence < parameters.min_alternative_confidence) continue;
+    if (shown(passages[scored[i].passage])) continue;
+    answer.alternatives.push_back(candidate(scored[i]));
   }
   return answer;
 }
 
+void KnowledgeAnswerer::Index::Explain(const Scratch& scratch, KnowledgeAnswer* answer) const {
+  auto explanation = std::make_unique<AnswerExplanation>();
+  for (const TermId term : scratch.question_terms) {
+    explanation->terms.emplace_back(analyzer.TermText(term));
+  }
+  for (const TermId term : scratch.named) {
+    explanation->frameworks.push_back(framework_of_term.at(term)->display_name());
+  }
+  for (const TermId term : scratch.named_undescribed) {
+    explanation->undescribed_frameworks.push_back(undescribed_names.at(term));
+  }
+  if (model != nullptr) {
+    std::vector<std::pair<std::string, double>>& labelled = explanation->model_labels;
+    for (size_t label = 0; label < labels.size(); ++label) {
+      labelled.emplace_back(labels[label], scratch.probabilities[label]);
+    }
+    std::sort(labelled.begin(), labelled.end(),
+              [](const auto& a, const auto& b) { return a.second > b.second; });
+    labelled.resize(std::min<size_t>(labelled.size(), kModelCandidates + 1));
+  }
+  for (const Scored& scored : scratch.scored) {
+    explanation->candidates.push_back(
+        {&passages[scored.passage], CandidateOf(scored, scratch).answer, scored.signals,
+         scored.confidence, ExplainConfidence(scored.signals, parameters)});
+  }
+  explanation->dropped = scratch.dropped;
+  answer->explanation = std::move(explanation);
+}
+
 absl::StatusOr<KnowledgeAnswer> KnowledgeAnswerer::Answer(absl::string_view question) const {
+  return Answer(question, /*explain=*/false);
+}
+
+absl::StatusOr<KnowledgeAnswer> KnowledgeAnswerer::Answer(absl::string_view question,
+                                                          bool explain) const {
   if (absl::Status valid = text::ValidateFreeText(question, "question"); !valid.ok()) {
     return valid;
   }
@@ -849,9 +1131,16 @@ absl::StatusOr<KnowledgeAnswer> KnowledgeAnswerer::Answer(absl::string_view ques
   std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
     return a.confidence != b.confidence ? a.confidence > b.confidence : a.passage < b.passage;
   });
-  if (ranked.empty() || ranked.front().confidence <= 0) return KnowledgeAnswer();
-  index.PreferStatedAnswer(intent_answer, &scratch);
-  return index.CollectAnswer(scratch);
+  if (!ranked.empty() && ranked.front().confidence > 0)
+    index.PreferStatedAnswer(intent_answer, &scratch);
+  index.ScoreCandidates(question, explain, &scratch);
+  return index.CollectAnswer(scratch, explain);
+}
+
+bool KnowledgeAnswerer::has_question_model() const { return index_->model != nullptr; }
+
+const absl::Status& KnowledgeAnswerer::question_model_status() const {
+  return index_->model_status;
 }
 
 }  // namespace advisor::engines

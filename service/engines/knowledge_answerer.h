@@ -3,13 +3,16 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/container/inlined_vector.h"
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 
 #include "advisor/v1/knowledge_base.pb.h"
+#include "service/engines/answer_scoring.h"
 
 namespace advisor::engines {
 
@@ -17,10 +20,10 @@ namespace advisor::engines {
 inline constexpr int kMaxAlternatives = 3;
 
 // Confidence from which a question counts as answered.
-inline constexpr double kAnswerThreshold = 0.25;
+inline constexpr double kAnswerThreshold = ScoringParameters{}.answer_threshold;
 
 // Alternatives below this confidence are not worth listing.
-inline constexpr double kMinAlternativeConfidence = 0.05;
+inline constexpr double kMinAlternativeConfidence = ScoringParameters{}.min_alternative_confidence;
 
 // The kinds of knowledge base content that answer questions.
 enum class SourceKind { kFaq, kFramework, kHiringPattern, kInsight, kAdvice, kDocument };
@@ -48,6 +51,10 @@ struct Passage {
   absl::string_view text;
   // kFaq: the entry; null otherwise.
   const advisor::v1::FaqEntry* faq = nullptr;
+  // The knowledge base item it belongs to, as `ExampleQuestions.item`
+  // names it ("frameworks/pytorch/developer", "documents/{id}/paragraphs/2").
+  // The sentences of one text share it.
+  std::string item;
 };
 
 // One passage that answers a question, and the text that answers it.
@@ -58,6 +65,33 @@ struct AnswerCandidate {
   absl::string_view answer;
   // In [0, 1].
   double confidence = 0;
+};
+
+// How an answer was chosen, for people: what the question was read as and
+// every candidate with its signals.
+struct AnswerExplanation {
+  // The question's terms as the analyzer read them (synonyms resolved).
+  std::vector<std::string> terms;
+  // The frameworks it names: described ones, then others.
+  std::vector<std::string> frameworks;
+  std::vector<std::string> undescribed_frameworks;
+  // The question model's most likely labels with their probabilities,
+  // best first (an item, "frameworks/*/{field}" or "outOfScope").
+  std::vector<std::pair<std::string, double>> model_labels;
+  struct Candidate {
+    const Passage* passage = nullptr;
+    // The text it would answer with (see AnswerCandidate::answer).
+    absl::string_view answer;
+    CandidateSignals signals;
+    double confidence = 0;
+    // ExplainConfidence().
+    std::string explanation;
+  };
+  // The candidates, best first.
+  std::vector<Candidate> candidates;
+  // Why candidates were set aside before scoring (e.g. "about another
+  // framework"), one line each.
+  std::vector<std::string> dropped;
 };
 
 // The result of answering one question.
@@ -71,6 +105,8 @@ struct KnowledgeAnswer {
   // kMaxAlternatives, each of at least kMinAlternativeConfidence. Held
   // inline: an answer allocates nothing.
   absl::InlinedVector<AnswerCandidate, kMaxAlternatives> alternatives;
+  // Set only when asked for.
+  std::unique_ptr<AnswerExplanation> explanation;
 };
 
 // Answers questions in the asker's own words (paraphrases, synonyms,
@@ -104,6 +140,13 @@ class KnowledgeAnswerer {
   // INVALID_ARGUMENT when the question fails text::ValidateFreeText (empty,
   // blank, longer than 4096 bytes, invalid UTF-8).
   absl::StatusOr<KnowledgeAnswer> Answer(absl::string_view question) const;
+  // As above; with `explain`, the answer carries its explanation.
+  absl::StatusOr<KnowledgeAnswer> Answer(absl::string_view question, bool explain) const;
+
+  // Whether a question model was trained (the knowledge base has example
+  // questions), and why not when training failed.
+  bool has_question_model() const;
+  const absl::Status& question_model_status() const;
 
   // Every passage, in knowledge base order.
   const std::vector<Passage>& passages() const;

@@ -10,8 +10,11 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 
+#include "service/knowledge_base/item_names.h"
 #include "service/text/text_normalizer.h"
 
 namespace advisor::knowledge_base {
@@ -19,6 +22,7 @@ namespace {
 
 using advisor::v1::Document;
 using advisor::v1::DocumentSection;
+using advisor::v1::ExampleQuestions;
 using advisor::v1::FaqEntry;
 using advisor::v1::Framework;
 using advisor::v1::HiringPattern;
@@ -27,6 +31,7 @@ using advisor::v1::KnowledgeBase;
 using advisor::v1::LearningStepSpec;
 using advisor::v1::Signal;
 using advisor::v1::SynonymGroup;
+using advisor::v1::UndescribedFramework;
 using google::protobuf::Descriptor;
 using google::protobuf::FieldDescriptor;
 using ParseInfoTree = google::protobuf::TextFormat::ParseInfoTree;
@@ -39,6 +44,9 @@ constexpr double kMaxSignalWeight = 2.0;
 constexpr int kMaxDocuments = 10000;
 constexpr int kMaxSectionsPerDocument = 1000;
 constexpr size_t kMaxParagraphBytes = 8192;
+// Example questions are trained on when a snapshot is built; this bounds
+// the training time (about 1 s per 10000 examples).
+constexpr int kMaxExampleQuestions = 100000;
 
 struct Position {
   int line = 0;
@@ -116,6 +124,8 @@ class Validator {
     CheckFaqs();
     CheckSynonyms();
     CheckDocuments();
+    CheckExamples();
+    CheckUndescribedFrameworks();
     CheckUtf8(kb_, root_, "");
     return SortedProblems();
   }
@@ -369,6 +379,85 @@ class Validator {
       }
       if (IsBlank(faq.answer())) {
         Add(at.Of(FaqEntry::kAnswerFieldNumber), absl::StrCat(label, ": answer is required"));
+      }
+    }
+  }
+
+  // Every example names an item the knowledge base holds and is a
+  // question of its own: none blank or over the request limit, none
+  // repeated (as folded text) under the same item or another.
+  void CheckExamples() {
+    absl::flat_hash_map<std::string, std::string> item_of_question;
+    int total = 0;
+    for (int i = 0; i < kb_.examples_size(); ++i) {
+      const ExampleQuestions& examples = kb_.examples(i);
+      const Locator at = root_.Nested(KnowledgeBase::kExamplesFieldNumber, i);
+      const std::string label = absl::StrCat("examples[", i, "]");
+      if (absl::StatusOr<ItemRef> item = ResolveItem(kb_, examples.item()); !item.ok()) {
+        Add(at.Of(ExampleQuestions::kItemFieldNumber),
+            absl::StrCat(label, ": ", item.status().message()));
+      }
+      if (examples.questions().empty()) {
+        Add(at.Of(ExampleQuestions::kQuestionsFieldNumber),
+            absl::StrCat(label, ": at least one question is required"));
+      }
+      total += examples.questions_size();
+      for (int q = 0; q < examples.questions_size(); ++q) {
+        const std::string& question = examples.questions(q);
+        const Position question_at = at.Of(ExampleQuestions::kQuestionsFieldNumber, q);
+        if (IsBlank(question)) {
+          Add(question_at, absl::StrCat(label, ": questions must not be empty"));
+          continue;
+        }
+        if (question.size() > text::kMaxFreeTextBytes) {
+          Add(question_at, absl::StrCat(label, ": question ", q + 1, " is longer than ",
+                                        text::kMaxFreeTextBytes, " bytes"));
+        }
+        const auto [it, inserted] = item_of_question.try_emplace(
+            absl::StrJoin(absl::StrSplit(NameKey(question), ' ', absl::SkipEmpty()), " "),
+            examples.item());
+        if (!inserted) {
+          Add(question_at,
+              it->second == examples.item()
+                  ? absl::StrCat(label, ": \"", question, "\" is repeated")
+                  : absl::StrCat(label, ": \"", question, "\" is also an example of ", it->second));
+        }
+      }
+    }
+    if (total > kMaxExampleQuestions) {
+      Add(root_.Of(KnowledgeBase::kExamplesFieldNumber, 0),
+          absl::StrCat(total, " example questions; the limit is ", kMaxExampleQuestions));
+    }
+  }
+
+  // Frameworks known only by name: a name, and names that are no described
+  // framework's (a question naming one must not count as about the other).
+  void CheckUndescribedFrameworks() {
+    absl::flat_hash_set<std::string> seen;
+    for (int i = 0; i < kb_.undescribed_frameworks_size(); ++i) {
+      const UndescribedFramework& framework = kb_.undescribed_frameworks(i);
+      const Locator at = root_.Nested(KnowledgeBase::kUndescribedFrameworksFieldNumber, i);
+      const std::string label = absl::StrCat("undescribed_frameworks[", i, "]");
+      if (IsBlank(framework.display_name())) {
+        Add(at.Of(UndescribedFramework::kDisplayNameFieldNumber),
+            absl::StrCat(label, ": display_name is required"));
+      }
+      auto check = [&](const std::string& name, Position where) {
+        if (IsBlank(name)) {
+          Add(where, absl::StrCat(label, ": names must not be empty"));
+          return;
+        }
+        const std::string key = NameKey(name);
+        if (const auto owner = name_owners_.find(key); owner != name_owners_.end()) {
+          Add(where,
+              absl::StrCat(label, ": \"", name, "\" is already ", owner->second.description));
+        } else if (!seen.insert(key).second) {
+          Add(where, absl::StrCat(label, ": \"", name, "\" is listed twice"));
+        }
+      };
+      check(framework.display_name(), at.Of(UndescribedFramework::kDisplayNameFieldNumber));
+      for (int a = 0; a < framework.aliases_size(); ++a) {
+        check(framework.aliases(a), at.Of(UndescribedFramework::kAliasesFieldNumber, a));
       }
     }
   }

@@ -79,7 +79,9 @@ TEST_F(KnowledgeAnswererTest, AnswersFaqParaphrasesWithTheEntry) {
   ExpectAnswers("Which deep learning library do employers want the most?", "faqs/faq-popular-2024");
   ExpectAnswers("Can I get a job knowing a single framework?", "faqs/faq-one-framework-enough");
   ExpectAnswers("What makes PyTorch attractive to young companies?", "faqs/faq-startups-pytorch");
-  ExpectAnswers("Why do banks and insurers choose TensorFlow?", "faqs/faq-tensorflow-enterprise");
+  // The enterprise hiring pattern states the same answer as its FAQ entry.
+  ExpectAnswers("Why do banks and insurers choose TensorFlow?", "hiringPatterns/enterprise",
+                "stability and suitability for production");
   ExpectAnswers("Why is Keras a good foundation for an AI career?", "faqs/faq-keras-foundations");
 }
 
@@ -87,7 +89,7 @@ TEST_F(KnowledgeAnswererTest, AnswersMisspelledQuestions) {
   ExpectAnswers("wich framwork is most populer for hiring", "faqs/faq-popular-2024");
   ExpectAnswers("is knowing onyl one framwork enuf", "faqs/faq-one-framework-enough");
   ExpectAnswers("why do startps prefer pytroch", "faqs/faq-startups-pytorch");
-  ExpectAnswers("keras for beginers", "faqs/faq-keras-foundations");
+  ExpectAnswers("keras for beginers", "frameworks/keras", "Beginners");
 }
 
 TEST_F(KnowledgeAnswererTest, AnswersWhatIsAskedOfAFrameworkWithItsField) {
@@ -125,11 +127,41 @@ TEST_F(KnowledgeAnswererTest, AnswersFromTheArticleWithTheSentencesThatAnswer) {
 
 TEST_F(KnowledgeAnswererTest, DoesNotAnswerOffTopicOrUncoveredQuestions) {
   ExpectNoAnswer("What is the capital of France?", 0.1);
-  ExpectNoAnswer("hello", 0.1);
+  ExpectNoAnswer("hello", 0.15);
   ExpectNoAnswer("zzzz qqqq", 0.1);
   ExpectNoAnswer("best laptop for deep learning", 0.15);
   ExpectNoAnswer("how do I install PyTorch with CUDA", kAnswerThreshold);
   ExpectNoAnswer("what is JAX's jit", kAnswerThreshold);
+  // Frameworks the knowledge base knows only by name get no answer at all.
+  ExpectNoAnswer("tell me about JAX", kAnswerThreshold);  // Keras 3 runs on JAX: a candidate.
+  ExpectNoAnswer("is theano still maintained", 0.05);
+}
+
+TEST_F(KnowledgeAnswererTest, NeverAnswersAboutAnotherFrameworkThanTheOneAsked) {
+  for (const char* question : {"who develops keras", "keras website", "what is keras good for"}) {
+    const KnowledgeAnswer answer = MustAnswer(question);
+    ASSERT_NE(answer.best.passage, nullptr) << question;
+    EXPECT_THAT(answer.best.passage->name,
+                ::testing::AnyOf("frameworks/keras", "faqs/faq-keras-foundations"))
+        << question;
+  }
+}
+
+TEST_F(KnowledgeAnswererTest, ExplainsHowTheAnswerWasChosenOnlyWhenAsked) {
+  EXPECT_EQ(MustAnswer("who develops pytorch").explanation, nullptr);
+  absl::StatusOr<KnowledgeAnswer> answer = answerer_.Answer("who develops pytroch", true);
+  ASSERT_TRUE(answer.ok());
+  ASSERT_NE(answer->explanation, nullptr);
+  const AnswerExplanation& explanation = *answer->explanation;
+  EXPECT_THAT(explanation.frameworks, ::testing::ElementsAre("PyTorch"));
+  ASSERT_FALSE(explanation.model_labels.empty());
+  EXPECT_EQ(explanation.model_labels.front().first, "frameworks/*/developer");
+  ASSERT_FALSE(explanation.candidates.empty());
+  EXPECT_EQ(explanation.candidates.front().passage, answer->best.passage);
+  EXPECT_DOUBLE_EQ(explanation.candidates.front().confidence, answer->best.confidence);
+  EXPECT_THAT(explanation.candidates.front().explanation,
+              ::testing::HasSubstr("model_probability"));
+  EXPECT_TRUE(answerer_.has_question_model());
 }
 
 TEST_F(KnowledgeAnswererTest, DoesNotAnswerStopWordsAlone) {

@@ -258,7 +258,28 @@ INSTANTIATE_TEST_SUITE_P(
         RuleCase{R"pb(synonyms { terms: "dl" })pb", "synonyms",
                  "synonyms[0]: canonical is required"},
         RuleCase{R"pb(frameworks { id: "keras" display_name: "Other" summary: "s" })pb",
-                 "id: \"keras\"", "duplicate framework id \"keras\" (first defined on line 2)"}));
+                 "id: \"keras\"", "duplicate framework id \"keras\" (first defined on line 2)"},
+        RuleCase{R"pb(examples { item: "faqs/nowhere" questions: "q" })pb",
+                 "item:", "examples[0]: item \"faqs/nowhere\": no FAQ entry \"nowhere\""},
+        RuleCase{R"pb(examples { item: "frameworks/keras/website" questions: "q" })pb",
+                 "item:", "no website in framework \"keras\""},
+        RuleCase{R"pb(examples { item: "frameworks/keras" questions: "q" })pb",
+                 "item:", "is not one of faqs/{id}"},
+        RuleCase{R"pb(examples { item: "frameworks/keras/summary" })pb", "examples",
+                 "examples[0]: at least one question is required"},
+        RuleCase{R"pb(examples { item: "outOfScope" questions: " " })pb",
+                 "questions:", "questions must not be empty"},
+        RuleCase{
+            R"pb(examples { item: "outOfScope" questions: "Hi  there" questions: "hi there" })pb",
+            "questions: \"hi there\"", "\"hi there\" is repeated"},
+        RuleCase{R"pb(examples { item: "frameworks/keras/summary" questions: "what is keras" }
+                      examples { item: "outOfScope" questions: "What is Keras" })pb",
+                 "questions: \"What is Keras\"",
+                 "\"What is Keras\" is also an example of frameworks/keras/summary"},
+        RuleCase{R"pb(undescribed_frameworks { display_name: "JAX" aliases: "keras" })pb",
+                 "aliases: \"keras\"", "\"keras\" is already id \"keras\""},
+        RuleCase{R"pb(undescribed_frameworks { aliases: "jax" })pb", "undescribed_frameworks",
+                 "undescribed_frameworks[0]: display_name is required"}));
 
 // Every document rule, each reported at the offending field's line and
 // column, in file order.

@@ -1,0 +1,70 @@
+#include "service/engines/answer_scoring.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+
+namespace advisor::engines {
+namespace {
+
+double FlooredLog(double probability) { return std::log(std::max(probability, kMinProbability)); }
+
+double Weights(const ScoringParameters& parameters, int i) {
+  const double weights[kSignalCount] = {
+      parameters.log_model_probability,
+      parameters.model_probability,
+      parameters.model_top,
+      parameters.log_in_scope_probability,
+      parameters.retrieval_confidence,
+      parameters.retrieval_top,
+      parameters.has_examples,
+      parameters.names_its_framework,
+  };
+  return weights[i];
+}
+
+}  // namespace
+
+const char* const kSignalNames[kSignalCount] = {
+    "log_model_probability", "model_probability", "model_top",    "log_in_scope_probability",
+    "retrieval_confidence",  "retrieval_top",     "has_examples", "names_its_framework",
+};
+
+void SignalFeatures(const CandidateSignals& signals, double (&features)[kSignalCount]) {
+  features[0] = FlooredLog(signals.model_probability);
+  features[1] = signals.model_probability;
+  features[2] = signals.model_top ? 1 : 0;
+  features[3] = FlooredLog(1 - signals.out_of_scope_probability);
+  features[4] = signals.retrieval_confidence;
+  features[5] = signals.retrieval_top ? 1 : 0;
+  features[6] = signals.has_examples ? 1 : 0;
+  features[7] = signals.names_its_framework ? 1 : 0;
+}
+
+double CandidateConfidence(const CandidateSignals& signals, const ScoringParameters& parameters) {
+  double features[kSignalCount];
+  SignalFeatures(signals, features);
+  double logit = parameters.bias;
+  for (int i = 0; i < kSignalCount; ++i) logit += Weights(parameters, i) * features[i];
+  return 1 / (1 + std::exp(-logit));
+}
+
+std::string ExplainConfidence(const CandidateSignals& signals,
+                              const ScoringParameters& parameters) {
+  double features[kSignalCount];
+  SignalFeatures(signals, features);
+  double logit = parameters.bias;
+  std::string out = absl::StrFormat("bias %.2f", parameters.bias);
+  for (int i = 0; i < kSignalCount; ++i) {
+    const double weight = Weights(parameters, i);
+    if (weight == 0) continue;
+    logit += weight * features[i];
+    absl::StrAppend(&out, absl::StrFormat(" + %s %.3f*%.2f", kSignalNames[i], features[i], weight));
+  }
+  absl::StrAppend(&out, absl::StrFormat(" = %.2f -> %.3f", logit, 1 / (1 + std::exp(-logit))));
+  return out;
+}
+
+}  // namespace advisor::engines
