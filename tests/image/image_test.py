@@ -31,12 +31,31 @@ Then:
 It prints what each part cost (seconds for base, build, run checks) and the
 image's size.
 
-Everything lives in ADVISOR_IMAGE_TEST_DIR (the build tree's tests/image):
+The storage lives in ADVISOR_IMAGE_TEST_DIR (the build tree's tests/image):
 podman's storage there is the cache that keeps the base image between runs
-(a re-run skips debootstrap); the container, the built image and its build
-stage, the build context, podman's run state and temporary files are
-removed on the way out, failure and SIGTERM included. Nothing goes to /tmp,
-/var/tmp, /var/lib/containers or /run.
+(a re-run skips debootstrap), with the large temporary files (TMPDIR). The
+run state (podman's run root, libpod's tmpdir with its sockets, runc's
+container state) goes to a fresh directory of the run's own,
+/tmp/advisor-image-XXXXXXXX: podman refuses a run root longer than 50
+characters and a unix socket path holds at most 107 bytes, while the build
+tree's path can be as long as a checkout's. libpod's database, in the
+storage, records the run root and refuses another: every run starts a new
+one (it holds containers, which no run leaves, not images). The container, the built image
+and its build stage, the build context, the run directory and the
+temporary files are removed on the way out, failure and SIGTERM included;
+the test gives up 120 s before CTest's timeout (ADVISOR_TEST_TIMEOUT_S),
+whose SIGKILL would leave no time to clean up, and a run killed all the
+same is cleaned up by the next (RUN_DIR_RECORD names its run directory).
+Nothing else of it stays in /tmp, /var/tmp or /run; podman itself leaves
+its blob cache in /var/lib/containers/cache and an empty /run/runc (its
+clean-up process calls runc without the test's --root).
+
+`image_test.py --paths` (CTest's image_paths_test) checks the paths alone,
+cheaply: the same podman steps (import, build with a RUN step, run attached
+and detached with the Deployment's restrictions, exec, logs, stop) on an
+image of a few host programs, with ADVISOR_IMAGE_TEST_DIR at least 120
+characters long; it removes that directory at the end and checks that its
+run directory is gone from /tmp.
 
 Needs root, podman, runc and debootstrap (`make test-deps`), and
 tests/ecosystem/node_modules (buf); without root or a podman that can run a
@@ -48,6 +67,7 @@ ADVISOR_CLI_PATH and ADVISOR_IMAGE_TEST_DIR set (see CMakeLists.txt next to
 this file).
 """
 
+import contextlib
 import json
 import os
 import re
@@ -55,6 +75,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 
@@ -76,12 +97,35 @@ CONTAINER = f"advisor-image-test-{os.getpid()}"
 KNOWLEDGE_BASE_VERSION = "image-test-1"
 MOUNTED_ANSWER = "From the file mounted into the container by the image test."
 IMAGE_UID = "10001"
+# The Deployment's securityContext, as podman run flags.
+RESTRICTIONS = ("--read-only", "--cap-drop=all", "--security-opt=no-new-privileges")
 START_TIMEOUT_S = 60
 # A cold build downloads the build packages and compiles the server; about
 # 2.5 min on an idle 2-core machine.
 BUILD_TIMEOUT_S = 1200
 DEBOOTSTRAP_TIMEOUT_S = 600
 CALL_TIMEOUT_S = 60
+# Time kept for the clean-up out of CTest's TIMEOUT (ADVISOR_TEST_TIMEOUT_S):
+# the test gives up that long before CTest would kill it outright.
+CLEANUP_MARGIN_S = 120
+
+# podman refuses a --runroot longer than 50 characters, and a unix socket's
+# path holds at most 107 bytes: the run state and the sockets go to a short
+# directory of the run's own, /tmp/advisor-image-XXXXXXXX, never under the
+# build tree, whose path may be long. RUN_DIR_RECORD (in the work directory)
+# names it while the run lasts, so that a run killed outright is cleaned up
+# by the next.
+RUN_DIR_PARENT = "/tmp"
+RUN_DIR_PREFIX = "advisor-image-"
+RUN_DIR_RECORD = "run-dir"
+RUNROOT_MAX_LENGTH = 50
+# --paths: the work directory must be at least this long (a build tree in a
+# deep checkout), and the image it builds.
+LONG_PATH_MIN_LENGTH = 120
+PATHS_BASE = "localhost/advisor-image-paths:base"
+PATHS_IMAGE = "localhost/advisor-image-paths:built"
+PATHS_PROGRAMS = ("/bin/sh", "/bin/sleep", "/bin/true")
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP) = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 
 
 class Skip(Exception):
@@ -97,20 +141,29 @@ def log(message):
 
 
 class Podman:
-    """podman with this test's settings and storage in WORK_DIR."""
+    """podman with this test's settings. The storage (images, the cached
+    base, containers' layers and logs) and large temporary files (TMPDIR:
+    podman import's copy of the base, debootstrap) live in work_dir, the
+    build tree, whatever its length; the run state (run root, libpod's
+    tmpdir with its sockets, runc's container state) in run_dir, a short
+    directory under /tmp (RUN_DIR_PARENT)."""
 
-    def __init__(self, work_dir):
+    def __init__(self, work_dir, run_dir):
         self.storage = os.path.join(work_dir, "storage")
-        # Run state and temporary files: recreated by every run (a stale
-        # run state after a reboot would confuse podman), the storage stays.
-        self.runroot = os.path.join(work_dir, "runroot")
-        self.tmpdir = os.path.join(work_dir, "libpod-tmp")
         self.tmp = os.path.join(work_dir, "tmp")
+        self.run_dir = run_dir
+        self.runroot = os.path.join(run_dir, "root")
+        self.tmpdir = os.path.join(run_dir, "libpod")
         # runc's own container state, which it keeps in /run/runc otherwise.
-        self.runc_state = os.path.join(work_dir, "runc-state")
+        self.runc_state = os.path.join(run_dir, "runc")
+        # libpod's database (containers, not images) in the storage's
+        # static directory: it records the run root and tmpdir of the run
+        # that made it and refuses any other.
+        self.database = os.path.join(self.storage, "libpod", "bolt_state.db")
+        self.runtime_flag = ["--runtime-flag", f"root={self.runc_state}"]
         self.env = dict(os.environ, CONTAINERS_CONF=CONTAINERS_CONF, TMPDIR=self.tmp)
         self.base = ["podman", "--root", self.storage, "--runroot", self.runroot,
-                     "--tmpdir", self.tmpdir, "--runtime-flag", f"root={self.runc_state}"]
+                     "--tmpdir", self.tmpdir, *self.runtime_flag]
 
     def run(self, *args, check=True, timeout=CALL_TIMEOUT_S, input_bytes=None, stdin=None):
         result = subprocess.run(self.base + list(args), env=self.env, input=input_bytes,
@@ -123,34 +176,135 @@ class Podman:
     def out(self, *args, **kwargs):
         return self.run(*args, **kwargs).stdout.decode(errors="replace").strip()
 
-    def reset_run_state(self):
-        """Removes containers a killed run left, then the run state."""
-        if os.path.isdir(self.storage):
-            self.run("rm", "--all", "--force", "--time", "0", check=False)
-        for directory in (self.runroot, self.tmpdir, self.tmp, self.runc_state):
-            shutil.rmtree(directory, ignore_errors=True)
-        os.makedirs(self.tmp)
+    def start_afresh(self):
+        """A new libpod database for this run directory; what containers
+        the storage still holds (a killed run's) go."""
+        if os.path.exists(self.database):
+            os.unlink(self.database)
+        self.remove_containers()
 
-    def remove_all_but_base(self):
-        """Removes the built image and its build stage: only the cached base
-        stays in the storage."""
+    def remove_containers(self):
+        """Removes every container: podman's, and the storage's own that
+        podman no longer knows (a build stage, a killed run's)."""
+        if not os.path.isdir(self.storage):
+            return
         self.run("rm", "--all", "--force", "--time", "0", check=False)
-        base_id = self.out("image", "inspect", "--format", "{{.Id}}", BASE_IMAGE, check=False)
+        external = self.out("ps", "--all", "--external", "--quiet", "--no-trunc",
+                            check=False).split()
+        if external:
+            self.run("rm", "--force", "--time", "0", *external, check=False)
+
+    def remove_all_but(self, kept_image):
+        """Removes the containers and every image but kept_image (None: all
+        of them)."""
+        self.remove_containers()
+        if not os.path.isdir(self.storage):
+            return
+        kept_id = self.out("image", "inspect", "--format", "{{.Id}}", kept_image,
+                           check=False) if kept_image else ""
         ids = self.out("images", "--all", "--quiet", "--no-trunc", check=False).split()
-        others = sorted({i.removeprefix("sha256:") for i in ids} - {base_id, ""})
+        others = sorted({i.removeprefix("sha256:") for i in ids} - {kept_id, ""})
         if others:
             self.run("rmi", "--force", *others, check=False)
+
+
+def wait_for_processes_of(run_dir, timeout_s=30):
+    """Waits until no process names run_dir on its command line: conmon,
+    and the `podman container cleanup` it starts when a container ends, go
+    on after podman returns and would make the run directory again."""
+    deadline = time.monotonic() + timeout_s
+    mark = run_dir.encode()
+    while time.monotonic() < deadline:
+        busy = False
+        for entry in os.scandir("/proc"):
+            if not entry.name.isdigit() or int(entry.name) == os.getpid():
+                continue
+            try:
+                with open(os.path.join(entry.path, "cmdline"), "rb") as f:
+                    busy = mark in f.read()
+            except OSError:  # gone meanwhile
+                continue
+            if busy:
+                break
+        if not busy:
+            return
+        time.sleep(0.1)
+
+
+def is_run_dir(path):
+    return (os.path.dirname(path) == RUN_DIR_PARENT
+            and os.path.basename(path).startswith(RUN_DIR_PREFIX))
+
+
+def clean_previous_run(work_dir):
+    """A run killed outright (SIGKILL) left its run directory, and maybe
+    containers: both go before the next run (podman still knows them with
+    the killed run's run directory)."""
+    record = os.path.join(work_dir, RUN_DIR_RECORD)
+    if not os.path.exists(record):
+        return
+    with open(record, encoding="utf-8") as f:
+        previous = f.read().strip()
+    if is_run_dir(previous) and os.path.isdir(previous):
+        log(f"removing what a killed run left: {previous}")
+        Podman(work_dir, previous).remove_containers()
+        wait_for_processes_of(previous)
+        shutil.rmtree(previous, ignore_errors=True)
+    os.unlink(record)
+
+
+@contextlib.contextmanager
+def podman_session(work_dir, kept_image):
+    """A Podman on work_dir's storage with a fresh run directory. On the way
+    out, failure and signals included, removes the containers, every image
+    but kept_image, the run directory and the temporary files."""
+    os.makedirs(work_dir, exist_ok=True)
+    clean_previous_run(work_dir)
+    record = os.path.join(work_dir, RUN_DIR_RECORD)
+    run_dir = podman = None
+    try:
+        run_dir = tempfile.mkdtemp(prefix=RUN_DIR_PREFIX, dir=RUN_DIR_PARENT)
+        with open(record, "w", encoding="utf-8") as f:
+            f.write(run_dir)
+        podman = Podman(work_dir, run_dir)
+        if len(podman.runroot) > RUNROOT_MAX_LENGTH:
+            raise Failure(f"the run root {podman.runroot} is longer than podman's "
+                          f"{RUNROOT_MAX_LENGTH} characters")
+        podman.start_afresh()
+        shutil.rmtree(podman.tmp, ignore_errors=True)
+        os.makedirs(podman.tmp)
+        yield podman
+    finally:
+        # Neither a second signal nor the deadline cuts the clean-up short.
+        signal.alarm(0)
+        handlers = {signum: signal.signal(signum, signal.SIG_IGN) for signum in STOP_SIGNALS}
+        try:
+            if podman is not None:
+                podman.remove_all_but(kept_image)
+                shutil.rmtree(podman.tmp, ignore_errors=True)
+            if run_dir is not None:
+                wait_for_processes_of(run_dir)
+                shutil.rmtree(run_dir, ignore_errors=True)
+            if os.path.exists(record):
+                os.unlink(record)
+        finally:
+            for signum, handler in handlers.items():
+                signal.signal(signum, handler)
+
+
+def check_tools(tools):
+    if os.geteuid() != 0:
+        raise Skip("needs root (podman with its storage in the build tree, debootstrap)")
+    for tool in tools:
+        if shutil.which(tool) is None:
+            raise Skip(f"{tool} is not installed (make test-deps installs podman runc debootstrap)")
 
 
 def check_environment():
     if not (SOURCE_DIR and CLI_PATH and WORK_DIR):
         raise Failure("run through CTest: ADVISOR_SOURCE_DIR, ADVISOR_CLI_PATH and "
                       "ADVISOR_IMAGE_TEST_DIR must be set")
-    if os.geteuid() != 0:
-        raise Skip("needs root (podman with its storage in the build tree, debootstrap)")
-    for tool in ("podman", "runc", "debootstrap"):
-        if shutil.which(tool) is None:
-            raise Skip(f"{tool} is not installed (make test-deps installs podman runc debootstrap)")
+    check_tools(("podman", "runc", "debootstrap"))
     if not os.access(BUF, os.X_OK):
         raise Failure(f"{BUF} is missing; run 'npm ci --prefix tests/ecosystem' (make test does it)")
     if not os.access(CLI_PATH, os.X_OK):
@@ -259,10 +413,10 @@ def export_context(context):
     return f"{count} files of the working tree"
 
 
-def build_image(podman, context):
+def build_image(podman, context, containerfile, tag):
     result = podman.run("build", "--pull=never", "--network=host", "--format", "docker",
-                        "--layers=false", "--file", os.path.join(context, "deploy", "Dockerfile"),
-                        "--tag", IMAGE, context, check=False, timeout=BUILD_TIMEOUT_S)
+                        "--layers=false", *podman.runtime_flag, "--file", containerfile,
+                        "--tag", tag, context, check=False, timeout=BUILD_TIMEOUT_S)
     if result.returncode != 0:
         raise Failure(f"podman build exited {result.returncode}:\n"
                       f"{result.stdout.decode(errors='replace')[-4000:]}\n"
@@ -319,9 +473,7 @@ def start_container(podman, cmd):
     for name, value in (("host", "127.0.0.1"), ("port", "0"), ("metrics_host", "127.0.0.1"),
                         ("metrics_port", "0")):
         flags = with_flag(flags, name, value)
-    podman.run("run", "--detach", "--name", CONTAINER, "--network=host",
-               # The Deployment's securityContext.
-               "--read-only", "--cap-drop=all", "--security-opt=no-new-privileges",
+    podman.run("run", "--detach", "--name", CONTAINER, "--network=host", *RESTRICTIONS,
                "--volume", f"{KNOWLEDGE_BASE}:{knowledge_base_path}:ro",
                IMAGE, *flags)
     deadline = time.monotonic() + START_TIMEOUT_S
@@ -434,60 +586,151 @@ def check_clean_stop(podman, grace_s):
 
 def run():
     check_environment()
-    os.makedirs(WORK_DIR, exist_ok=True)
-    podman = Podman(WORK_DIR)
-    context = os.path.join(WORK_DIR, "context")
-    podman.reset_run_state()
     costs = {}
-    try:
-        started = time.monotonic()
-        made = make_base(podman, WORK_DIR)
-        probe_podman(podman)
-        costs["base"] = time.monotonic() - started
-        log(f"base image {'made (debootstrap + import)' if made else 'cached'}"
-            f" in {costs['base']:.1f} s")
+    context = os.path.join(WORK_DIR, "context")
+    with podman_session(WORK_DIR, kept_image=BASE_IMAGE) as podman:
+        log(f"run state in {podman.run_dir}, storage in {podman.storage}")
+        try:
+            started = time.monotonic()
+            made = make_base(podman, WORK_DIR)
+            probe_podman(podman)
+            costs["base"] = time.monotonic() - started
+            log(f"base image {'made (debootstrap + import)' if made else 'cached'}"
+                f" in {costs['base']:.1f} s")
 
-        started = time.monotonic()
-        source = export_context(context)
-        build_image(podman, context)
-        cmd, size_mb, healthcheck = inspect_image(podman)
-        costs["build"] = time.monotonic() - started
-        log(f"built {IMAGE} from the {source} in {costs['build']:.1f} s, "
-            f"{size_mb:.0f} MB")
-        log(f"image CMD: {' '.join(cmd)}")
+            started = time.monotonic()
+            source = export_context(context)
+            build_image(podman, context, os.path.join(context, "deploy", "Dockerfile"), IMAGE)
+            cmd, size_mb, healthcheck = inspect_image(podman)
+            costs["build"] = time.monotonic() - started
+            log(f"built {IMAGE} from the {source} in {costs['build']:.1f} s, "
+                f"{size_mb:.0f} MB")
+            log(f"image CMD: {' '.join(cmd)}")
 
-        started = time.monotonic()
-        address, metrics = start_container(podman, cmd)
-        log(f"container {CONTAINER} serves on {address}, metrics on {metrics}")
-        check_serving(address)
-        check_calls(address)
-        check_metrics(metrics)
-        check_user(podman)
-        check_tools_inside(podman, address, healthcheck, flag_value(cmd, "knowledge_base"))
-        check_clean_stop(podman, duration_s(flag_value(cmd, "grace_period") or "10s"))
-        costs["run"] = time.monotonic() - started
-    finally:
-        shutil.rmtree(context, ignore_errors=True)
-        podman.remove_all_but_base()
-        podman.reset_run_state()
-        shutil.rmtree(podman.tmp, ignore_errors=True)
+            started = time.monotonic()
+            address, metrics = start_container(podman, cmd)
+            log(f"container {CONTAINER} serves on {address}, metrics on {metrics}")
+            check_serving(address)
+            check_calls(address)
+            check_metrics(metrics)
+            check_user(podman)
+            check_tools_inside(podman, address, healthcheck, flag_value(cmd, "knowledge_base"))
+            check_clean_stop(podman, duration_s(flag_value(cmd, "grace_period") or "10s"))
+            costs["run"] = time.monotonic() - started
+        finally:
+            shutil.rmtree(context, ignore_errors=True)
     log(f"cost: base {costs['base']:.1f} s, build {costs['build']:.1f} s, "
         f"run checks {costs['run']:.1f} s, total {sum(costs.values()):.1f} s")
+
+
+def make_paths_base(podman, rootfs):
+    """Imports PATHS_BASE: PATHS_PROGRAMS and the libraries ldd names for
+    them, copied from the host (a few MB, no debootstrap)."""
+    shutil.rmtree(rootfs, ignore_errors=True)
+    files = {program: os.path.join(rootfs, "bin", os.path.basename(program))
+             for program in PATHS_PROGRAMS}
+    ldd = subprocess.run(["ldd", *PATHS_PROGRAMS], capture_output=True, text=True, check=False)
+    if ldd.returncode != 0:
+        raise Failure(f"ldd {' '.join(PATHS_PROGRAMS)} exited {ldd.returncode}: {ldd.stderr}")
+    for library in re.findall(r"(/\S+) \(0x", ldd.stdout):
+        files[library] = os.path.join(rootfs, library.lstrip("/"))
+    for origin, target in files.items():
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        shutil.copy(origin, target)  # the file a symbolic link names, under the link's name
+    tar = subprocess.Popen(["tar", "-C", rootfs, "-c", "."], stdout=subprocess.PIPE)
+    try:
+        podman.run("import", "-", PATHS_BASE, stdin=tar.stdout)
+    finally:
+        tar.stdout.close()
+        tar.wait()
+        shutil.rmtree(rootfs, ignore_errors=True)
+
+
+def run_paths():
+    """--paths: what podman does with paths in image_test (import, build with
+    a RUN step, run attached, run detached with the Deployment's
+    restrictions, exec, logs, stop) with a work directory (storage, TMPDIR,
+    build context) at least LONG_PATH_MIN_LENGTH characters long, on a
+    base of a few host programs: podman's limits on the run root and on unix
+    socket paths must not depend on where the build tree is. The whole work
+    directory goes at the end, and the run directory must be gone from /tmp."""
+    if not WORK_DIR:
+        raise Failure("run through CTest: ADVISOR_IMAGE_TEST_DIR must be set")
+    check_tools(("podman", "runc"))
+    if len(WORK_DIR) < LONG_PATH_MIN_LENGTH:
+        raise Failure(f"the work directory has {len(WORK_DIR)} characters, fewer than "
+                      f"{LONG_PATH_MIN_LENGTH}: {WORK_DIR}")
+    started = time.monotonic()
+    run_dir = None
+    try:
+        with podman_session(WORK_DIR, kept_image=None) as podman:
+            run_dir = podman.run_dir
+            log(f"run state in {run_dir}, storage in {podman.storage} "
+                f"({len(podman.storage)} characters)")
+            make_paths_base(podman, os.path.join(WORK_DIR, "rootfs"))
+            context = os.path.join(WORK_DIR, "context")
+            os.makedirs(context, exist_ok=True)
+            containerfile = os.path.join(context, "Containerfile")
+            with open(containerfile, "w", encoding="utf-8") as f:
+                f.write(f"FROM {PATHS_BASE}\n"
+                        'RUN ["/bin/true"]\n'
+                        """CMD ["/bin/sh", "-c", "trap 'exit 0' TERM; while :; do sleep 0.1; done"]\n""")
+            build_image(podman, context, containerfile, PATHS_IMAGE)
+            log("ok   podman import and podman build (a RUN step)")
+            attached = podman.out("run", "--rm", "--network=host", PATHS_IMAGE,
+                                  "/bin/sh", "-c", "echo attached")
+            expect(attached == "attached", "podman run --rm, attached", attached)
+            podman.run("run", "--detach", "--name", CONTAINER, "--network=host", *RESTRICTIONS,
+                       PATHS_IMAGE)
+            executed = podman.out("exec", CONTAINER, "/bin/sh", "-c", "echo executed")
+            expect(executed == "executed", "podman run --detach, then podman exec", executed)
+            podman.run("logs", CONTAINER)
+            podman.run("stop", "--time", "10", CONTAINER)
+            exit_code = podman.out("inspect", "--format", "{{.State.ExitCode}}", CONTAINER)
+            expect(exit_code == "0", "podman logs and podman stop (exit code 0)", exit_code)
+    finally:
+        if not any(WORK_DIR in line.split()[1] for line in open_mounts()):
+            shutil.rmtree(WORK_DIR, ignore_errors=True)
+            with contextlib.suppress(OSError):  # its parents, up to the first one not empty
+                os.removedirs(os.path.dirname(WORK_DIR))
+    expect(not os.path.exists(run_dir), f"the run directory {run_dir} is removed", "still there")
+    expect(not os.path.exists(WORK_DIR), "the work directory is removed",
+           f"{WORK_DIR} is still there (mounted?)")
+    log(f"cost: {time.monotonic() - started:.1f} s")
+
+
+def open_mounts():
+    with open("/proc/self/mounts", encoding="utf-8") as f:
+        return f.read().splitlines()
 
 
 def main():
     def stop_on_signal(signum, _frame):
         raise SystemExit(128 + signum)
 
-    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+    def out_of_time(_signum, _frame):
+        raise Failure(f"still running {CLEANUP_MARGIN_S} s before CTest's timeout; "
+                      "stopped to clean up")
+
+    for signum in STOP_SIGNALS:
         signal.signal(signum, stop_on_signal)
+    timeout_s = int(os.environ.get("ADVISOR_TEST_TIMEOUT_S", "0"))
+    if timeout_s > 0:
+        signal.signal(signal.SIGALRM, out_of_time)
+        signal.alarm(max(1, timeout_s - CLEANUP_MARGIN_S))
+    name = "image_test --paths" if sys.argv[1:] == ["--paths"] else "image_test"
     try:
-        run()
+        if sys.argv[1:] == ["--paths"]:
+            run_paths()
+        elif sys.argv[1:]:
+            raise Failure(f"unknown arguments {sys.argv[1:]}; the only one is --paths")
+        else:
+            run()
     except Skip as reason:
-        print(f"SKIP image_test: {reason}", flush=True)
+        print(f"SKIP {name}: {reason}", flush=True)
         return SKIP
     except (Failure, subprocess.TimeoutExpired) as error:
-        print(f"FAIL image_test: {error}", flush=True)
+        print(f"FAIL {name}: {error}", flush=True)
         return 1
     log("PASS")
     return 0
