@@ -36,28 +36,28 @@ struct CandidateSignals {
 // question model's options change.
 struct ScoringParameters {
   // The logistic model's intercept.
-  double bias = -0.7222;
+  double bias = -0.6307;
   // Weight of log(model_probability), floored at log(kMinProbability):
   // tells a very unlikely item from a merely unlikely one.
-  double log_model_probability = 0.0280;
+  double log_model_probability = 0.0415;
   // Weight of the model's probability of the candidate's item.
-  double model_probability = 3.0894;
+  double model_probability = 3.1126;
   // Weight of the item being the model's first choice.
-  double model_top = -0.2365;
+  double model_top = 0.0208;
   // Weight of log(1 - out_of_scope_probability), floored likewise: the
   // model's belief that something answers at all.
-  double log_in_scope_probability = 0.5534;
+  double log_in_scope_probability = 0.9538;
   // Weight of retrieval's confidence in the candidate.
-  double retrieval_confidence = 3.6962;
+  double retrieval_confidence = 3.7794;
   // Weight of the candidate being retrieval's first choice.
-  double retrieval_top = 0.4226;
+  double retrieval_top = 0.4826;
   // Weight of the item having example questions (the model knows it).
-  double has_examples = -1.1368;
+  double has_examples = -1.2175;
   // Weight of the question naming a framework the candidate is about.
-  double names_its_framework = 0.2061;
+  double names_its_framework = 0.2270;
   // A question is answered from this confidence on; chosen with the weights
   // (most rows right, a confident wrong answer counting as three misses).
-  double answer_threshold = 0.60;
+  double answer_threshold = 0.50;
   // Alternatives below this confidence are not listed.
   double min_alternative_confidence = 0.05;
   // A curated FAQ entry answers instead of the best candidate when its own

@@ -107,21 +107,11 @@ absl::StatusOr<std::unique_ptr<const QuestionModel>> QuestionModel::Train(
   if (!file.ok()) return file.status();
 
   fasttext::Args args;
-  args.input = file->path();
-  args.model = fasttext::model_name::sup;
-  args.loss = fasttext::loss_name::softmax;
-  args.dim = options.dimension;
-  args.epoch = options.epochs;
-  args.lr = options.learning_rate;
-  args.wordNgrams = options.word_ngrams;
-  args.minn = options.min_char_ngram;
-  args.maxn = options.max_char_ngram;
-  args.bucket = options.buckets;
-  args.seed = options.seed;
-  args.minCount = 1;
-  args.thread = 1;
-  args.verbose = 0;
-  args.label = std::string(kLabelPrefix);
+  try {
+    args.parseArgs(FastTextArguments(options, file->path()));
+  } catch (const std::exception& e) {
+    return absl::InternalError(absl::StrCat("invalid question model options: ", e.what()));
+  }
 
   auto impl = std::make_unique<Impl>();
   try {
@@ -150,6 +140,26 @@ absl::StatusOr<std::unique_ptr<const QuestionModel>> QuestionModel::Train(
   for (float& p : prior) p /= total;
   impl->prior = std::move(prior);
   return std::unique_ptr<const QuestionModel>(new QuestionModel(std::move(impl), label_count));
+}
+
+std::vector<std::string> QuestionModel::FastTextArguments(const QuestionModelOptions& options,
+                                                          const std::string& input) {
+  return {"fasttext",    "supervised",
+          "-input",      input,
+          "-output",     "unused",
+          "-loss",       "softmax",
+          "-dim",        absl::StrCat(options.dimension),
+          "-epoch",      absl::StrCat(options.epochs),
+          "-lr",         absl::StrCat(options.learning_rate),
+          "-wordNgrams", absl::StrCat(options.word_ngrams),
+          "-minn",       absl::StrCat(options.min_char_ngram),
+          "-maxn",       absl::StrCat(options.max_char_ngram),
+          "-bucket",     absl::StrCat(options.buckets),
+          "-seed",       absl::StrCat(options.seed),
+          "-minCount",   "1",
+          "-thread",     "1",
+          "-verbose",    "0",
+          "-label",      std::string(kLabelPrefix)};
 }
 
 void QuestionModel::Predict(absl::string_view question, std::vector<float>* probabilities) const {

@@ -69,6 +69,12 @@ class QuestionModel {
   // and joined by spaces, as the examples were when training.
   static std::string TrainingText(absl::string_view question);
 
+  // The fastText command line (program name first) Train uses on the examples written
+  // to `input` (one "__label__N words" line each), for fastText's
+  // Args::parseArgs.
+  static std::vector<std::string> FastTextArguments(const QuestionModelOptions& options,
+                                                    const std::string& input);
+
   // Bytes held by the matrices.
   size_t memory_bytes() const;
 

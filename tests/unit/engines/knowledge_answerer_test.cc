@@ -79,9 +79,7 @@ TEST_F(KnowledgeAnswererTest, AnswersFaqParaphrasesWithTheEntry) {
   ExpectAnswers("Which deep learning library do employers want the most?", "faqs/faq-popular-2024");
   ExpectAnswers("Can I get a job knowing a single framework?", "faqs/faq-one-framework-enough");
   ExpectAnswers("What makes PyTorch attractive to young companies?", "faqs/faq-startups-pytorch");
-  // The enterprise hiring pattern states the same answer as its FAQ entry.
-  ExpectAnswers("Why do banks and insurers choose TensorFlow?", "hiringPatterns/enterprise",
-                "stability and suitability for production");
+  ExpectAnswers("Why do banks and insurers choose TensorFlow?", "faqs/faq-tensorflow-enterprise");
   ExpectAnswers("Why is Keras a good foundation for an AI career?", "faqs/faq-keras-foundations");
 }
 
