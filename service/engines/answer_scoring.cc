@@ -36,7 +36,10 @@ void SignalFeatures(const CandidateSignals& signals, double (&features)[kSignalC
   features[0] = FlooredLog(signals.model_probability);
   features[1] = signals.model_probability;
   features[2] = signals.model_top ? 1 : 0;
-  features[3] = FlooredLog(1 - signals.out_of_scope_probability);
+  // The model's out-of-scope class was learned against the items it has
+  // examples for: to it, a question about an item it never saw (a document
+  // imported later) looks out of scope by construction.
+  features[3] = signals.has_examples ? FlooredLog(1 - signals.out_of_scope_probability) : 0;
   features[4] = signals.retrieval_confidence;
   features[5] = signals.retrieval_top ? 1 : 0;
   features[6] = signals.has_examples ? 1 : 0;

@@ -36,27 +36,28 @@ struct CandidateSignals {
 // question model's options change.
 struct ScoringParameters {
   // The logistic model's intercept.
-  double bias = -0.6307;
+  double bias = -0.7485;
   // Weight of log(model_probability), floored at log(kMinProbability):
   // tells a very unlikely item from a merely unlikely one.
-  double log_model_probability = 0.0415;
+  double log_model_probability = 0.0430;
   // Weight of the model's probability of the candidate's item.
-  double model_probability = 3.1126;
+  double model_probability = 3.1060;
   // Weight of the item being the model's first choice.
-  double model_top = 0.0208;
+  double model_top = 0.0211;
   // Weight of log(1 - out_of_scope_probability), floored likewise: the
-  // model's belief that something answers at all.
-  double log_in_scope_probability = 0.9538;
+  // model's belief that something answers at all; counted for items with
+  // examples only (SignalFeatures).
+  double log_in_scope_probability = 0.9326;
   // Weight of retrieval's confidence in the candidate.
-  double retrieval_confidence = 3.7794;
+  double retrieval_confidence = 3.8143;
   // Weight of the candidate being retrieval's first choice.
-  double retrieval_top = 0.4826;
+  double retrieval_top = 0.4686;
   // Weight of the item having example questions (the model knows it).
-  double has_examples = -1.2175;
+  double has_examples = -1.0890;
   // Weight of the question naming a framework the candidate is about.
-  double names_its_framework = 0.2270;
-  // A question is answered from this confidence on; chosen with the weights
-  // (most rows right, a confident wrong answer counting as three misses).
+  double names_its_framework = 0.2101;
+  // A question is answered from this confidence on: where an answer is
+  // more likely right than wrong.
   double answer_threshold = 0.50;
   // Alternatives below this confidence are not listed.
   double min_alternative_confidence = 0.05;

@@ -35,6 +35,9 @@
 ABSL_FLAG(std::vector<std::string>, sets, {},
           "WRITER=PATH of each writer's ask set, comma-separated (e.g. A=ask_dev.tsv,B=b.tsv)");
 ABSL_FLAG(double, regularisation, 1.0, "liblinear's C: larger fits the rows more closely");
+ABSL_FLAG(double, threshold, 0.5,
+          "the answer threshold; negative: choose it on the fitted writers (most rows right, a "
+          "confident wrong answer counting as three misses)");
 ABSL_FLAG(double, min_answerable_right, 0, "floor on each left-out writer's answerable rows right");
 ABSL_FLAG(double, min_no_answer, 0, "floor on each left-out writer's NONE rows answered no answer");
 ABSL_FLAG(int, max_confident_wrong, -1, "limit on each left-out writer's confident wrong answers");
@@ -180,6 +183,12 @@ double ChooseThreshold(Fit fit, const std::vector<const Question*>& questions) {
   return best_threshold;
 }
 
+// --threshold, or the one ChooseThreshold finds.
+double ThresholdFor(const Fit& fit, const std::vector<const Question*>& questions) {
+  const double threshold = absl::GetFlag(FLAGS_threshold);
+  return threshold >= 0 ? threshold : ChooseThreshold(fit, questions);
+}
+
 void Print(const char* label, const Scores& s) {
   std::printf(
       "%-28s answerable right %5.1f%% (%d/%d)  none -> no answer %5.1f%% (%d/%d)  "
@@ -237,7 +246,7 @@ int Run() {
     const auto train = select([&](const Question& q) { return q.writer != writer; });
     const auto test = select([&](const Question& q) { return q.writer == writer; });
     Fit fit = FitRows(train, regularisation);
-    fit.threshold = ChooseThreshold(fit, train);
+    fit.threshold = ThresholdFor(fit, train);
     const std::string label = absl::StrFormat("%s (threshold %.2f)", writer, fit.threshold);
     const Scores scores = Score(fit, test);
     Print(label.c_str(), scores);
@@ -254,7 +263,7 @@ int Run() {
   }
   const auto all = select([](const Question&) { return true; });
   Fit fit = FitRows(all, regularisation);
-  fit.threshold = ChooseThreshold(fit, all);
+  fit.threshold = ThresholdFor(fit, all);
   std::printf("\nFitted on every writer, scored on each (flatters):\n");
   for (const std::string& writer : writers) {
     Print(writer.c_str(),
