@@ -38,6 +38,9 @@ ABSL_FLAG(double, regularisation, 1.0, "liblinear's C: larger fits the rows more
 ABSL_FLAG(double, threshold, 0.5,
           "the answer threshold; negative: choose it on the fitted writers (most rows right, a "
           "confident wrong answer counting as three misses)");
+ABSL_FLAG(double, faq_preference_margin,
+          advisor::engines::ScoringParameters{}.faq_preference_margin,
+          "how much less confident a FAQ entry may be than the best candidate and still answer");
 ABSL_FLAG(double, min_answerable_right, 0, "floor on each left-out writer's answerable rows right");
 ABSL_FLAG(double, min_no_answer, 0, "floor on each left-out writer's NONE rows answered no answer");
 ABSL_FLAG(int, max_confident_wrong, -1, "limit on each left-out writer's confident wrong answers");
@@ -65,7 +68,7 @@ struct Fit {
   double bias = 0;
   double weights[kSignalCount] = {};
   double threshold = 0.5;
-  double faq_preference_margin = engines::ScoringParameters{}.faq_preference_margin;
+  double faq_preference_margin = absl::GetFlag(FLAGS_faq_preference_margin);
 };
 
 double Confidence(const Fit& fit, const CandidateRow& row) {
