@@ -1,6 +1,7 @@
 // advisor_kb: the operators' knowledge base tool. Checks a knowledge base
 // file the way the server loads it, and turns an article into a
-// `documents { ... }` block to append to one.
+// `documents { ... }` block, or a list of questions into an
+// `examples { ... }` block, to append to one.
 //
 // Exit codes: 0 on success; 2 for anything refused (an invalid file or
 // article, a bad flag, an unknown command), with the problem on stderr and
@@ -9,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <iterator>
 #include <string>
@@ -19,8 +21,12 @@
 #include "absl/flags/usage.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "google/protobuf/text_format.h"
 
 #include "common/flags_usage.h"
 #include "service/knowledge_base/knowledge_base_loader.h"
@@ -37,8 +43,13 @@ ABSL_FLAG(std::string, source, "",
 ABSL_FLAG(std::string, url, "",
           "import-document: where the article can be read (http:// or https://).");
 ABSL_FLAG(std::string, knowledge_base, "",
-          "import-document: knowledge base file the block is meant for; the id must be free in "
+          "import-document, add-examples: knowledge base file the block is meant for (required "
+          "by add-examples); the document id must be free in it, the examples' item must be in "
           "it, and the file itself must be valid.");
+ABSL_FLAG(std::string, item, "",
+          "add-examples: the item the questions are examples of, e.g. faqs/faq-popular-2024, "
+          "frameworks/keras/developer, documents/ID/paragraphs/3 or outOfScope.");
+ABSL_FLAG(std::string, author, "", "add-examples: who wrote the questions, e.g. writer-4.");
 ABSL_FLAG(std::vector<std::string>, omit, {},
           "import-document: comma-separated line prefixes; lines starting with one are left out "
           "(site navigation and boilerplate), e.g. --omit='Also Read:,Disclaimer:'.");
@@ -59,6 +70,11 @@ constexpr char kUsage[] =
     "                             [--knowledge_base=FILE] [--omit=PREFIX,...] ARTICLE\n"
     "      Prints ARTICLE as a `documents { ... }` block on stdout, to append to a knowledge\n"
     "      base: advisor_kb import-document ... article.md >> kb.txtpb\n"
+    "  advisor_kb add-examples --item=ITEM [--author=NAME] --knowledge_base=FILE QUESTIONS\n"
+    "      Prints the questions of QUESTIONS (one a line; blank and # lines skipped) as an\n"
+    "      `examples { ... }` block for ITEM of FILE, checked with the server's rules (no\n"
+    "      question already an example): advisor_kb add-examples ... q.txt >> kb.txtpb\n"
+    "      The question model learns from examples when the file is loaded.\n"
     "\n"
     "How an article becomes headed sections of paragraphs, word for word:\n"
     "  Both formats: text before the first heading is a section with an empty heading; a\n"
@@ -123,16 +139,35 @@ int Validate(const std::string& path) {
   return kExitOk;
 }
 
-// The document must also fit the knowledge base it is meant for: a free id,
-// and no limit crossed once it is added.
-absl::Status CheckFitsKnowledgeBase(const advisor::v1::Document& document,
-                                    const std::string& path) {
+// A block must also fit the knowledge base it is meant for: `add` puts it
+// into the loaded file (and may refuse, e.g. a document id already taken),
+// and the result must pass the server's rules.
+absl::Status CheckFitsKnowledgeBase(
+    const std::string& path, absl::string_view what,
+    const std::function<absl::Status(advisor::v1::KnowledgeBase*)>& add) {
   auto knowledge_base = advisor::knowledge_base::LoadKnowledgeBaseFile(path);
   if (!knowledge_base.ok()) {
     return absl::Status(
         knowledge_base.status().code(),
         absl::StrCat("--knowledge_base is not usable:\n", knowledge_base.status().message()));
   }
+  if (absl::Status added = add(&*knowledge_base); !added.ok()) return added;
+  // The loader filled the output-only framework names; the rules want them empty.
+  for (advisor::v1::Framework& framework : *knowledge_base->mutable_frameworks()) {
+    framework.clear_name();
+  }
+  const auto problems = advisor::knowledge_base::ValidateKnowledgeBase(*knowledge_base, nullptr);
+  if (problems.empty()) return absl::OkStatus();
+  return absl::InvalidArgumentError(absl::StrCat(
+      what, " does not fit ", path, ": ",
+      absl::StrJoin(problems, "; ",
+                    [](std::string* out, const advisor::knowledge_base::ValidationProblem& p) {
+                      out->append(p.message);
+                    })));
+}
+
+absl::Status AddDocument(const advisor::v1::Document& document, const std::string& path,
+                         advisor::v1::KnowledgeBase* knowledge_base) {
   for (const advisor::v1::Document& existing : knowledge_base->documents()) {
     if (existing.id() == document.id()) {
       return absl::AlreadyExistsError(absl::StrCat("document id \"", document.id(),
@@ -140,19 +175,49 @@ absl::Status CheckFitsKnowledgeBase(const advisor::v1::Document& document,
                                                    existing.title(), "\")"));
     }
   }
-  // The loader filled the output-only framework names; the rules want them empty.
-  for (advisor::v1::Framework& framework : *knowledge_base->mutable_frameworks()) {
-    framework.clear_name();
-  }
   *knowledge_base->add_documents() = document;
-  const auto problems = advisor::knowledge_base::ValidateKnowledgeBase(*knowledge_base, nullptr);
-  if (problems.empty()) return absl::OkStatus();
-  return absl::InvalidArgumentError(absl::StrCat(
-      "the document does not fit ", path, ": ",
-      absl::StrJoin(problems, "; ",
-                    [](std::string* out, const advisor::knowledge_base::ValidationProblem& p) {
-                      out->append(p.message);
-                    })));
+  return absl::OkStatus();
+}
+
+// The questions of a file: one a line, trimmed; blank lines and lines
+// starting with # are skipped.
+std::vector<std::string> QuestionLines(absl::string_view text) {
+  std::vector<std::string> questions;
+  for (absl::string_view line : absl::StrSplit(text, '\n')) {
+    line = absl::StripAsciiWhitespace(line);
+    if (line.empty() || absl::StartsWith(line, "#")) continue;
+    questions.emplace_back(line);
+  }
+  return questions;
+}
+
+int AddExamples(const std::string& questions_path) {
+  advisor::v1::ExampleQuestions examples;
+  examples.set_item(absl::GetFlag(FLAGS_item));
+  examples.set_author(absl::GetFlag(FLAGS_author));
+  const std::string knowledge_base_path = absl::GetFlag(FLAGS_knowledge_base);
+  if (examples.item().empty()) return UsageError("add-examples needs --item");
+  if (knowledge_base_path.empty()) return UsageError("add-examples needs --knowledge_base");
+  const absl::StatusOr<std::string> text = ReadArticle(questions_path);
+  if (!text.ok()) return Refuse(text.status().message());
+  for (std::string& question : QuestionLines(*text)) examples.add_questions(std::move(question));
+  if (examples.questions().empty()) {
+    return Refuse(absl::StrCat(questions_path, ": no questions (one a line)"));
+  }
+  const absl::Status fits = CheckFitsKnowledgeBase(knowledge_base_path, "the examples",
+                                                   [&](advisor::v1::KnowledgeBase* knowledge_base) {
+                                                     *knowledge_base->add_examples() = examples;
+                                                     return absl::OkStatus();
+                                                   });
+  if (!fits.ok()) return Refuse(fits.message());
+  advisor::v1::KnowledgeBase holder;
+  *holder.add_examples() = examples;
+  google::protobuf::TextFormat::Printer printer;
+  printer.SetUseUtf8StringEscaping(true);
+  std::string block;
+  printer.PrintToString(holder, &block);
+  std::cout << "\n" << block << std::flush;
+  return std::cout.good() ? kExitOk : Refuse("cannot write to stdout");
 }
 
 int ImportDocument(const std::string& article_path) {
@@ -172,9 +237,11 @@ int ImportDocument(const std::string& article_path) {
   if (!document.ok()) return Refuse(absl::StrCat(article_path, ": ", document.status().message()));
   const std::string knowledge_base_path = absl::GetFlag(FLAGS_knowledge_base);
   if (!knowledge_base_path.empty()) {
-    if (absl::Status fits = CheckFitsKnowledgeBase(*document, knowledge_base_path); !fits.ok()) {
-      return Refuse(fits.message());
-    }
+    const absl::Status fits = CheckFitsKnowledgeBase(
+        knowledge_base_path, "the document", [&](advisor::v1::KnowledgeBase* knowledge_base) {
+          return AddDocument(*document, knowledge_base_path, knowledge_base);
+        });
+    if (!fits.ok()) return Refuse(fits.message());
   }
   // A blank line first, so the block never joins a last line (a comment,
   // say) that lacks its newline.
@@ -187,7 +254,8 @@ int ImportDocument(const std::string& article_path) {
 int main(int argc, char** argv) {
   // --help lists the tool's own flags (all import-document's), not those of
   // every linked library.
-  advisor::flags_usage::SetFlagsUsage({{"service/tools/advisor_kb_main.cc", "import-document"}});
+  advisor::flags_usage::SetFlagsUsage(
+      {{"service/tools/advisor_kb_main.cc", "import-document and add-examples"}});
   absl::SetProgramUsageMessage(kUsage);
 
   const std::vector<char*> positional = absl::ParseCommandLine(argc, argv);
@@ -198,11 +266,12 @@ int main(int argc, char** argv) {
     std::cout << kUsage << "\n";
     return kExitOk;
   }
-  if (command == "validate" || command == "import-document") {
+  if (command == "validate" || command == "import-document" || command == "add-examples") {
     if (args.size() != 2) {
       return UsageError(absl::StrCat(command, " takes exactly one file, got ", args.size() - 1));
     }
-    return command == "validate" ? Validate(args[1]) : ImportDocument(args[1]);
+    if (command == "validate") return Validate(args[1]);
+    return command == "import-document" ? ImportDocument(args[1]) : AddExamples(args[1]);
   }
   return UsageError(absl::StrCat("unknown command \"", command, "\""));
 }

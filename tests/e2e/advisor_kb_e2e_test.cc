@@ -112,6 +112,44 @@ TEST_F(AdvisorKbTest, ImportedMarkdownBlockLoadsOnceAppendedToTheDefault) {
   EXPECT_THAT(validated.out, HasSubstr("2 documents"));
 }
 
+TEST_F(AdvisorKbTest, AddedExamplesLoadOnceAppendedAndRepeatsAreRefused) {
+  const std::string knowledge_base =
+      WriteFile("kb.txtpb", ReadWholeFile(DefaultKnowledgeBasePath()));
+  const std::string questions = WriteFile("questions.txt",
+                                          "# who asks: operators\n"
+                                          "  who keeps keras going nowadays  \n"
+                                          "\n"
+                                          "keras: whose project is it\n");
+  const CommandResult added =
+      Kb({"add-examples", "--item=frameworks/keras/developer", "--author=operator",
+          "--knowledge_base=" + knowledge_base, questions});
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  EXPECT_EQ(added.out,
+            "\nexamples {\n  item: \"frameworks/keras/developer\"\n  author: \"operator\"\n"
+            "  questions: \"who keeps keras going nowadays\"\n"
+            "  questions: \"keras: whose project is it\"\n}\n");
+  std::ofstream(knowledge_base, std::ios::app) << added.out;
+  EXPECT_EQ(Kb({"validate", knowledge_base}).exit_code, 0);
+
+  // The same questions again, now examples already.
+  const CommandResult again =
+      Kb({"add-examples", "--item=frameworks/keras/developer", "--author=operator",
+          "--knowledge_base=" + knowledge_base, questions});
+  EXPECT_EQ(again.exit_code, 2);
+  EXPECT_EQ(again.out, "");
+  EXPECT_THAT(again.err, HasSubstr("\"who keeps keras going nowadays\" is repeated"));
+
+  const CommandResult unknown =
+      Kb({"add-examples", "--item=faqs/nowhere", "--knowledge_base=" + knowledge_base, questions});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_EQ(unknown.out, "");
+  EXPECT_THAT(unknown.err, HasSubstr("no FAQ entry \"nowhere\""));
+
+  const CommandResult no_base = Kb({"add-examples", "--item=outOfScope", questions});
+  EXPECT_EQ(no_base.exit_code, 2);
+  EXPECT_THAT(no_base.err, HasSubstr("add-examples needs --knowledge_base"));
+}
+
 // Every refusal: exit status 2, the problem on stderr, nothing on stdout.
 TEST_F(AdvisorKbTest, RefusalsPrintNothingOnStdout) {
   const std::string article = WriteFile("ok.txt", "Some text.\n");

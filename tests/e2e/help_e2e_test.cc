@@ -41,7 +41,7 @@ std::vector<Program> Programs() {
        {"--json", "--file", "--target", "--timeout", "--tls_ca", "--stream_timeout"}},
       {ADVISOR_KB_PATH,
        "advisor_kb validate FILE",
-       {"import-document"},
+       {"import-document and add-examples"},
        {"--id", "--title", "--knowledge_base", "--omit"}},
   };
 }
