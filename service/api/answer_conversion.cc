@@ -176,11 +176,45 @@ void AnswerQuestionResponseEncoder::Write(uint8_t* out) const {
   assert(static_cast<size_t>(out - start) == size_);
 }
 
+// The engine's explanation as the API's.
+void FillExplanation(const engines::AnswerExplanation& explanation,
+                     advisor::v1::AnswerExplanation& out) {
+  out.mutable_terms()->Add(explanation.terms.begin(), explanation.terms.end());
+  out.mutable_frameworks()->Add(explanation.frameworks.begin(), explanation.frameworks.end());
+  out.mutable_undescribed_frameworks()->Add(explanation.undescribed_frameworks.begin(),
+                                            explanation.undescribed_frameworks.end());
+  for (const auto& [label, probability] : explanation.model_labels) {
+    advisor::v1::LabelProbability& labelled = *out.add_model_labels();
+    labelled.set_label(label);
+    labelled.set_probability(probability);
+  }
+  for (const engines::AnswerExplanation::Candidate& candidate : explanation.candidates) {
+    advisor::v1::ExplainedCandidate& explained = *out.add_candidates();
+    FillSource(*candidate.passage, candidate.answer, *explained.mutable_source());
+    explained.set_item(candidate.passage->item);
+    explained.set_answer(candidate.answer.data(), candidate.answer.size());
+    explained.set_confidence(candidate.confidence);
+    explained.set_bias(explanation.bias);
+    for (int i = 0; i < engines::kSignalCount; ++i) {
+      advisor::v1::CandidateSignal& signal = *explained.add_signals();
+      signal.set_name(engines::kSignalNames[i]);
+      signal.set_value(candidate.features[i]);
+      signal.set_weight(candidate.weights[i]);
+    }
+  }
+  out.mutable_set_aside()->Add(explanation.dropped.begin(), explanation.dropped.end());
+  out.set_answer_threshold(explanation.answer_threshold);
+}
+
 absl::Status FillAnswer(const engines::Snapshot& snapshot,
                         const advisor::v1::AnswerQuestionRequest& request,
                         advisor::v1::AnswerQuestionResponse& response) {
-  absl::StatusOr<engines::KnowledgeAnswer> answer = snapshot.answers().Answer(request.question());
+  absl::StatusOr<engines::KnowledgeAnswer> answer =
+      snapshot.answers().Answer(request.question(), request.explain());
   if (!answer.ok()) return answer.status();
+  if (answer->explanation != nullptr) {
+    FillExplanation(*answer->explanation, *response.mutable_explanation());
+  }
   response.set_answered(answer->answered);
   response.set_confidence(answer->best.confidence);
   // The API promises empty answer fields when the question is not covered,
@@ -197,6 +231,16 @@ absl::Status FillAnswer(const engines::Snapshot& snapshot,
 absl::Status WriteAnswer(const ServingSnapshot& serving,
                          const advisor::v1::AnswerQuestionRequest& request,
                          grpc::ByteBuffer* bytes) {
+  // An explanation is for debugging: the generated serializer writes it.
+  if (request.explain()) {
+    advisor::v1::AnswerQuestionResponse response;
+    if (absl::Status filled = FillAnswer(*serving.snapshot, request, response); !filled.ok()) {
+      return filled;
+    }
+    *response.mutable_served_by() = serving.served_by;
+    SerializeMessage(response, bytes);
+    return absl::OkStatus();
+  }
   absl::StatusOr<engines::KnowledgeAnswer> answer =
       serving.snapshot->answers().Answer(request.question());
   if (!answer.ok()) return answer.status();

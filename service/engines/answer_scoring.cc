@@ -11,7 +11,9 @@ namespace {
 
 double FlooredLog(double probability) { return std::log(std::max(probability, kMinProbability)); }
 
-double Weights(const ScoringParameters& parameters, int i) {
+}  // namespace
+
+double SignalWeight(const ScoringParameters& parameters, int i) {
   const double weights[kSignalCount] = {
       parameters.log_model_probability,
       parameters.model_probability,
@@ -24,8 +26,6 @@ double Weights(const ScoringParameters& parameters, int i) {
   };
   return weights[i];
 }
-
-}  // namespace
 
 const char* const kSignalNames[kSignalCount] = {
     "log_model_probability", "model_probability", "model_top",    "log_in_scope_probability",
@@ -50,7 +50,7 @@ double CandidateConfidence(const CandidateSignals& signals, const ScoringParamet
   double features[kSignalCount];
   SignalFeatures(signals, features);
   double logit = parameters.bias;
-  for (int i = 0; i < kSignalCount; ++i) logit += Weights(parameters, i) * features[i];
+  for (int i = 0; i < kSignalCount; ++i) logit += SignalWeight(parameters, i) * features[i];
   return 1 / (1 + std::exp(-logit));
 }
 
@@ -61,7 +61,7 @@ std::string ExplainConfidence(const CandidateSignals& signals,
   double logit = parameters.bias;
   std::string out = absl::StrFormat("bias %.2f", parameters.bias);
   for (int i = 0; i < kSignalCount; ++i) {
-    const double weight = Weights(parameters, i);
+    const double weight = SignalWeight(parameters, i);
     if (weight == 0) continue;
     logit += weight * features[i];
     absl::StrAppend(&out, absl::StrFormat(" + %s %.3f*%.2f", kSignalNames[i], features[i], weight));

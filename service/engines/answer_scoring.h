@@ -75,6 +75,9 @@ inline constexpr double kMinProbability = 1e-4;
 inline constexpr int kSignalCount = 8;
 void SignalFeatures(const CandidateSignals& signals, double (&features)[kSignalCount]);
 
+// The weight of the i-th signal of SignalFeatures in `parameters`.
+double SignalWeight(const ScoringParameters& parameters, int i);
+
 // The calibrated confidence that a candidate with these signals is right.
 double CandidateConfidence(const CandidateSignals& signals, const ScoringParameters& parameters);
 

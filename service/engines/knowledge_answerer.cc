@@ -1105,10 +1105,17 @@ void KnowledgeAnswerer::Index::Explain(const Scratch& scratch, KnowledgeAnswer* 
     labelled.resize(std::min<size_t>(labelled.size(), kModelCandidates + 1));
   }
   for (const Scored& scored : scratch.scored) {
-    explanation->candidates.push_back(
-        {&passages[scored.passage], CandidateOf(scored, scratch).answer, scored.signals,
-         scored.confidence, ExplainConfidence(scored.signals, parameters)});
+    AnswerExplanation::Candidate& candidate = explanation->candidates.emplace_back();
+    candidate.passage = &passages[scored.passage];
+    candidate.answer = CandidateOf(scored, scratch).answer;
+    candidate.signals = scored.signals;
+    candidate.confidence = scored.confidence;
+    candidate.explanation = ExplainConfidence(scored.signals, parameters);
+    SignalFeatures(scored.signals, candidate.features);
+    for (int i = 0; i < kSignalCount; ++i) candidate.weights[i] = SignalWeight(parameters, i);
   }
+  explanation->bias = parameters.bias;
+  explanation->answer_threshold = parameters.answer_threshold;
   explanation->dropped = scratch.dropped;
   answer->explanation = std::move(explanation);
 }

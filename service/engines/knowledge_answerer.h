@@ -86,7 +86,13 @@ struct AnswerExplanation {
     double confidence = 0;
     // ExplainConfidence().
     std::string explanation;
+    // SignalFeatures() of `signals` and their weights.
+    double features[kSignalCount] = {};
+    double weights[kSignalCount] = {};
   };
+  // The logistic model's bias and the answer threshold.
+  double bias = 0;
+  double answer_threshold = 0;
   // The candidates, best first.
   std::vector<Candidate> candidates;
   // Why candidates were set aside before scoring (e.g. "about another

@@ -5,6 +5,7 @@
 #include "service/server/advisor_server.h"
 
 #include <chrono>
+#include <cmath>
 #include <memory>
 #include <string>
 #include <thread>
@@ -358,6 +359,39 @@ TEST_F(AdvisorServerTest, AnswerQuestionAnswersFromAFrameworkFieldWithItsSource)
   EXPECT_EQ(response.source().name(), "frameworks/tensorflow");
   EXPECT_EQ(response.source().field(), "developer");
   EXPECT_EQ(response.source().title(), "TensorFlow");
+}
+
+TEST_F(AdvisorServerTest, AnswerQuestionExplainsTheAnswerOnlyWhenAsked) {
+  AnswerQuestionResponse plain;
+  ASSERT_TRUE(Ask("who developed tensorflow", plain).ok());
+  EXPECT_FALSE(plain.has_explanation());
+
+  AnswerQuestionRequest request;
+  request.set_question("who developed tensorflow");
+  request.set_explain(true);
+  AnswerQuestionResponse explained;
+  const grpc::Status status = faqs_->AnswerQuestion(CallContext().get(), request, &explained);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  // The same answer, with how it was chosen.
+  explained.clear_explanation();
+  EXPECT_EQ(explained.SerializeAsString(), plain.SerializeAsString());
+  ASSERT_TRUE(faqs_->AnswerQuestion(CallContext().get(), request, &explained).ok());
+  const advisor::v1::AnswerExplanation& explanation = explained.explanation();
+  EXPECT_THAT(explanation.frameworks(), ::testing::ElementsAre("TensorFlow"));
+  ASSERT_FALSE(explanation.model_labels().empty());
+  EXPECT_EQ(explanation.model_labels(0).label(), "frameworks/*/developer");
+  ASSERT_FALSE(explanation.candidates().empty());
+  const advisor::v1::ExplainedCandidate& best = explanation.candidates(0);
+  EXPECT_EQ(best.item(), "frameworks/tensorflow/developer");
+  EXPECT_EQ(best.answer(), "Google");
+  EXPECT_DOUBLE_EQ(best.confidence(), explained.confidence());
+  // The confidence is the logistic function of the terms it lists.
+  double logit = best.bias();
+  for (const advisor::v1::CandidateSignal& signal : best.signals()) {
+    logit += signal.value() * signal.weight();
+  }
+  EXPECT_NEAR(1 / (1 + std::exp(-logit)), best.confidence(), 1e-9);
+  EXPECT_DOUBLE_EQ(explanation.answer_threshold(), 0.5);
 }
 
 TEST_F(AdvisorServerTest, AnswerQuestionAnswersFromTheArticleWithItsSection) {

@@ -121,8 +121,11 @@ TEST_F(ResponseEncodersTest, AnswerQuestionBytesAreTheGeneratedSerialisation) {
 // AnswerQuestionResponseEncoder writes each field of these messages by
 // hand, as MatchRoleResponseEncoder does its own.
 TEST(AnswerQuestionResponseEncoderTest, KnowsEveryFieldOfItsMessages) {
-  EXPECT_EQ(advisor::v1::AnswerQuestionResponse::descriptor()->field_count(), 8)
+  // The ninth, `explanation`, is set only when the request asks for it, and
+  // WriteAnswer then uses the generated serializer instead.
+  EXPECT_EQ(advisor::v1::AnswerQuestionResponse::descriptor()->field_count(), 9)
       << "AnswerQuestionResponse changed: update AnswerQuestionResponseEncoder";
+  EXPECT_EQ(advisor::v1::AnswerQuestionResponse::kExplanationFieldNumber, 9);
   EXPECT_EQ(advisor::v1::FaqCandidate::descriptor()->field_count(), 5)
       << "FaqCandidate changed: update AnswerQuestionResponseEncoder";
   EXPECT_EQ(advisor::v1::AnswerSource::descriptor()->field_count(), 6)
