@@ -24,6 +24,7 @@
 #include "advisor/v1/faq_service.grpc.pb.h"
 #include "advisor/v1/framework_service.grpc.pb.h"
 #include "advisor/v1/role_matching_service.grpc.pb.h"
+#include "service/engines/answer_scoring.h"
 #include "service/engines/snapshot.h"
 #include "service/knowledge_base/knowledge_base_loader.h"
 #include "tests/support/call_context.h"
@@ -391,7 +392,8 @@ TEST_F(AdvisorServerTest, AnswerQuestionExplainsTheAnswerOnlyWhenAsked) {
     logit += signal.value() * signal.weight();
   }
   EXPECT_NEAR(1 / (1 + std::exp(-logit)), best.confidence(), 1e-9);
-  EXPECT_DOUBLE_EQ(explanation.answer_threshold(), 0.5);
+  EXPECT_DOUBLE_EQ(explanation.answer_threshold(),
+                   advisor::engines::ScoringParameters{}.answer_threshold);
 }
 
 TEST_F(AdvisorServerTest, AnswerQuestionAnswersFromTheArticleWithItsSection) {

@@ -5,8 +5,10 @@
 //   advisor_calibrate --sets=A=ask_dev.tsv,B=ask_dev_b.tsv,C=ask_dev_c.tsv
 //
 // Every question is answered in-process by the default knowledge base with
-// its explanation; every candidate answer becomes a row (its signals, and
-// whether its text holds an expected phrase). A logistic regression
+// its explanation, and again by the same knowledge base without its example
+// questions (retrieval alone, as for a document imported later); every
+// candidate answer becomes a row (its signals, and whether its text holds
+// an expected phrase). Figures are for the knowledge base as served. A logistic regression
 // (liblinear, L2-regularised) over those rows gives the weights. For each
 // writer it fits on the others, picks the answer threshold on them, and
 // scores the left-out writer: right answers, "no answer" on NONE rows,
@@ -35,9 +37,9 @@
 ABSL_FLAG(std::vector<std::string>, sets, {},
           "WRITER=PATH of each writer's ask set, comma-separated (e.g. A=ask_dev.tsv,B=b.tsv)");
 ABSL_FLAG(double, regularisation, 1.0, "liblinear's C: larger fits the rows more closely");
-ABSL_FLAG(double, threshold, 0.5,
-          "the answer threshold; negative: choose it on the fitted writers (most rows right, a "
-          "confident wrong answer counting as three misses)");
+ABSL_FLAG(double, threshold, advisor::engines::ScoringParameters{}.answer_threshold,
+          "the answer threshold (default: the engine's); negative: choose it on the fitted writers "
+          "(most rows right, a confident wrong answer counting as three misses)");
 ABSL_FLAG(double, faq_preference_margin,
           advisor::engines::ScoringParameters{}.faq_preference_margin,
           "how much less confident a FAQ entry may be than the best candidate and still answer");
@@ -61,6 +63,10 @@ struct CandidateRow {
 struct Question {
   std::string writer;
   bool answerable = false;
+  // Answered by the knowledge base without its example questions (no
+  // question model): the rows that calibrate retrieval alone, as for a
+  // document imported later.
+  bool retrieval_only = false;
   std::vector<CandidateRow> candidates;
 };
 
@@ -206,8 +212,11 @@ int Run() {
     std::fprintf(stderr, "%s\n", knowledge_base.status().ToString().c_str());
     return 2;
   }
-  const std::shared_ptr<const engines::Snapshot> snapshot =
-      engines::Snapshot::Build(*std::move(knowledge_base));
+  v1::KnowledgeBase without_examples = *knowledge_base;
+  without_examples.clear_examples();
+  const std::shared_ptr<const engines::Snapshot> snapshots[] = {
+      engines::Snapshot::Build(*std::move(knowledge_base)),
+      engines::Snapshot::Build(std::move(without_examples))};
   std::vector<Question> questions;
   std::vector<std::string> writers;
   for (const std::string& spec : absl::GetFlag(FLAGS_sets)) {
@@ -220,18 +229,21 @@ int Run() {
     }
     writers.push_back(writer_path.first);
     for (const LabelledCase& labelled : *cases) {
-      absl::StatusOr<engines::KnowledgeAnswer> answer =
-          snapshot->answers().Answer(labelled.input, /*explain=*/true);
-      if (!answer.ok()) continue;
-      Question& question = questions.emplace_back();
-      question.writer = writer_path.first;
-      question.answerable = labelled.expected != kNoAnswer;
-      const std::vector<std::string> phrases = SplitExpectedPhrases(labelled.expected);
-      for (const auto& candidate : answer->explanation->candidates) {
-        CandidateRow& row = question.candidates.emplace_back();
-        engines::SignalFeatures(candidate.signals, row.features);
-        row.right = question.answerable && ContainsAnyPhrase(candidate.answer, phrases);
-        row.faq = candidate.passage->kind == engines::SourceKind::kFaq;
+      for (const auto& snapshot : snapshots) {
+        absl::StatusOr<engines::KnowledgeAnswer> answer =
+            snapshot->answers().Answer(labelled.input, /*explain=*/true);
+        if (!answer.ok()) continue;
+        Question& question = questions.emplace_back();
+        question.writer = writer_path.first;
+        question.answerable = labelled.expected != kNoAnswer;
+        question.retrieval_only = snapshot == snapshots[1];
+        const std::vector<std::string> phrases = SplitExpectedPhrases(labelled.expected);
+        for (const auto& candidate : answer->explanation->candidates) {
+          CandidateRow& row = question.candidates.emplace_back();
+          engines::SignalFeatures(candidate.signals, row.features);
+          row.right = question.answerable && ContainsAnyPhrase(candidate.answer, phrases);
+          row.faq = candidate.passage->kind == engines::SourceKind::kFaq;
+        }
       }
     }
   }
@@ -247,9 +259,12 @@ int Run() {
   std::printf("Leave one writer out (fit weights and threshold on the others, score this one):\n");
   for (const std::string& writer : writers) {
     const auto train = select([&](const Question& q) { return q.writer != writer; });
-    const auto test = select([&](const Question& q) { return q.writer == writer; });
+    const auto train_served =
+        select([&](const Question& q) { return q.writer != writer && !q.retrieval_only; });
+    const auto test =
+        select([&](const Question& q) { return q.writer == writer && !q.retrieval_only; });
     Fit fit = FitRows(train, regularisation);
-    fit.threshold = ThresholdFor(fit, train);
+    fit.threshold = ThresholdFor(fit, train_served);
     const std::string label = absl::StrFormat("%s (threshold %.2f)", writer, fit.threshold);
     const Scores scores = Score(fit, test);
     Print(label.c_str(), scores);
@@ -266,11 +281,18 @@ int Run() {
   }
   const auto all = select([](const Question&) { return true; });
   Fit fit = FitRows(all, regularisation);
-  fit.threshold = ThresholdFor(fit, all);
+  fit.threshold = ThresholdFor(fit, select([](const Question& q) { return !q.retrieval_only; }));
   std::printf("\nFitted on every writer, scored on each (flatters):\n");
   for (const std::string& writer : writers) {
-    Print(writer.c_str(),
-          Score(fit, select([&](const Question& q) { return q.writer == writer; })));
+    Print(writer.c_str(), Score(fit, select([&](const Question& q) {
+                                  return q.writer == writer && !q.retrieval_only;
+                                })));
+  }
+  std::printf("\nThe same without example questions (retrieval alone):\n");
+  for (const std::string& writer : writers) {
+    Print(writer.c_str(), Score(fit, select([&](const Question& q) {
+                                  return q.writer == writer && q.retrieval_only;
+                                })));
   }
   std::printf("\nScoringParameters:\n  bias = %.4f\n", fit.bias);
   for (int i = 0; i < kSignalCount; ++i) {
