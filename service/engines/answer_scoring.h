@@ -36,31 +36,31 @@ struct CandidateSignals {
 // question model's options change.
 struct ScoringParameters {
   // The logistic model's intercept.
-  double bias = -0.9767;
+  double bias = -1.0739;
   // Weight of log(model_probability), floored at log(kMinProbability):
   // tells a very unlikely item from a merely unlikely one.
-  double log_model_probability = 0.0686;
+  double log_model_probability = 0.0593;
   // Weight of the model's probability of the candidate's item.
-  double model_probability = 2.4737;
+  double model_probability = 1.8686;
   // Weight of the item being the model's first choice.
-  double model_top = 0.3843;
+  double model_top = 0.4688;
   // Weight of log(1 - out_of_scope_probability), floored likewise: the
   // model's belief that something answers at all; counted for items with
   // examples only (SignalFeatures).
-  double log_in_scope_probability = 0.9306;
+  double log_in_scope_probability = 0.6505;
   // Weight of retrieval's confidence in the candidate.
-  double retrieval_confidence = 3.6928;
+  double retrieval_confidence = 3.7953;
   // Weight of the candidate being retrieval's first choice.
-  double retrieval_top = 0.5979;
+  double retrieval_top = 0.6258;
   // Weight of the item having example questions (the model knows it).
-  double has_examples = -0.5774;
+  double has_examples = -0.5230;
   // Weight of the question naming a framework the candidate is about.
-  double names_its_framework = 0.1530;
+  double names_its_framework = 0.1119;
   // A question is answered from this confidence on: the lowest at which
   // every writer left out of the fit gets "no answer" for at least 95 % of
   // the questions the knowledge base does not answer (advisor_calibrate
   // --threshold).
-  double answer_threshold = 0.65;
+  double answer_threshold = 0.70;
   // Alternatives below this confidence are not listed.
   double min_alternative_confidence = 0.05;
   // A curated FAQ entry answers instead of the best candidate when its own
