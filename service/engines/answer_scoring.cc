@@ -13,18 +13,15 @@ double FlooredLog(double probability) { return std::log(std::max(probability, kM
 
 }  // namespace
 
-double SignalWeight(const ScoringParameters& parameters, int i) {
-  const double weights[kSignalCount] = {
-      parameters.log_model_probability,
-      parameters.model_probability,
-      parameters.model_top,
-      parameters.log_in_scope_probability,
-      parameters.retrieval_confidence,
-      parameters.retrieval_top,
-      parameters.has_examples,
-      parameters.names_its_framework,
-  };
-  return weights[i];
+void SignalWeights(const ScoringParameters& parameters, double (&weights)[kSignalCount]) {
+  weights[0] = parameters.log_model_probability;
+  weights[1] = parameters.model_probability;
+  weights[2] = parameters.model_top;
+  weights[3] = parameters.log_in_scope_probability;
+  weights[4] = parameters.retrieval_confidence;
+  weights[5] = parameters.retrieval_top;
+  weights[6] = parameters.has_examples;
+  weights[7] = parameters.names_its_framework;
 }
 
 const char* const kSignalNames[kSignalCount] = {
@@ -48,20 +45,24 @@ void SignalFeatures(const CandidateSignals& signals, double (&features)[kSignalC
 
 double CandidateConfidence(const CandidateSignals& signals, const ScoringParameters& parameters) {
   double features[kSignalCount];
+  double weights[kSignalCount];
   SignalFeatures(signals, features);
+  SignalWeights(parameters, weights);
   double logit = parameters.bias;
-  for (int i = 0; i < kSignalCount; ++i) logit += SignalWeight(parameters, i) * features[i];
+  for (int i = 0; i < kSignalCount; ++i) logit += weights[i] * features[i];
   return 1 / (1 + std::exp(-logit));
 }
 
 std::string ExplainConfidence(const CandidateSignals& signals,
                               const ScoringParameters& parameters) {
   double features[kSignalCount];
+  double weights[kSignalCount];
   SignalFeatures(signals, features);
+  SignalWeights(parameters, weights);
   double logit = parameters.bias;
   std::string out = absl::StrFormat("bias %.2f", parameters.bias);
   for (int i = 0; i < kSignalCount; ++i) {
-    const double weight = SignalWeight(parameters, i);
+    const double weight = weights[i];
     if (weight == 0) continue;
     logit += weight * features[i];
     absl::StrAppend(&out, absl::StrFormat(" + %s %.3f*%.2f", kSignalNames[i], features[i], weight));

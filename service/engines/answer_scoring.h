@@ -77,8 +77,8 @@ inline constexpr double kMinProbability = 1e-4;
 inline constexpr int kSignalCount = 8;
 void SignalFeatures(const CandidateSignals& signals, double (&features)[kSignalCount]);
 
-// The weight of the i-th signal of SignalFeatures in `parameters`.
-double SignalWeight(const ScoringParameters& parameters, int i);
+// The weights of `parameters`, in SignalFeatures' order.
+void SignalWeights(const ScoringParameters& parameters, double (&weights)[kSignalCount]);
 
 // The calibrated confidence that a candidate with these signals is right.
 double CandidateConfidence(const CandidateSignals& signals, const ScoringParameters& parameters);

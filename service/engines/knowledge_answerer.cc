@@ -1112,7 +1112,7 @@ void KnowledgeAnswerer::Index::Explain(const Scratch& scratch, KnowledgeAnswer* 
     candidate.confidence = scored.confidence;
     candidate.explanation = ExplainConfidence(scored.signals, parameters);
     SignalFeatures(scored.signals, candidate.features);
-    for (int i = 0; i < kSignalCount; ++i) candidate.weights[i] = SignalWeight(parameters, i);
+    SignalWeights(parameters, candidate.weights);
   }
   explanation->bias = parameters.bias;
   explanation->answer_threshold = parameters.answer_threshold;
