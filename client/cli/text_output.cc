@@ -148,6 +148,10 @@ std::string FormatAnswer(const v1::AnswerQuestionResponse& answer) {
     absl::StrAppend(&out, answer.answer(), "\n  (confidence ", FormatPercent(answer.confidence()),
                     "; from ", DescribeAnswerOrigin(answer), ")\n");
     AppendSourceDetails(out, answer.source(), answer.answer());
+    for (const v1::AnswerSource& joined : answer.also_from()) {
+      absl::StrAppend(&out, "  Also from ", joined.title(), " [", joined.name(), "] ",
+                      joined.field(), ": ", joined.passage(), "\n");
+    }
   } else {
     absl::StrAppend(&out, "No answer in the knowledge base (confidence ",
                     FormatPercent(answer.confidence()), ")\n");

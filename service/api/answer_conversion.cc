@@ -87,6 +87,12 @@ uint8_t* WriteSource(const engines::AnswerCandidate& candidate, uint8_t* out) {
   return wire::WriteString(AnswerSource::kSectionFieldNumber, passage.section, out);
 }
 
+// A passage the answer joins, as a source that carries its text in
+// `passage` (no answer of its own was taken from it).
+engines::AnswerCandidate WholePassage(const engines::Passage& passage) {
+  return engines::AnswerCandidate{&passage, absl::string_view(), 0};
+}
+
 absl::string_view FaqId(const engines::Passage& passage) {
   return passage.faq != nullptr ? absl::string_view(passage.faq->id()) : absl::string_view();
 }
@@ -143,6 +149,11 @@ AnswerQuestionResponseEncoder::AnswerQuestionResponseEncoder(const engines::Know
   }
   size_ +=
       wire::EncodedMessageSize(AnswerQuestionResponse::kServedByFieldNumber, encoded_served_by_);
+  for (const engines::Passage* joined : answer.also_from) {
+    nested_sizes_.push_back(SourceSize(WholePassage(*joined)));
+    size_ += wire::LengthDelimitedSize(AnswerQuestionResponse::kAlsoFromFieldNumber,
+                                       nested_sizes_.back());
+  }
 }
 
 void AnswerQuestionResponseEncoder::Write(uint8_t* out) const {
@@ -172,6 +183,11 @@ void AnswerQuestionResponseEncoder::Write(uint8_t* out) const {
     out = wire::WriteLengthDelimitedHeader(AnswerQuestionResponse::kSourceFieldNumber,
                                            best_source_size, out);
     out = WriteSource(best, out);
+  }
+  for (const engines::Passage* joined : answer_.also_from) {
+    out = wire::WriteLengthDelimitedHeader(AnswerQuestionResponse::kAlsoFromFieldNumber,
+                                           nested_sizes_[nested++], out);
+    out = WriteSource(WholePassage(*joined), out);
   }
   assert(static_cast<size_t>(out - start) == size_);
 }
@@ -220,6 +236,9 @@ absl::Status FillAnswer(const engines::Snapshot& snapshot,
   // The API promises empty answer fields when the question is not covered,
   // even though the engine may still name its best (too weak) guess.
   if (answer->answered) FillCandidate(answer->best, response);
+  for (const engines::Passage* joined : answer->also_from) {
+    FillSource(*joined, absl::string_view(), *response.add_also_from());
+  }
   for (const engines::AnswerCandidate& candidate : answer->alternatives) {
     advisor::v1::FaqCandidate& out = *response.add_alternatives();
     out.set_confidence(candidate.confidence);

@@ -22,11 +22,13 @@ void SignalWeights(const ScoringParameters& parameters, double (&weights)[kSigna
   weights[5] = parameters.retrieval_top;
   weights[6] = parameters.has_examples;
   weights[7] = parameters.names_its_framework;
+  weights[8] = parameters.names_its_employer;
 }
 
 const char* const kSignalNames[kSignalCount] = {
     "log_model_probability", "model_probability", "model_top",    "log_in_scope_probability",
     "retrieval_confidence",  "retrieval_top",     "has_examples", "names_its_framework",
+    "names_its_employer",
 };
 
 void SignalFeatures(const CandidateSignals& signals, double (&features)[kSignalCount]) {
@@ -41,6 +43,7 @@ void SignalFeatures(const CandidateSignals& signals, double (&features)[kSignalC
   features[5] = signals.retrieval_top ? 1 : 0;
   features[6] = signals.has_examples ? 1 : 0;
   features[7] = signals.names_its_framework ? 1 : 0;
+  features[8] = signals.names_its_employer ? 1 : 0;
 }
 
 double CandidateConfidence(const CandidateSignals& signals, const ScoringParameters& parameters) {

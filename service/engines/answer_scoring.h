@@ -25,6 +25,10 @@ struct CandidateSignals {
   bool has_examples = false;
   // Whether the question names a framework the candidate is about.
   bool names_its_framework = false;
+  // Whether the question says the asker works for (or wants to work for)
+  // the kind of employer the candidate, a hiring pattern or its learning
+  // path, is about ("I work at a bank", "our six-person startup").
+  bool names_its_employer = false;
 };
 
 // Every constant of the answer's confidence, in one place. The confidence
@@ -36,26 +40,29 @@ struct CandidateSignals {
 // question model's options change.
 struct ScoringParameters {
   // The logistic model's intercept.
-  double bias = -1.0739;
+  double bias = -0.9951;
   // Weight of log(model_probability), floored at log(kMinProbability):
   // tells a very unlikely item from a merely unlikely one.
-  double log_model_probability = 0.0593;
+  double log_model_probability = 0.0577;
   // Weight of the model's probability of the candidate's item.
-  double model_probability = 1.8686;
+  double model_probability = 2.4266;
   // Weight of the item being the model's first choice.
-  double model_top = 0.4688;
+  double model_top = 0.0385;
   // Weight of log(1 - out_of_scope_probability), floored likewise: the
   // model's belief that something answers at all; counted for items with
   // examples only (SignalFeatures).
-  double log_in_scope_probability = 0.6505;
+  double log_in_scope_probability = 0.6525;
   // Weight of retrieval's confidence in the candidate.
-  double retrieval_confidence = 3.7953;
+  double retrieval_confidence = 3.5735;
   // Weight of the candidate being retrieval's first choice.
-  double retrieval_top = 0.6258;
+  double retrieval_top = 0.5860;
   // Weight of the item having example questions (the model knows it).
-  double has_examples = -0.5230;
+  double has_examples = -0.5314;
   // Weight of the question naming a framework the candidate is about.
-  double names_its_framework = 0.1119;
+  double names_its_framework = 0.1293;
+  // Weight of the question naming the kind of employer the candidate is
+  // about.
+  double names_its_employer = 1.3434;
   // A question is answered from this confidence on: the lowest at which
   // every writer left out of the fit gets "no answer" for at least 95 % of
   // the questions the knowledge base does not answer (advisor_calibrate
@@ -74,7 +81,7 @@ inline constexpr double kMinProbability = 1e-4;
 
 // The signals as the logistic model reads them, in the order of the
 // weights in ScoringParameters (without the bias).
-inline constexpr int kSignalCount = 8;
+inline constexpr int kSignalCount = 9;
 void SignalFeatures(const CandidateSignals& signals, double (&features)[kSignalCount]);
 
 // The weights of `parameters`, in SignalFeatures' order.

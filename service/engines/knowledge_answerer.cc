@@ -13,9 +13,11 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 
+#include "service/engines/expected_answer.h"
 #include "service/engines/passage_index.h"
 #include "service/engines/question_intent.h"
 #include "service/engines/question_model.h"
+#include "service/engines/role_matcher.h"
 #include "service/knowledge_base/item_names.h"
 #include "service/text/sentences.h"
 #include "service/text/text_analyzer.h"
@@ -116,6 +118,19 @@ struct PassageFacts {
   // names, sorted, distinct.
   std::vector<TermId> undescribed;
 };
+
+// Whether the question speaks of the asker or the asker's team ("I work at
+// a bank", "our startup", "my company"): only then does an employer it
+// names say who asks rather than what is asked about.
+bool SpeaksOfAsker(absl::string_view question) {
+  thread_local text::FoldedWords folded;
+  text::FoldWordsInto(question, &folded);
+  static constexpr absl::string_view kFirstPerson[] = {"i", "im", "me", "my", "we", "our", "us"};
+  return std::any_of(folded.words.begin(), folded.words.end(), [](absl::string_view word) {
+    return std::find(std::begin(kFirstPerson), std::end(kFirstPerson), word) !=
+           std::end(kFirstPerson);
+  });
+}
 
 // The question model's label for an item: the item itself, or the shared
 // label of a framework field.
@@ -420,6 +435,11 @@ struct Scratch {
   std::vector<float> probabilities;
   std::vector<Scored> scored;
   std::vector<std::string> dropped;
+  // The kind of value the question proper asks for.
+  ExpectedAnswer expected = ExpectedAnswer::kAnything;
+  // The item of the hiring pattern whose kind of employer or role the
+  // question names ("hiringPatterns/enterprise"), or empty.
+  absl::string_view employer_item;
 };
 
 Scratch& ThreadScratch() {
@@ -435,7 +455,8 @@ struct KnowledgeAnswerer::Index {
         texts(collector.TakeTexts()),
         analyzer(BuildAnalyzer(knowledge_base, fields)),
         passages(collector.TakePassages()),
-        search(analyzer, fields, FrameworkTerms(knowledge_base)) {
+        search(analyzer, fields, FrameworkTerms(knowledge_base)),
+        roles(knowledge_base) {
     const std::vector<int32_t> sentence = collector.TakeSentences();
     const std::vector<const Framework*> about = collector.TakeAbout();
     const std::vector<const v1::HiringPattern*> patterns = collector.TakePatterns();
@@ -650,6 +671,20 @@ struct KnowledgeAnswerer::Index {
     return best->passage;
   }
 
+  // The passage of the hiring pattern whose kind of employer or role the
+  // question describes, as the role matcher recognises it from the same
+  // signals as a role description ("I work at a bank" -> enterprise), or -1.
+  int32_t EmployerPattern(absl::string_view question) const {
+    if (!SpeaksOfAsker(question)) return -1;
+    const absl::StatusOr<RoleMatch> match = roles.Match(question);
+    if (!match.ok() || match->recognized.empty()) return -1;
+    const std::string item = absl::StrCat("hiringPatterns/", match->recognized.front()->id());
+    for (const PatternTerms& pattern : hiring_patterns) {
+      if (passages[pattern.passage].item == item) return pattern.passage;
+    }
+    return -1;
+  }
+
   // How much of the question a fact leaves unexplained: (1 - share of
   // `rest`'s weight that is not among the `explained` terms)^3, so one
   // foreign word ("tuner", "lightning") sinks it.
@@ -830,6 +865,8 @@ struct KnowledgeAnswerer::Index {
     std::vector<TermId> terms;  // The terms it owns; sorted, distinct.
   };
   std::vector<PatternTerms> hiring_patterns;
+  // Recognises the kind of employer a question describes.
+  RoleMatcher roles;
   // Frameworks known only by name: their terms (sorted) and names.
   std::vector<TermId> undescribed_terms;
   absl::flat_hash_map<TermId, std::string> undescribed_names;
@@ -864,6 +901,7 @@ size_t KnowledgeAnswerer::Index::AnalyzeQuestion(absl::string_view question,
   size_t context_terms = 0;
   // The question proper is folded once, for its analysis and its intent.
   text::FoldWordsInto(proper, &scratch->proper_words);
+  scratch->expected = ExpectedAnswerOf(scratch->proper_words);
   if (preamble.empty()) {
     analyzer.AnalyzeFoldedInto(scratch->proper_words, &scratch->analysis);
   } else {
@@ -1013,23 +1051,41 @@ void KnowledgeAnswerer::Index::ScoreCandidates(absl::string_view question, bool 
       }
     }
   }
+  // The hiring pattern of the employer the question names answers for
+  // that employer, whichever framework the question names.
+  const int32_t employer = EmployerPattern(question);
+  scratch->employer_item = employer >= 0 ? absl::string_view(passages[employer].item) : "";
+  if (employer >= 0) add(employer);
+  auto about_employer = [&](const Passage& passage) {
+    return !scratch->employer_item.empty() &&
+           absl::StartsWith(passage.item, scratch->employer_item) &&
+           (passage.item.size() == scratch->employer_item.size() ||
+            passage.item[scratch->employer_item.size()] == '/');
+  };
   // An answer is about what the question names: never about another
-  // framework, and about a framework the knowledge base does not describe
-  // only when it names that framework itself.
+  // framework (unless it says what the employer named prefers), and about
+  // a framework the knowledge base does not describe only when it names
+  // that framework itself.
   size_t kept = 0;
   for (Scored& candidate : scored) {
     const PassageFacts& fact = facts[candidate.passage];
+    const bool names_employer = about_employer(passages[candidate.passage]);
     const char* why = nullptr;
-    if (!scratch->named.empty() && !fact.frameworks.empty() &&
+    absl::string_view detail;
+    if (!scratch->named.empty() && !fact.frameworks.empty() && !names_employer &&
         !Intersects(scratch->named, fact.frameworks)) {
       why = "about another framework than the question names";
     } else if (!scratch->named_undescribed.empty() &&
                !Intersects(scratch->named_undescribed, fact.undescribed)) {
       why = "does not name the undescribed framework the question names";
+    } else if (!HoldsExpectedAnswer(CandidateOf(candidate, *scratch).answer, scratch->expected)) {
+      why = "does not state what the question asks for: ";
+      detail = ExpectedAnswerName(scratch->expected);
     }
     if (why != nullptr) {
       if (explain) {
-        scratch->dropped.push_back(absl::StrCat(passages[candidate.passage].item, ": ", why));
+        scratch->dropped.push_back(
+            absl::StrCat(passages[candidate.passage].item, ": ", why, detail));
       }
       continue;
     }
@@ -1041,6 +1097,7 @@ void KnowledgeAnswerer::Index::ScoreCandidates(absl::string_view question, bool 
     signals.model_top = label >= 0 && label == model_top;
     signals.out_of_scope_probability = out_of_scope;
     signals.names_its_framework = Intersects(scratch->named, fact.frameworks);
+    signals.names_its_employer = names_employer;
     candidate.confidence = CandidateConfidence(signals, parameters);
     scored[kept++] = candidate;
   }
@@ -1067,6 +1124,16 @@ KnowledgeAnswer KnowledgeAnswerer::Index::CollectAnswer(const Scratch& scratch,
   auto candidate = [&](const Scored& s) { return CandidateOf(s, scratch); };
   answer.best = candidate(scored.front());
   answer.answered = answer.best.confidence >= parameters.answer_threshold;
+  // A hiring pattern answering for the employer the question names joins
+  // what the frameworks the question names are best for.
+  if (answer.answered && scored.front().signals.names_its_employer) {
+    for (const TermId framework : scratch.named) {
+      const int32_t best_for = FieldPassage(framework, "best_for");
+      if (best_for >= 0 && answer.also_from.size() < kMaxJoinedPassages) {
+        answer.also_from.push_back(&passages[best_for]);
+      }
+    }
+  }
   // Alternatives from other texts: another sentence of the answer's
   // paragraph is the same passage to the asker.
   auto shown = [&](const Passage& passage) {

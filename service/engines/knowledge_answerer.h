@@ -19,6 +19,9 @@ namespace advisor::engines {
 // Most alternatives an answer lists.
 inline constexpr int kMaxAlternatives = 3;
 
+// Most passages an answer joins (KnowledgeAnswer::also_from).
+inline constexpr int kMaxJoinedPassages = 2;
+
 // Confidence from which a question counts as answered.
 inline constexpr double kAnswerThreshold = ScoringParameters{}.answer_threshold;
 
@@ -107,6 +110,11 @@ struct KnowledgeAnswer {
   bool answered = false;
   // The best candidate; its passage is null when nothing matched at all.
   AnswerCandidate best;
+  // Further passages the answer joins: when a hiring pattern answers a
+  // question that says where the asker works and names frameworks ("I work
+  // at a bank, should I learn PyTorch?"), what each named framework is best
+  // for. Views into the answerer.
+  absl::InlinedVector<const Passage*, kMaxJoinedPassages> also_from;
   // Next best candidates (other passages), best first, at most
   // kMaxAlternatives, each of at least kMinAlternativeConfidence. Held
   // inline: an answer allocates nothing.

@@ -95,15 +95,18 @@ TEST_F(ResponseEncodersTest, AnswerQuestionBytesAreTheGeneratedSerialisation) {
       "how do I install PyTorch with CUDA",
       "what is the capital of France",
       "zzzz qqqq",
+      "I work at a bank, should I learn PyTorch?",
   };
   int answered = 0;
   int with_alternatives = 0;
+  int joining = 0;
   for (const std::string& question : questions) {
     SCOPED_TRACE(question);
     absl::StatusOr<engines::KnowledgeAnswer> answer = snapshot_->answers().Answer(question);
     ASSERT_TRUE(answer.ok()) << answer.status();
     answered += answer->answered ? 1 : 0;
     with_alternatives += answer->alternatives.empty() ? 0 : 1;
+    joining += answer->also_from.empty() ? 0 : 1;
     advisor::v1::AnswerQuestionRequest request;
     request.set_question(question);
     advisor::v1::AnswerQuestionResponse expected;
@@ -116,6 +119,7 @@ TEST_F(ResponseEncodersTest, AnswerQuestionBytesAreTheGeneratedSerialisation) {
   EXPECT_GE(answered, 3);
   EXPECT_LT(answered, static_cast<int>(questions.size()));
   EXPECT_GE(with_alternatives, 1);
+  EXPECT_GE(joining, 1);
 }
 
 // AnswerQuestionResponseEncoder writes each field of these messages by
@@ -123,7 +127,7 @@ TEST_F(ResponseEncodersTest, AnswerQuestionBytesAreTheGeneratedSerialisation) {
 TEST(AnswerQuestionResponseEncoderTest, KnowsEveryFieldOfItsMessages) {
   // The ninth, `explanation`, is set only when the request asks for it, and
   // WriteAnswer then uses the generated serializer instead.
-  EXPECT_EQ(advisor::v1::AnswerQuestionResponse::descriptor()->field_count(), 9)
+  EXPECT_EQ(advisor::v1::AnswerQuestionResponse::descriptor()->field_count(), 10)
       << "AnswerQuestionResponse changed: update AnswerQuestionResponseEncoder";
   EXPECT_EQ(advisor::v1::AnswerQuestionResponse::kExplanationFieldNumber, 9);
   EXPECT_EQ(advisor::v1::FaqCandidate::descriptor()->field_count(), 5)

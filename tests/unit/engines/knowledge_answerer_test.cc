@@ -149,6 +149,32 @@ TEST_F(KnowledgeAnswererTest, NeverAnswersAboutAnotherFrameworkThanTheOneAsked) 
   }
 }
 
+TEST_F(KnowledgeAnswererTest, AnswersOnlyWithTheKindOfValueAsked) {
+  // TensorFlow's notes state its release year; PyTorch's state a year, but
+  // of another event.
+  ExpectAnswers("when was tensorflow first released", "frameworks/tensorflow", "2015");
+  ExpectAnswers("when did keras 3 come out", "frameworks/keras", "2023");
+  ExpectNoAnswer("when was pytorch first released", kAnswerThreshold);
+  // Pay is no field of a framework, though "developers" matches one.
+  ExpectNoAnswer("how much do tensorflow developers make", kAnswerThreshold);
+}
+
+TEST_F(KnowledgeAnswererTest, AnswersForTheEmployerTheAskerNames) {
+  // The pattern of the asker's employer answers whichever framework is
+  // named, joined by what that framework is best for.
+  const KnowledgeAnswer bank = MustAnswer("I work at a bank, should I learn PyTorch?");
+  EXPECT_TRUE(bank.answered);
+  EXPECT_EQ(NameOf(bank.best), "hiringPatterns/enterprise");
+  ASSERT_EQ(bank.also_from.size(), 1u);
+  EXPECT_EQ(bank.also_from[0]->name, "frameworks/pytorch");
+  EXPECT_EQ(bank.also_from[0]->field, "best_for");
+  ExpectAnswers("our robotics startup has six people, which framework should the next hire know?",
+                "hiringPatterns/startup", "PyTorch");
+  // A question that names an employer without speaking of the asker joins
+  // nothing.
+  EXPECT_TRUE(MustAnswer("why do startups prefer pytorch").also_from.empty());
+}
+
 TEST_F(KnowledgeAnswererTest, ExplainsHowTheAnswerWasChosenOnlyWhenAsked) {
   EXPECT_EQ(MustAnswer("who develops pytorch").explanation, nullptr);
   absl::StatusOr<KnowledgeAnswer> answer = answerer_.Answer("who develops pytroch", true);
