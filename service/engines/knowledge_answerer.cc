@@ -1078,7 +1078,8 @@ void KnowledgeAnswerer::Index::ScoreCandidates(absl::string_view question, bool 
     } else if (!scratch->named_undescribed.empty() &&
                !Intersects(scratch->named_undescribed, fact.undescribed)) {
       why = "does not name the undescribed framework the question names";
-    } else if (!HoldsExpectedAnswer(CandidateOf(candidate, *scratch).answer, scratch->expected)) {
+    } else if (scratch->expected != ExpectedAnswer::kAnything &&
+               !HoldsExpectedAnswer(CandidateOf(candidate, *scratch).answer, scratch->expected)) {
       why = "does not state what the question asks for: ";
       detail = ExpectedAnswerName(scratch->expected);
     }

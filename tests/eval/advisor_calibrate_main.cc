@@ -117,14 +117,38 @@ Fit FitRows(const std::vector<const Question*>& questions, double regularisation
   return fit;
 }
 
+constexpr int kBins = 10;
+
+// Every question's best candidate by its confidence, answered or not: how
+// often the candidates given a confidence in each tenth are right.
+struct Reliability {
+  int count[kBins] = {};
+  double confidence[kBins] = {};
+  double right[kBins] = {};
+
+  void Add(double best_confidence, bool right_answer) {
+    const int bin = std::min(kBins - 1, static_cast<int>(best_confidence * kBins));
+    count[bin]++;
+    confidence[bin] += best_confidence;
+    right[bin] += right_answer ? 1 : 0;
+  }
+  void Add(const Reliability& other) {
+    for (int b = 0; b < kBins; ++b) {
+      count[b] += other.count[b];
+      confidence[b] += other.confidence[b];
+      right[b] += other.right[b];
+    }
+  }
+};
+
 struct Scores {
   int answerable = 0, right = 0, none = 0, abstained = 0, confident_wrong = 0, answered = 0;
   double ece = 0;
+  Reliability reliability;
 };
 
 Scores Score(const Fit& fit, const std::vector<const Question*>& questions) {
   Scores scores;
-  constexpr int kBins = 10;
   double bin_confidence[kBins] = {}, bin_right[kBins] = {};
   int bin_count[kBins] = {};
   for (const Question* question : questions) {
@@ -153,6 +177,9 @@ Scores Score(const Fit& fit, const std::vector<const Question*>& questions) {
         best = faq;
         best_confidence = faq_confidence;
       }
+    }
+    if (best != nullptr) {
+      scores.reliability.Add(best_confidence, question->answerable && best->right);
     }
     const bool answered = best != nullptr && best_confidence >= fit.threshold;
     if (!answered) {
@@ -196,6 +223,15 @@ double ChooseThreshold(Fit fit, const std::vector<const Question*>& questions) {
 double ThresholdFor(const Fit& fit, const std::vector<const Question*>& questions) {
   const double threshold = absl::GetFlag(FLAGS_threshold);
   return threshold >= 0 ? threshold : ChooseThreshold(fit, questions);
+}
+
+void PrintReliability(const Reliability& r) {
+  std::printf("| confidence | questions | mean confidence | right |\n|---|---|---|---|\n");
+  for (int b = 0; b < kBins; ++b) {
+    if (r.count[b] == 0) continue;
+    std::printf("| %.1f-%.1f | %d | %.2f | %.2f |\n", b / 10.0, (b + 1) / 10.0, r.count[b],
+                r.confidence[b] / r.count[b], r.right[b] / r.count[b]);
+  }
 }
 
 void Print(const char* label, const Scores& s) {
@@ -256,6 +292,7 @@ int Run() {
     return out;
   };
   bool below_floor = false;
+  Reliability left_out;
   std::printf("Leave one writer out (fit weights and threshold on the others, score this one):\n");
   for (const std::string& writer : writers) {
     const auto train = select([&](const Question& q) { return q.writer != writer; });
@@ -268,6 +305,7 @@ int Run() {
     const std::string label = absl::StrFormat("%s (threshold %.2f)", writer, fit.threshold);
     const Scores scores = Score(fit, test);
     Print(label.c_str(), scores);
+    left_out.Add(scores.reliability);
     const double right = static_cast<double>(scores.right) / std::max(1, scores.answerable);
     const double no_answer = static_cast<double>(scores.abstained) / std::max(1, scores.none);
     const int max_wrong = absl::GetFlag(FLAGS_max_confident_wrong);
@@ -279,6 +317,10 @@ int Run() {
       below_floor = true;
     }
   }
+  std::printf(
+      "\nReliability, the left-out writers pooled (every question's best candidate, "
+      "answered or not; a NONE row's is wrong):\n");
+  PrintReliability(left_out);
   const auto all = select([](const Question&) { return true; });
   Fit fit = FitRows(all, regularisation);
   fit.threshold = ThresholdFor(fit, select([](const Question& q) { return !q.retrieval_only; }));
