@@ -13,6 +13,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 
+#include "service/engines/english_lexicon.h"
 #include "service/engines/expected_answer.h"
 #include "service/engines/passage_index.h"
 #include "service/engines/question_intent.h"
@@ -171,6 +172,8 @@ bool Contains(const std::vector<TermId>& sorted, TermId id) {
 text::TextAnalyzer BuildAnalyzer(const KnowledgeBase& knowledge_base,
                                  const std::vector<PassageFields>& fields) {
   text::TextAnalyzer::Builder builder;
+  const v1::Lexicon& lexicon = EnglishLexicon();
+  for (const std::string& word : lexicon.stop_words()) builder.AddStopWord(word);
   for (const std::string& word : knowledge_base.stop_words()) builder.AddStopWord(word);
   // Framework names first: they win over any synonym group that lists them.
   for (const Framework& framework : knowledge_base.frameworks()) {
@@ -184,9 +187,12 @@ text::TextAnalyzer BuildAnalyzer(const KnowledgeBase& knowledge_base,
     builder.AddSynonyms(other.display_name(),
                         std::vector<std::string>(other.aliases().begin(), other.aliases().end()));
   }
-  for (const auto& group : knowledge_base.synonyms()) {
-    builder.AddSynonyms(group.canonical(),
-                        std::vector<std::string>(group.terms().begin(), group.terms().end()));
+  // The knowledge base's domain vocabulary before generic English.
+  for (const auto* groups : {&knowledge_base.synonyms(), &lexicon.synonyms()}) {
+    for (const auto& group : *groups) {
+      builder.AddSynonyms(group.canonical(),
+                          std::vector<std::string>(group.terms().begin(), group.terms().end()));
+    }
   }
   // Hiring pattern signals are not passages' words, but the words that say
   // whom a "which framework for ..." question is about ("labs", "phd").

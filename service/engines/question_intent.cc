@@ -10,6 +10,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_join.h"
 
+#include "service/engines/english_lexicon.h"
 #include "service/text/sentences.h"
 #include "service/text/tokenizer.h"
 
@@ -18,174 +19,59 @@ namespace {
 
 using WordSet = absl::flat_hash_set<absl::string_view>;
 
+// The cue word lists, from the built-in lexicon (english_lexicon.txtpb says
+// what each signals).
+
 // Verbs and nouns of making something: with a "who" word they ask for the
 // developer ("who makes X"; "what makes X attractive" has none).
-const WordSet& MakerWords() {
-  static const auto* const kWords = new WordSet{
-      "develop",     "develops", "developed", "developing", "create",    "creates",    "created",
-      "creating",    "invent",   "invents",   "invented",   "maintain",  "maintains",  "maintained",
-      "maintaining", "own",      "owns",      "owned",      "author",    "authored",   "wrote",
-      "written",     "found",    "founded",   "back",       "backs",     "backed",     "made",
-      "built",       "design",   "designed",  "designs",    "originate", "originated", "originates",
-      "produced",    "release",  "released",  "launched",   "started",   "govern",     "governs",
-      "governed",    "steward",  "stewards",  "run",        "runs",      "behind",     "developer",
-      "developers",  "from",     "sponsor",   "sponsors",   "sponsored", "makes",      "make"};
-  return *kWords;
-}
+const WordSet& MakerWords() { return CueWords("maker"); }
 
 // Nouns that ask for a maker on their own ("the creator of Keras").
-const WordSet& MakerNouns() {
-  static const auto* const kWords =
-      new WordSet{"creator", "creators", "inventor",   "inventors", "maintainer", "maintainers",
-                  "founder", "founders", "owner",      "owners",    "maker",      "makers",
-                  "authors", "steward",  "originator", "governance"};
-  return *kWords;
-}
+const WordSet& MakerNouns() { return CueWords("maker_noun"); }
 
 // Who is asked about: a person or an organisation.
-const WordSet& AgentWords() {
-  static const auto* const kWords = new WordSet{
-      "who",          "whom",          "whose",         "company", "companies", "organisation",
-      "organization", "organisations", "organizations", "team",    "firm",      "corporation",
-      "person",       "people",        "foundation",    "lab",     "group",     "vendor"};
-  return *kWords;
-}
+const WordSet& AgentWords() { return CueWords("agent"); }
 
-const WordSet& WebsiteWords() {
-  static const auto* const kWords = new WordSet{
-      "website", "websites",      "site",    "homepage", "url",      "urls",      "webpage",
-      "docs",    "documentation", "link",    "links",    "web",      "page",      "official",
-      "online",  "domain",        "address", "where",    "download", "downloads", "read",
-      "find",    "get",           "home",    "internet"};
-  return *kWords;
-}
+const WordSet& WebsiteWords() { return CueWords("website"); }
 
 // Words that on their own ask for a website (the others only help).
-const WordSet& WebsiteAnchors() {
-  static const auto* const kWords =
-      new WordSet{"website", "websites",      "site", "homepage", "url",     "webpage",
-                  "docs",    "documentation", "link", "domain",   "internet"};
-  return *kWords;
-}
+const WordSet& WebsiteAnchors() { return CueWords("website_anchor"); }
 
-const WordSet& ComparisonWords() {
-  static const auto* const kWords =
-      new WordSet{"vs",         "versus",      "compare",    "compared",    "compares", "comparing",
-                  "comparison", "comparisons", "difference", "differences", "differ",   "differs",
-                  "different",  "or",          "against",    "between",     "and",      "contrast",
-                  "which",      "one",         "better",     "choose",      "pick",     "over"};
-  return *kWords;
-}
+const WordSet& ComparisonWords() { return CueWords("comparison"); }
 
-const WordSet& ComparisonAnchors() {
-  static const auto* const kWords = new WordSet{
-      "vs",          "versus",     "compare",     "compared", "compares", "comparing", "comparison",
-      "comparisons", "difference", "differences", "differ",   "differs",  "contrast"};
-  return *kWords;
-}
+const WordSet& ComparisonAnchors() { return CueWords("comparison_anchor"); }
 
 // With "when" or "year", they ask when something came out.
-const WordSet& ReleaseWords() {
-  static const auto* const kWords = new WordSet{
-      "released", "release", "launched",  "launch",    "come",       "came",   "out",
-      "created",  "started", "first",     "version",   "introduced", "appear", "appeared",
-      "debut",    "debuted", "available", "published", "born"};
-  return *kWords;
-}
+const WordSet& ReleaseWords() { return CueWords("release"); }
 
-const WordSet& HistoryWords() {
-  static const auto* const kWords =
-      new WordSet{"when", "year", "history", "origin", "origins", "date", "dates", "since",
-                  "was",  "were", "did",     "it",     "its",     "the",  "of",    "in"};
-  return *kWords;
-}
+const WordSet& HistoryWords() { return CueWords("history"); }
 
 // Words that name a framework in general.
-const WordSet& ToolWords() {
-  static const auto* const kWords =
-      new WordSet{"framework", "frameworks", "library",   "libraries", "tool",
-                  "tools",     "toolkit",    "toolkits",  "stack",     "package",
-                  "packages",  "framwork",   "framworks", "libary",    "libaries"};
-  return *kWords;
-}
+const WordSet& ToolWords() { return CueWords("tool"); }
 
 // With a tool word, they ask which one to pick.
-const WordSet& ChoiceWords() {
-  static const auto* const kWords = new WordSet{
-      "which",   "what",    "best",      "recommend", "recommended", "suggest",   "suggested",
-      "prefer",  "prefers", "preferred", "choose",    "chosen",      "pick",      "use",
-      "uses",    "used",    "using",     "favor",     "favour",      "favored",   "favoured",
-      "go",      "with",    "for",       "suits",     "suited",      "ideal",     "right",
-      "should",  "do",      "does",      "typically", "usually",     "generally", "mostly",
-      "default", "meant",   "designed",  "mainly",    "primarily",   "is",        "are",
-      "who",     "choice",  "at",        "in"};
-  return *kWords;
-}
+const WordSet& ChoiceWords() { return CueWords("choice"); }
 
-const WordSet& ChoiceAnchors() {
-  static const auto* const kWords =
-      new WordSet{"which",  "what",    "best",      "recommend", "recommended", "suggest",
-                  "prefer", "prefers", "preferred", "choose",    "pick",        "suited",
-                  "ideal",  "favor",   "favour",    "favored",   "favoured",    "choice"};
-  return *kWords;
-}
+const WordSet& ChoiceAnchors() { return CueWords("choice_anchor"); }
 
-const WordSet& SummaryWords() {
-  static const auto* const kWords =
-      new WordSet{"describe",  "description", "explain",   "explained",  "explanation",
-                  "overview",  "summary",     "summarize", "summarise",  "introduction",
-                  "intro",     "introduce",   "define",    "definition", "meaning",
-                  "about",     "nutshell",    "briefly",   "brief",      "short",
-                  "sentence",  "sentences",   "words",     "one",        "few",
-                  "basically", "exactly",     "simple",    "simply",     "terms",
-                  "what",      "is",          "are",       "s",          "tell",
-                  "me",        "quick",       "general",   "in",         "a",
-                  "two",       "point",       "purpose",   "the",        "of",
-                  "wat",       "wht",         "whats"};
-  return *kWords;
-}
+const WordSet& SummaryWords() { return CueWords("summary"); }
 
-const WordSet& SummaryAnchors() {
-  static const auto* const kWords =
-      new WordSet{"describe",  "description", "explain",    "explanation",  "overview",
-                  "summary",   "summarize",   "summarise",  "introduction", "intro",
-                  "introduce", "define",      "definition", "meaning",      "nutshell"};
-  return *kWords;
-}
+const WordSet& SummaryAnchors() { return CueWords("summary_anchor"); }
 
 // Single words the rules below name: "when", "for", ...
-const WordSet& WhenWords() {
-  static const auto* const kWords = new WordSet{"when", "year"};
-  return *kWords;
-}
+const WordSet& WhenWords() { return CueWords("when"); }
 
-const WordSet& HistoryAnchors() {
-  static const auto* const kWords = new WordSet{"history", "origins"};
-  return *kWords;
-}
+const WordSet& HistoryAnchors() { return CueWords("history_anchor"); }
 
-const WordSet& ForWords() {
-  static const auto* const kWords = new WordSet{"for"};
-  return *kWords;
-}
+const WordSet& ForWords() { return CueWords("for"); }
 
 // With "for", they ask what a framework is for ("best for", "used for").
-const WordSet& PurposeWords() {
-  static const auto* const kWords =
-      new WordSet{"used", "best", "suited", "meant", "ideal", "designed"};
-  return *kWords;
-}
+const WordSet& PurposeWords() { return CueWords("purpose"); }
 
-const WordSet& WhereWords() {
-  static const auto* const kWords = new WordSet{"where"};
-  return *kWords;
-}
+const WordSet& WhereWords() { return CueWords("where"); }
 
 // With "where", they ask for a website ("where can I get X").
-const WordSet& FetchWords() {
-  static const auto* const kWords = new WordSet{"get", "find", "download", "read"};
-  return *kWords;
-}
+const WordSet& FetchWords() { return CueWords("fetch"); }
 
 // The cue word lists, as bits: a question's words are looked up once each.
 enum Cue : uint32_t {

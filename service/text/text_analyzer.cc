@@ -18,44 +18,6 @@
 namespace advisor::text {
 namespace {
 
-// English function words, conversational filler and generic verbs: they say
-// how a question is asked, not what it is about, so they never count for
-// matching. Deliberately absent: words that carry meaning in questions about
-// tools and careers ("only", "one", "most", "first", "many", "too", "not").
-constexpr absl::string_view kBuiltInStopWords[] = {
-    "a",         "about",   "above",   "actually", "after",   "again",     "against",  "all",
-    "also",      "am",      "an",      "and",      "any",     "anybody",   "anyone",   "anything",
-    "are",       "aren",    "arent",   "as",       "ask",     "asks",      "at",       "be",
-    "because",   "become",  "becomes", "been",     "before",  "being",     "below",    "best",
-    "better",    "between", "but",     "by",       "can",     "cant",      "come",     "comes",
-    "could",     "couldn",  "d",       "did",      "didn",    "do",        "does",     "doesn",
-    "doesnt",    "doing",   "don",     "done",     "dont",    "during",    "each",     "else",
-    "even",      "ever",    "find",    "for",      "from",    "further",   "get",      "gets",
-    "getting",   "give",    "gives",   "go",       "goes",    "going",     "good",     "got",
-    "had",       "happen",  "happens", "has",      "have",    "having",    "he",       "hello",
-    "her",       "here",    "hers",    "hey",      "hi",      "him",       "his",      "how",
-    "i",         "idea",    "if",      "im",       "in",      "into",      "is",       "isn",
-    "isnt",      "it",      "its",     "itself",   "ive",     "keep",      "kind",     "let",
-    "lets",      "like",    "ll",      "look",     "looking", "looks",     "lot",      "lots",
-    "m",         "made",    "make",    "makes",    "making",  "may",       "me",       "mean",
-    "means",     "might",   "mine",    "more",     "much",    "must",      "my",       "myself",
-    "need",      "needs",   "nor",     "of",       "ok",      "okay",      "on",       "once",
-    "onto",      "or",      "ought",   "our",      "ours",    "own",       "per",      "please",
-    "pretty",    "put",     "quite",   "re",       "really",  "reason",    "reasons",  "s",
-    "same",      "say",     "see",     "seem",     "seems",   "shall",     "she",      "should",
-    "shouldn",   "show",    "so",      "some",     "someone", "something", "still",    "stuff",
-    "such",      "t",       "take",    "takes",    "tell",    "than",      "thank",    "thanks",
-    "that",      "thats",   "the",     "their",    "theirs",  "them",      "then",     "there",
-    "these",     "they",    "thing",   "things",   "think",   "this",      "those",    "through",
-    "to",        "tried",   "try",     "trying",   "u",       "under",     "until",    "up",
-    "us",        "use",     "used",    "uses",     "using",   "ve",        "very",     "via",
-    "want",      "wants",   "was",     "way",      "we",      "well",      "went",     "were",
-    "what",      "whats",   "when",    "where",    "whether", "which",     "while",    "who",
-    "whom",      "whose",   "why",     "will",     "with",    "within",    "won",      "wonder",
-    "wondering", "wont",    "work",    "worked",   "working", "works",     "worth",    "would",
-    "wouldn",    "yeah",    "yes",     "you",      "your",    "yours",     "yourself",
-};
-
 // Words shorter than this are never corrected: too many real words are one
 // edit away from each other ("ml" / "al", "tf" / "tv").
 constexpr size_t kMinCorrectableLength = 4;
@@ -182,9 +144,7 @@ struct TextAnalyzer::Builder::State {
   std::vector<std::vector<std::string>> vocabulary;
 };
 
-TextAnalyzer::Builder::Builder() : state_(std::make_unique<State>()) {
-  for (const absl::string_view word : kBuiltInStopWords) AddStopWord(word);
-}
+TextAnalyzer::Builder::Builder() : state_(std::make_unique<State>()) {}
 
 TextAnalyzer::Builder::~Builder() = default;
 

@@ -87,7 +87,8 @@ class TextAnalyzer {
 // Collects the lexicon of a TextAnalyzer. Not thread-safe; use once.
 class TextAnalyzer::Builder {
  public:
-  // Starts with a built-in list of English stop words.
+  // Starts empty: no stop words, synonyms or vocabulary (the answerer adds
+  // the built-in lexicon's and the knowledge base's).
   Builder();
   ~Builder();
   Builder(const Builder&) = delete;

@@ -9,6 +9,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
+#include "service/engines/english_lexicon.h"
 #include "service/text/text_analyzer.h"
 
 namespace advisor::engines {
@@ -40,6 +41,7 @@ std::vector<PassageFields> SmallPassages() {
 
 TextAnalyzer AnalyzerFor(const std::vector<PassageFields>& passages) {
   TextAnalyzer::Builder builder;
+  for (const std::string& word : EnglishLexicon().stop_words()) builder.AddStopWord(word);
   builder.AddSynonyms("production", {"prod", "live systems"})
       .AddSynonyms("startup", {"startups", "young companies"})
       .AddSynonyms("install", {"setup"})
