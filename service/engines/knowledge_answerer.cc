@@ -133,9 +133,9 @@ bool SpeaksOfAsker(absl::string_view question) {
   });
 }
 
-// The question model's label for an item: the item itself, or the shared
-// label of a framework field.
-std::string LabelOfItem(absl::string_view item) {
+}  // namespace
+
+std::string QuestionModelLabel(absl::string_view item) {
   const std::vector<absl::string_view> parts = absl::StrSplit(item, '/');
   if (parts.size() == 3 && parts[0] == "frameworks" &&
       std::find(std::begin(kSharedFields), std::end(kSharedFields), parts[2]) !=
@@ -144,6 +144,8 @@ std::string LabelOfItem(absl::string_view item) {
   }
   return std::string(item);
 }
+
+namespace {
 
 // The framework field a shared label stands for ("developer" for
 // "frameworks/*/developer"), or empty.
@@ -553,7 +555,7 @@ struct KnowledgeAnswerer::Index {
     absl::flat_hash_map<std::string, int> label_of;
     std::vector<LabelledQuestion> examples;
     for (const auto& set : knowledge_base.examples()) {
-      const std::string label = LabelOfItem(set.item());
+      const std::string label = QuestionModelLabel(set.item());
       const auto [it, added] = label_of.try_emplace(label, static_cast<int>(labels.size()));
       if (added) labels.push_back(label);
       for (const std::string& question : set.questions())
@@ -566,7 +568,7 @@ struct KnowledgeAnswerer::Index {
     label_of_passage.assign(passages.size(), -1);
     first_passage_of_label.assign(labels.size(), -1);
     for (size_t p = 0; p < passages.size(); ++p) {
-      const auto it = label_of.find(LabelOfItem(passages[p].item));
+      const auto it = label_of.find(QuestionModelLabel(passages[p].item));
       if (it == label_of.end()) continue;
       label_of_passage[p] = it->second;
       int32_t& first = first_passage_of_label[static_cast<size_t>(it->second)];

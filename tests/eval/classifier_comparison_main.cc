@@ -44,6 +44,7 @@
 
 #include "advisor/v1/knowledge_base.pb.h"
 #include "linear.h"
+#include "service/engines/knowledge_answerer.h"
 #include "service/engines/question_model.h"
 #include "service/knowledge_base/item_names.h"
 #include "service/knowledge_base/knowledge_base_loader.h"
@@ -67,26 +68,11 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// As KnowledgeAnswerer labels items: the fields every framework has share
-// one label across frameworks.
-constexpr absl::string_view kSharedFields[] = {"summary", "strengths", "best_for", "developer",
-                                               "website"};
 // Probabilities below this count as this in the log-loss.
 constexpr double kMinProbability = 1e-15;
 
 double MillisecondsSince(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-// KnowledgeAnswerer's LabelOfItem.
-std::string LabelOfItem(absl::string_view item) {
-  const std::vector<absl::string_view> parts = absl::StrSplit(item, '/');
-  if (parts.size() == 3 && parts[0] == "frameworks" &&
-      std::find(std::begin(kSharedFields), std::end(kSharedFields), parts[2]) !=
-          std::end(kSharedFields)) {
-    return absl::StrCat("frameworks/*/", parts[2]);
-  }
-  return std::string(item);
 }
 
 struct Example {
@@ -107,7 +93,7 @@ Examples ExamplesOf(const v1::KnowledgeBase& knowledge_base) {
   std::map<std::string, int> label_of;
   std::set<std::string> writers;
   for (const auto& set : knowledge_base.examples()) {
-    const std::string label = LabelOfItem(set.item());
+    const std::string label = engines::QuestionModelLabel(set.item());
     const auto [it, added] = label_of.try_emplace(label, static_cast<int>(out.labels.size()));
     if (added) out.labels.push_back(label);
     writers.insert(set.author());
