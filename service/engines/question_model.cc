@@ -5,6 +5,7 @@
 #include <exception>
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -57,11 +58,26 @@ class MemoryFile {
   int fd_;
 };
 
+// fastText's hash of a string (Dictionary::hash: 32-bit FNV-1a over the
+// bytes read as signed chars), recomputed here so that the trained model
+// need not keep fastText's Dictionary, whose fixed word table alone holds
+// 120 MB (MAX_VOCAB_SIZE int32s). Fenced by question_model_test.
+uint32_t FastTextHash(absl::string_view text) {
+  uint32_t hash = 2166136261U;
+  for (const char c : text) {
+    hash ^= static_cast<uint32_t>(static_cast<int8_t>(c));
+    hash *= 16777619U;
+  }
+  return hash;
+}
+
+bool IsUtf8Continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
 }  // namespace
 
 struct QuestionModel::Impl {
-  fasttext::FastText fasttext;
-  std::shared_ptr<const fasttext::Dictionary> dictionary;
+  // Known words -> their input rows.
+  absl::flat_hash_map<std::string, int32_t> word_rows;
   std::shared_ptr<const fasttext::DenseMatrix> input;
   std::shared_ptr<const fasttext::DenseMatrix> output;
   // fastText's label index -> ours.
@@ -70,7 +86,35 @@ struct QuestionModel::Impl {
   int32_t word_count = 0;
   int32_t word_ngrams = 1;
   uint64_t buckets = 1;
+  size_t min_char_ngram = 0;
+  size_t max_char_ngram = 0;
   std::vector<float> prior;
+
+  // The input rows of `word` as fastText's Dictionary::getSubwords gives
+  // them: its own row when it is known, then the rows of its character
+  // n-grams (of "<word>", whole UTF-8 characters, minn to maxn long, not
+  // the lone "<" or ">"); none for the end-of-sentence token's n-grams.
+  void AddRows(const std::string& word, std::vector<int32_t>* rows) const {
+    const auto known = word_rows.find(word);
+    if (known != word_rows.end()) rows->push_back(known->second);
+    if (word == fasttext::Dictionary::EOS) return;
+    thread_local std::string bounded;
+    bounded.assign(fasttext::Dictionary::BOW);
+    bounded.append(word);
+    bounded.append(fasttext::Dictionary::EOW);
+    for (size_t i = 0; i < bounded.size(); ++i) {
+      if (IsUtf8Continuation(bounded[i])) continue;
+      size_t j = i;
+      for (size_t n = 1; j < bounded.size() && n <= max_char_ngram; ++n) {
+        ++j;
+        while (j < bounded.size() && IsUtf8Continuation(bounded[j])) ++j;
+        if (n >= min_char_ngram && !(n == 1 && (i == 0 || j == bounded.size()))) {
+          const uint32_t hash = FastTextHash(absl::string_view(bounded).substr(i, j - i));
+          rows->push_back(word_count + static_cast<int32_t>(hash % buckets));
+        }
+      }
+    }
+  }
 };
 
 QuestionModel::QuestionModel(std::unique_ptr<Impl> impl, int label_count)
@@ -113,23 +157,30 @@ absl::StatusOr<std::unique_ptr<const QuestionModel>> QuestionModel::Train(
     return absl::InternalError(absl::StrCat("invalid question model options: ", e.what()));
   }
 
-  auto impl = std::make_unique<Impl>();
+  // Trained, then dropped but for its matrices and known words.
+  fasttext::FastText fasttext;
   try {
-    impl->fasttext.train(args);
+    fasttext.train(args);
   } catch (const std::exception& e) {
     return absl::InternalError(absl::StrCat("training the question model failed: ", e.what()));
   }
-  impl->dictionary = impl->fasttext.getDictionary();
-  impl->input = impl->fasttext.getInputMatrix();
-  impl->output = impl->fasttext.getOutputMatrix();
-  impl->dimension = impl->fasttext.getDimension();
-  impl->word_count = impl->dictionary->nwords();
+  auto impl = std::make_unique<Impl>();
+  const std::shared_ptr<const fasttext::Dictionary> dictionary = fasttext.getDictionary();
+  impl->input = fasttext.getInputMatrix();
+  impl->output = fasttext.getOutputMatrix();
+  impl->dimension = fasttext.getDimension();
+  impl->word_count = dictionary->nwords();
+  for (int32_t i = 0; i < dictionary->nwords(); ++i) {
+    impl->word_rows.emplace(dictionary->getWord(i), i);
+  }
   impl->word_ngrams = options.word_ngrams;
   impl->buckets = static_cast<uint64_t>(options.buckets);
-  impl->label_of_output.resize(static_cast<size_t>(impl->dictionary->nlabels()));
-  for (int32_t i = 0; i < impl->dictionary->nlabels(); ++i) {
+  impl->min_char_ngram = static_cast<size_t>(options.min_char_ngram);
+  impl->max_char_ngram = static_cast<size_t>(options.max_char_ngram);
+  impl->label_of_output.resize(static_cast<size_t>(dictionary->nlabels()));
+  for (int32_t i = 0; i < dictionary->nlabels(); ++i) {
     int label = 0;
-    const std::string name = impl->dictionary->getLabel(i);
+    const std::string name = dictionary->getLabel(i);
     if (!absl::SimpleAtoi(absl::string_view(name).substr(kLabelPrefix.size()), &label)) {
       return absl::InternalError(absl::StrCat("unexpected label \"", name, "\""));
     }
@@ -176,9 +227,8 @@ void QuestionModel::Predict(absl::string_view question, std::vector<float>* prob
   // As fastText reads a line: each word's row (when known) and character
   // n-gram rows, then the end-of-sentence token, then word n-grams.
   auto add_word = [&](const std::string& token) {
-    const std::vector<int32_t> subwords = impl.dictionary->getSubwords(token);
-    rows.insert(rows.end(), subwords.begin(), subwords.end());
-    word_hashes.push_back(static_cast<int32_t>(impl.dictionary->hash(token)));
+    impl.AddRows(token, &rows);
+    word_hashes.push_back(static_cast<int32_t>(FastTextHash(token)));
   };
   for (const absl::string_view w : words.words) {
     word.assign(w.data(), w.size());
