@@ -1,120 +1,52 @@
 #include "service/engines/question_model.h"
 
-#include <algorithm>
 #include <cmath>
-#include <exception>
+#include <cstdlib>
+#include <mutex>
 #include <utility>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 
-#include "fasttext/args.h"
-#include "fasttext/densematrix.h"
-#include "fasttext/dictionary.h"
-#include "fasttext/fasttext.h"
-#include "service/text/tokenizer.h"
-#include <sys/mman.h>
-#include <unistd.h>
+#include "linear.h"
 
 namespace advisor::engines {
 namespace {
 
-constexpr absl::string_view kLabelPrefix = "__label__";
-// fastText's multiplier when it hashes a word n-gram from its words'
-// hashes (Dictionary::addWordNgrams, private in fastText 0.9.2; fenced by
-// question_model_test's comparison with FastText::predictLine).
-constexpr uint64_t kWordNgramHashMultiplier = 116049371;
-
-// An anonymous in-memory file holding `contents`, closed on destruction:
-// fastText trains from a file name, and the server may run on a read-only
-// file system.
-class MemoryFile {
- public:
-  static absl::StatusOr<MemoryFile> Create(const std::string& contents) {
-    const int fd = memfd_create("advisor-question-examples", MFD_CLOEXEC);
-    if (fd < 0) return absl::InternalError("memfd_create failed for the example questions");
-    MemoryFile file(fd);
-    size_t written = 0;
-    while (written < contents.size()) {
-      const ssize_t n = write(fd, contents.data() + written, contents.size() - written);
-      if (n <= 0) return absl::InternalError("could not write the example questions");
-      written += static_cast<size_t>(n);
-    }
-    return file;
-  }
-  MemoryFile(MemoryFile&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
-  MemoryFile& operator=(MemoryFile&&) = delete;
-  ~MemoryFile() {
-    if (fd_ >= 0) close(fd_);
-  }
-  // A path that opens the file anew, from its start.
-  std::string path() const { return absl::StrCat("/proc/self/fd/", fd_); }
-
- private:
-  explicit MemoryFile(int fd) : fd_(fd) {}
-  int fd_;
-};
-
-// fastText's hash of a string (Dictionary::hash: 32-bit FNV-1a over the
-// bytes read as signed chars), recomputed here so that the trained model
-// need not keep fastText's Dictionary, whose fixed word table alone holds
-// 120 MB (MAX_VOCAB_SIZE int32s). Fenced by question_model_test.
-uint32_t FastTextHash(absl::string_view text) {
-  uint32_t hash = 2166136261U;
-  for (const char c : text) {
-    hash ^= static_cast<uint32_t>(static_cast<int8_t>(c));
-    hash *= 16777619U;
-  }
-  return hash;
+// liblinear's training is serialised: its dual solver shuffles with the
+// process's rand(), seeded before each training so that a knowledge base
+// always gives the same model.
+std::mutex& TrainingMutex() {
+  static std::mutex mutex;
+  return mutex;
 }
 
-bool IsUtf8Continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+void SilenceLiblinear() {
+  static std::once_flag once;
+  std::call_once(once, [] { set_print_string_function([](const char*) {}); });
+}
+
+struct ModelDeleter {
+  void operator()(model* trained) const { free_and_destroy_model(&trained); }
+};
+
+float Logistic(float score) { return 1.0F / (1.0F + std::exp(-score)); }
 
 }  // namespace
 
 struct QuestionModel::Impl {
-  // Known words -> their input rows.
-  absl::flat_hash_map<std::string, int32_t> word_rows;
-  std::shared_ptr<const fasttext::DenseMatrix> input;
-  std::shared_ptr<const fasttext::DenseMatrix> output;
-  // fastText's label index -> ours.
-  std::vector<int> label_of_output;
-  int64_t dimension = 0;
-  int32_t word_count = 0;
-  int32_t word_ngrams = 1;
-  uint64_t buckets = 1;
-  size_t min_char_ngram = 0;
-  size_t max_char_ngram = 0;
-  std::vector<float> prior;
+  Impl(const QuestionModelOptions& options)
+      : hasher(options.buckets, options.min_char_ngram, options.max_char_ngram) {}
 
-  // The input rows of `word` as fastText's Dictionary::getSubwords gives
-  // them: its own row when it is known, then the rows of its character
-  // n-grams (of "<word>", whole UTF-8 characters, minn to maxn long, not
-  // the lone "<" or ">"); none for the end-of-sentence token's n-grams.
-  void AddRows(const std::string& word, std::vector<int32_t>* rows) const {
-    const auto known = word_rows.find(word);
-    if (known != word_rows.end()) rows->push_back(known->second);
-    if (word == fasttext::Dictionary::EOS) return;
-    thread_local std::string bounded;
-    bounded.assign(fasttext::Dictionary::BOW);
-    bounded.append(word);
-    bounded.append(fasttext::Dictionary::EOW);
-    for (size_t i = 0; i < bounded.size(); ++i) {
-      if (IsUtf8Continuation(bounded[i])) continue;
-      size_t j = i;
-      for (size_t n = 1; j < bounded.size() && n <= max_char_ngram; ++n) {
-        ++j;
-        while (j < bounded.size() && IsUtf8Continuation(bounded[j])) ++j;
-        if (n >= min_char_ngram && !(n == 1 && (i == 0 || j == bounded.size()))) {
-          const uint32_t hash = FastTextHash(absl::string_view(bounded).substr(i, j - i));
-          rows->push_back(word_count + static_cast<int32_t>(hash % buckets));
-        }
-      }
-    }
-  }
+  text::FeatureHasher hasher;
+  // Our label of each of liblinear's classes, in its order.
+  std::vector<int> label_of_class;
+  // The weights of bucket b (the bias last, at b = buckets) for class c at
+  // [b * weight_vectors + c]; with two classes liblinear keeps one vector,
+  // for its first class.
+  std::vector<float> weights;
+  int weight_vectors = 0;
+  std::vector<float> prior;
 };
 
 QuestionModel::QuestionModel(std::unique_ptr<Impl> impl, int label_count)
@@ -122,10 +54,14 @@ QuestionModel::QuestionModel(std::unique_ptr<Impl> impl, int label_count)
 
 QuestionModel::~QuestionModel() = default;
 
-std::string QuestionModel::TrainingText(absl::string_view question) {
-  text::FoldedWords words;
-  text::FoldWordsInto(question, &words);
-  return absl::StrJoin(words.words, " ");
+void QuestionModel::Features(absl::string_view question,
+                             std::vector<text::HashedFeature>* features) const {
+  impl_->hasher.Count(question, features);
+  double squares = 0;
+  for (const text::HashedFeature& feature : *features) squares += feature.value * feature.value;
+  if (squares == 0) return;
+  const double scale = 1 / std::sqrt(squares);
+  for (text::HashedFeature& feature : *features) feature.value *= scale;
 }
 
 absl::StatusOr<std::unique_ptr<const QuestionModel>> QuestionModel::Train(
@@ -134,154 +70,126 @@ absl::StatusOr<std::unique_ptr<const QuestionModel>> QuestionModel::Train(
   if (examples.empty() || label_count <= 0) {
     return absl::InvalidArgumentError("the question model needs example questions");
   }
-  std::string lines;
+  if (options.buckets <= 0 || options.min_char_ngram <= 0 ||
+      options.max_char_ngram < options.min_char_ngram) {
+    return absl::InvalidArgumentError("invalid question model options");
+  }
+  auto impl = std::make_unique<Impl>(options);
+  std::unique_ptr<QuestionModel> trained_model(new QuestionModel(std::move(impl), label_count));
+  Impl& model_impl = *trained_model->impl_;
+
+  // liblinear's rows: each question's features (indices from 1), the bias
+  // feature, the end marker.
+  const int bias_index = options.buckets + 1;
+  std::vector<std::vector<feature_node>> rows;
+  std::vector<double> row_labels;
   std::vector<float> prior(static_cast<size_t>(label_count));
+  std::vector<text::HashedFeature> features;
   for (const LabelledQuestion& example : examples) {
     if (example.label < 0 || example.label >= label_count) {
       return absl::InvalidArgumentError(
           absl::StrCat("label ", example.label, " of \"", example.question, "\" is out of range"));
     }
-    const std::string words = TrainingText(example.question);
-    if (words.empty()) continue;
-    absl::StrAppend(&lines, kLabelPrefix, example.label, " ", words, "\n");
+    trained_model->Features(example.question, &features);
+    if (features.empty()) continue;
+    std::vector<feature_node> row;
+    row.reserve(features.size() + 2);
+    for (const text::HashedFeature& feature : features) {
+      row.push_back({feature.bucket + 1, feature.value});
+    }
+    row.push_back({bias_index, 1.0});
+    row.push_back({-1, 0.0});
+    rows.push_back(std::move(row));
+    row_labels.push_back(example.label);
     prior[static_cast<size_t>(example.label)] += 1;
   }
-  if (lines.empty()) return absl::InvalidArgumentError("no example question has a word");
-  absl::StatusOr<MemoryFile> file = MemoryFile::Create(lines);
-  if (!file.ok()) return file.status();
-
-  fasttext::Args args;
-  try {
-    args.parseArgs(FastTextArguments(options, file->path()));
-  } catch (const std::exception& e) {
-    return absl::InternalError(absl::StrCat("invalid question model options: ", e.what()));
-  }
-
-  // Trained, then dropped but for its matrices and known words.
-  fasttext::FastText fasttext;
-  try {
-    fasttext.train(args);
-  } catch (const std::exception& e) {
-    return absl::InternalError(absl::StrCat("training the question model failed: ", e.what()));
-  }
-  auto impl = std::make_unique<Impl>();
-  const std::shared_ptr<const fasttext::Dictionary> dictionary = fasttext.getDictionary();
-  impl->input = fasttext.getInputMatrix();
-  impl->output = fasttext.getOutputMatrix();
-  impl->dimension = fasttext.getDimension();
-  impl->word_count = dictionary->nwords();
-  for (int32_t i = 0; i < dictionary->nwords(); ++i) {
-    impl->word_rows.emplace(dictionary->getWord(i), i);
-  }
-  impl->word_ngrams = options.word_ngrams;
-  impl->buckets = static_cast<uint64_t>(options.buckets);
-  impl->min_char_ngram = static_cast<size_t>(options.min_char_ngram);
-  impl->max_char_ngram = static_cast<size_t>(options.max_char_ngram);
-  impl->label_of_output.resize(static_cast<size_t>(dictionary->nlabels()));
-  for (int32_t i = 0; i < dictionary->nlabels(); ++i) {
-    int label = 0;
-    const std::string name = dictionary->getLabel(i);
-    if (!absl::SimpleAtoi(absl::string_view(name).substr(kLabelPrefix.size()), &label)) {
-      return absl::InternalError(absl::StrCat("unexpected label \"", name, "\""));
-    }
-    impl->label_of_output[static_cast<size_t>(i)] = label;
-  }
+  if (rows.empty()) return absl::InvalidArgumentError("no example question has a word");
   float total = 0;
   for (const float count : prior) total += count;
   for (float& p : prior) p /= total;
-  impl->prior = std::move(prior);
-  return std::unique_ptr<const QuestionModel>(new QuestionModel(std::move(impl), label_count));
-}
+  model_impl.prior = std::move(prior);
 
-std::vector<std::string> QuestionModel::FastTextArguments(const QuestionModelOptions& options,
-                                                          const std::string& input) {
-  return {"fasttext",    "supervised",
-          "-input",      input,
-          "-output",     "unused",
-          "-loss",       "softmax",
-          "-dim",        absl::StrCat(options.dimension),
-          "-epoch",      absl::StrCat(options.epochs),
-          "-lr",         absl::StrCat(options.learning_rate),
-          "-wordNgrams", absl::StrCat(options.word_ngrams),
-          "-minn",       absl::StrCat(options.min_char_ngram),
-          "-maxn",       absl::StrCat(options.max_char_ngram),
-          "-bucket",     absl::StrCat(options.buckets),
-          "-seed",       absl::StrCat(options.seed),
-          "-minCount",   "1",
-          "-thread",     "1",
-          "-verbose",    "0",
-          "-label",      std::string(kLabelPrefix)};
+  std::vector<feature_node*> row_pointers;
+  row_pointers.reserve(rows.size());
+  for (std::vector<feature_node>& row : rows) row_pointers.push_back(row.data());
+  problem prob{};
+  prob.l = static_cast<int>(rows.size());
+  prob.n = bias_index;
+  prob.y = row_labels.data();
+  prob.x = row_pointers.data();
+  prob.bias = 1;
+  parameter param{};
+  param.solver_type = L2R_LR_DUAL;
+  param.eps = options.tolerance;
+  param.C = options.regularisation;
+  if (const char* problem = check_parameter(&prob, &param); problem != nullptr) {
+    return absl::InternalError(absl::StrCat("invalid question model options: ", problem));
+  }
+  SilenceLiblinear();
+  std::unique_ptr<model, ModelDeleter> trained;
+  {
+    const std::lock_guard<std::mutex> lock(TrainingMutex());
+    std::srand(options.seed);
+    trained.reset(train(&prob, &param));
+  }
+  if (trained == nullptr) return absl::InternalError("training the question model failed");
+
+  const int classes = trained->nr_class;
+  model_impl.label_of_class.assign(trained->label, trained->label + classes);
+  // One class: liblinear's weights are not read; Predict gives it all.
+  model_impl.weight_vectors = classes > 2 ? classes : (classes == 2 ? 1 : 0);
+  const size_t vectors = static_cast<size_t>(model_impl.weight_vectors);
+  const size_t feature_rows = static_cast<size_t>(bias_index);
+  model_impl.weights.resize(feature_rows * vectors);
+  for (size_t i = 0; i < model_impl.weights.size(); ++i) {
+    model_impl.weights[i] = static_cast<float>(trained->w[i]);
+  }
+  return std::unique_ptr<const QuestionModel>(std::move(trained_model));
 }
 
 void QuestionModel::Predict(absl::string_view question, std::vector<float>* probabilities) const {
   const Impl& impl = *impl_;
-  thread_local text::FoldedWords words;
-  thread_local std::vector<int32_t> rows;
-  // fastText keeps word hashes as int32_t and sign-extends them when it
-  // combines them into a word n-gram's hash.
-  thread_local std::vector<int32_t> word_hashes;
-  thread_local std::string word;
-  text::FoldWordsInto(question, &words);
-  rows.clear();
-  word_hashes.clear();
-  // As fastText reads a line: each word's row (when known) and character
-  // n-gram rows, then the end-of-sentence token, then word n-grams.
-  auto add_word = [&](const std::string& token) {
-    impl.AddRows(token, &rows);
-    word_hashes.push_back(static_cast<int32_t>(FastTextHash(token)));
-  };
-  for (const absl::string_view w : words.words) {
-    word.assign(w.data(), w.size());
-    add_word(word);
-  }
-  add_word(fasttext::Dictionary::EOS);
-  for (size_t i = 0; i < word_hashes.size(); ++i) {
-    auto widened = [](int32_t h) { return static_cast<uint64_t>(static_cast<int64_t>(h)); };
-    uint64_t hash = widened(word_hashes[i]);
-    for (size_t j = i + 1; j < word_hashes.size() && j < i + static_cast<size_t>(impl.word_ngrams);
-         ++j) {
-      hash = hash * kWordNgramHashMultiplier + widened(word_hashes[j]);
-      rows.push_back(impl.word_count + static_cast<int32_t>(hash % impl.buckets));
-    }
-  }
-  probabilities->assign(static_cast<size_t>(label_count_), 0.0F);
-  if (words.words.empty() || rows.empty()) {
+  thread_local std::vector<text::HashedFeature> features;
+  Features(question, &features);
+  if (features.empty()) {
     *probabilities = impl.prior;
     return;
   }
-  thread_local std::vector<float> hidden;
-  hidden.assign(static_cast<size_t>(impl.dimension), 0.0F);
-  for (const int32_t row : rows) {
-    const float* values = impl.input->data() + static_cast<int64_t>(row) * impl.dimension;
-    for (int64_t d = 0; d < impl.dimension; ++d) hidden[static_cast<size_t>(d)] += values[d];
+  probabilities->assign(static_cast<size_t>(label_count_), 0.0F);
+  const size_t classes = impl.label_of_class.size();
+  if (classes == 1) {
+    (*probabilities)[static_cast<size_t>(impl.label_of_class[0])] = 1.0F;
+    return;
   }
-  const float scale = 1.0F / static_cast<float>(rows.size());
-  for (float& h : hidden) h *= scale;
+  const size_t vectors = static_cast<size_t>(impl.weight_vectors);
   thread_local std::vector<float> scores;
-  const size_t labels = impl.label_of_output.size();
-  scores.assign(labels, 0.0F);
-  float highest = -INFINITY;
-  for (size_t l = 0; l < labels; ++l) {
-    const float* values = impl.output->data() + static_cast<int64_t>(l) * impl.dimension;
-    float dot = 0;
-    for (int64_t d = 0; d < impl.dimension; ++d) dot += values[d] * hidden[static_cast<size_t>(d)];
-    scores[l] = dot;
-    highest = std::max(highest, dot);
+  // Starts from the bias feature's weights (its value is 1).
+  const float* bias = impl.weights.data() + static_cast<size_t>(impl.hasher.buckets()) * vectors;
+  scores.assign(bias, bias + vectors);
+  for (const text::HashedFeature& feature : features) {
+    const float* row = impl.weights.data() + static_cast<size_t>(feature.bucket) * vectors;
+    const auto value = static_cast<float>(feature.value);
+    for (size_t c = 0; c < vectors; ++c) scores[c] += row[c] * value;
+  }
+  if (classes == 2) {
+    const float first = Logistic(scores[0]);
+    (*probabilities)[static_cast<size_t>(impl.label_of_class[0])] = first;
+    (*probabilities)[static_cast<size_t>(impl.label_of_class[1])] = 1.0F - first;
+    return;
   }
   float sum = 0;
-  for (float& s : scores) {
-    s = std::exp(s - highest);
-    sum += s;
+  for (float& score : scores) {
+    score = Logistic(score);
+    sum += score;
   }
-  for (size_t l = 0; l < labels; ++l) {
-    (*probabilities)[static_cast<size_t>(impl.label_of_output[l])] = scores[l] / sum;
+  for (size_t c = 0; c < classes; ++c) {
+    (*probabilities)[static_cast<size_t>(impl.label_of_class[c])] = scores[c] / sum;
   }
 }
 
 size_t QuestionModel::memory_bytes() const {
-  return static_cast<size_t>(impl_->input->size(0) * impl_->input->size(1) +
-                             impl_->output->size(0) * impl_->output->size(1)) *
-         sizeof(float);
+  return impl_->weights.size() * sizeof(float) + impl_->prior.size() * sizeof(float) +
+         impl_->label_of_class.size() * sizeof(int);
 }
 
 }  // namespace advisor::engines

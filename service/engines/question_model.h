@@ -9,6 +9,8 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 
+#include "service/text/hashed_features.h"
+
 namespace advisor::engines {
 
 // One training example: a question and the label of what answers it.
@@ -17,39 +19,39 @@ struct LabelledQuestion {
   int label = 0;
 };
 
-// How the question model is trained; fastText's supervised options
-// (https://fasttext.cc/docs/en/options.html). The defaults are documented
-// with their measured reasons in docs/adr/0007-a-trained-question-model.md.
+// How the question model is trained. The defaults are documented with
+// their measured reasons in docs/adr/0007-a-trained-question-model.md.
 struct QuestionModelOptions {
-  // Size of a word's and a character n-gram's vector.
-  int dimension = 32;
-  // Passes over the examples; few examples per label need many.
-  int epochs = 25;
-  double learning_rate = 0.5;
-  // Word n-grams: 2 adds pairs of neighbouring words ("how much").
-  int word_ngrams = 2;
+  // Hash buckets of the words, word pairs and character n-grams
+  // (text::FeatureHasher).
+  int buckets = 40000;
   // Character n-grams of 3 to 5 letters: misspellings ("pytroch") share
   // most of theirs with the right word.
   int min_char_ngram = 3;
   int max_char_ngram = 5;
-  // Hash buckets shared by character and word n-grams.
-  int buckets = 40000;
-  // Training uses one thread and this seed, so a knowledge base always
+  // liblinear's C: larger fits the examples more closely, at a longer
+  // training.
+  double regularisation = 16;
+  // liblinear's stopping tolerance (its default for the dual solver).
+  double tolerance = 0.1;
+  // Seed of the dual solver's shuffling, so that a knowledge base always
   // gives the same model.
-  int seed = 1;
+  unsigned seed = 1;
 };
 
-// A text classifier from questions to labels (0 .. label_count - 1),
-// trained with fastText from example questions. Inference reads the trained
-// matrices directly: a question's words and n-grams index rows of the input
-// matrix, their mean is the question's vector, and a softmax over the output
-// matrix gives each label's probability. Immutable once trained; safe to
-// share between threads.
+// A text classifier from questions to labels (0 .. label_count - 1): one
+// L2-regularised logistic regression per label against the rest, trained
+// with liblinear (solver L2R_LR_DUAL) over a question's hashed features
+// (text::FeatureHasher), L2-normalised, plus a bias. Inference reads the
+// trained weights: a label's score is its weights' dot product with the
+// question's features, its probability the logistic of the score,
+// normalised over the labels, as liblinear's predict_probability computes
+// it. Immutable once trained; safe to share between threads.
 class QuestionModel {
  public:
   // Trains on `examples`, whose labels must lie in [0, label_count).
   // Deterministic. INVALID_ARGUMENT without examples or with a label out of
-  // range; INTERNAL when fastText fails.
+  // range; INTERNAL when liblinear refuses its parameters.
   static absl::StatusOr<std::unique_ptr<const QuestionModel>> Train(
       const std::vector<LabelledQuestion>& examples, int label_count,
       const QuestionModelOptions& options);
@@ -62,20 +64,14 @@ class QuestionModel {
 
   // Fills `probabilities` (resized to label_count()) with each label's
   // probability for `question`; they sum to 1. A question without words
-  // gets the labels' prior.
+  // gets the labels' prior; a label without examples gets 0.
   void Predict(absl::string_view question, std::vector<float>* probabilities) const;
 
-  // The words fastText is given for `question`: folded, split into words
-  // and joined by spaces, as the examples were when training.
-  static std::string TrainingText(absl::string_view question);
+  // The features the model reads for `question`: its hashed features'
+  // counts, scaled to unit length, sorted by bucket.
+  void Features(absl::string_view question, std::vector<text::HashedFeature>* features) const;
 
-  // The fastText command line (program name first) Train uses on the examples written
-  // to `input` (one "__label__N words" line each), for fastText's
-  // Args::parseArgs.
-  static std::vector<std::string> FastTextArguments(const QuestionModelOptions& options,
-                                                    const std::string& input);
-
-  // Bytes held by the matrices.
+  // Bytes held by the weights.
   size_t memory_bytes() const;
 
  private:

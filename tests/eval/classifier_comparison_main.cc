@@ -1,24 +1,26 @@
-// advisor_classifier_comparison: the question model (fastText,
-// engines::QuestionModel) against liblinear's linear classifiers over the
-// same features, on the knowledge base's example questions, leaving one
-// example writer out at a time.
+// advisor_classifier_comparison: the question model as the server trains it
+// (engines::QuestionModel: liblinear's L2R_LR_DUAL at the served C) against
+// liblinear's other linear classifiers and weightings over the same
+// features, on the knowledge base's example questions, leaving one example
+// writer out at a time.
 //
 //   advisor_classifier_comparison [--knowledge_base=PATH]
-//       [--classifiers=fasttext,lr-counts,lr-tfidf,svc-counts,svc-tfidf,cs-counts,cs-tfidf]
+//       [--classifiers=served,lr-counts,lrd-counts,svc-counts,cs-counts,lr-tfidf,...]
 //       [--regularisations=0.25,1,4,16,64,256,1024] [--held_out=writer-1,...]
 //
 // The labels are those KnowledgeAnswerer gives the question model: one per
 // item, the fields every framework has sharing one ("frameworks/*/summary"),
 // "outOfScope" included. For each writer, every classifier is trained on the
-// other writers' examples and predicts the held-out writer's. liblinear's
-// features are word unigrams, word bigrams and character 3-5-grams of the
-// folded words, hashed into the question model's number of buckets
-// (tests/eval/hashed_features.h), L2-normalised counts or tf-idf; its C is
-// chosen on the training writers alone (leaving each of them out, most
-// right first choices). Prints Markdown tables: each held-out writer, then
-// all of them pooled, with top-1 and top-3 accuracy, out-of-scope recall and
-// precision, mean log-loss (classifiers with probabilities), training time,
-// model memory and the median time to predict one question.
+// other writers' examples and predicts the held-out writer's. The features
+// are word unigrams, word bigrams and character 3-5-grams of the folded
+// words, hashed into the question model's number of buckets
+// (service/text/hashed_features.h), L2-normalised counts or tf-idf; the
+// compared classifiers' C is chosen on the training writers alone (leaving
+// each of them out, most right first choices). Prints Markdown tables: each
+// held-out writer, then all of them pooled, with top-1 and top-3 accuracy,
+// out-of-scope recall and precision, mean log-loss (classifiers with
+// probabilities), training time, model memory and the median time to
+// predict one question.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -48,15 +50,16 @@
 #include "service/engines/question_model.h"
 #include "service/knowledge_base/item_names.h"
 #include "service/knowledge_base/knowledge_base_loader.h"
-#include "tests/eval/hashed_features.h"
+#include "service/text/hashed_features.h"
 
 ABSL_FLAG(std::string, knowledge_base, "",
           "knowledge base file whose example questions to use (default: the embedded one)");
 ABSL_FLAG(std::vector<std::string>, classifiers,
-          std::vector<std::string>({"fasttext", "lr-counts", "lr-tfidf", "svc-counts", "svc-tfidf",
-                                    "cs-counts", "cs-tfidf"}),
-          "classifiers to compare: fasttext, and {lr,svc,cs}-{counts,tfidf} for liblinear's "
-          "L2R_LR, L2R_L2LOSS_SVC_DUAL and MCSVM_CS over L2-normalised counts or tf-idf");
+          std::vector<std::string>({"served", "lr-counts", "lr-tfidf", "lrd-counts", "lrd-tfidf",
+                                    "svc-counts", "svc-tfidf", "cs-counts", "cs-tfidf"}),
+          "classifiers to compare: served (the question model), and {lr,lrd,svc,cs}-{counts,tfidf} "
+          "for liblinear's L2R_LR, L2R_LR_DUAL, L2R_L2LOSS_SVC_DUAL and MCSVM_CS over "
+          "L2-normalised counts or tf-idf");
 ABSL_FLAG(std::vector<std::string>, regularisations,
           std::vector<std::string>({"0.25", "1", "4", "16", "64", "256", "1024"}),
           "liblinear's C values to choose from on the training writers");
@@ -65,6 +68,11 @@ ABSL_FLAG(std::vector<std::string>, held_out, {},
 
 namespace advisor::eval {
 namespace {
+
+using text::FeatureHasher;
+using text::FeatureWeights;
+using text::HashedFeature;
+using text::Weighting;
 
 using Clock = std::chrono::steady_clock;
 
@@ -132,9 +140,9 @@ class Method {
                                                   int label_count, double regularisation) const = 0;
 };
 
-class FastTextClassifier : public Classifier {
+class ServedClassifier : public Classifier {
  public:
-  explicit FastTextClassifier(std::unique_ptr<const engines::QuestionModel> model)
+  explicit ServedClassifier(std::unique_ptr<const engines::QuestionModel> model)
       : model_(std::move(model)) {}
   void Predict(absl::string_view question, std::vector<double>* scores) const override {
     model_->Predict(question, &probabilities_);
@@ -148,9 +156,9 @@ class FastTextClassifier : public Classifier {
 };
 
 // The question model as the server trains it.
-class FastTextMethod : public Method {
+class ServedMethod : public Method {
  public:
-  std::string name() const override { return "fastText (QuestionModel)"; }
+  std::string name() const override { return "QuestionModel (as served)"; }
   bool has_probabilities() const override { return true; }
   std::vector<double> regularisations() const override { return {}; }
   std::unique_ptr<const Classifier> Train(const std::vector<const Example*>& training,
@@ -166,7 +174,7 @@ class FastTextMethod : public Method {
       std::fprintf(stderr, "%s\n", model.status().ToString().c_str());
       std::exit(2);
     }
-    return std::make_unique<FastTextClassifier>(*std::move(model));
+    return std::make_unique<ServedClassifier>(*std::move(model));
   }
 };
 
@@ -247,7 +255,7 @@ class LinearMethod : public Method {
         regularisations_(std::move(regularisations)) {}
 
   std::string name() const override { return name_; }
-  bool has_probabilities() const override { return solver_ == L2R_LR; }
+  bool has_probabilities() const override { return solver_ == L2R_LR || solver_ == L2R_LR_DUAL; }
   std::vector<double> regularisations() const override { return regularisations_; }
 
   std::unique_ptr<const Classifier> Train(const std::vector<const Example*>& training,
@@ -273,6 +281,7 @@ class LinearMethod : public Method {
     parameter param{};
     param.solver_type = solver_;
     param.eps = solver_ == L2R_LR ? 0.01 : 0.1;  // liblinear's train defaults.
+
     param.C = regularisation;
     if (const char* problem = check_parameter(&prob, &param); problem != nullptr) {
       std::fprintf(stderr, "liblinear: %s\n", problem);
@@ -477,11 +486,12 @@ std::vector<std::unique_ptr<const Method>> Methods(const FeatureHasher& hasher) 
   };
   constexpr Solver kSolvers[] = {{"lr", "L2R_LR", L2R_LR},
                                  {"svc", "L2R_L2LOSS_SVC_DUAL", L2R_L2LOSS_SVC_DUAL},
+                                 {"lrd", "L2R_LR_DUAL", L2R_LR_DUAL},
                                  {"cs", "MCSVM_CS", MCSVM_CS}};
   std::vector<std::unique_ptr<const Method>> methods;
   for (const std::string& key : absl::GetFlag(FLAGS_classifiers)) {
-    if (key == "fasttext") {
-      methods.push_back(std::make_unique<FastTextMethod>());
+    if (key == "served") {
+      methods.push_back(std::make_unique<ServedMethod>());
       continue;
     }
     const std::pair<std::string, std::string> parts = absl::StrSplit(key, '-');

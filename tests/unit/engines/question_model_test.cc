@@ -1,20 +1,14 @@
 #include "service/engines/question_model.h"
 
-#include <cmath>
+#include <algorithm>
+#include <cstdlib>
 #include <numeric>
-#include <sstream>
 #include <string>
-#include <utility>
 #include <vector>
 
-#include "absl/strings/numbers.h"
-#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 
-#include "fasttext/args.h"
-#include "fasttext/fasttext.h"
-#include <sys/mman.h>
-#include <unistd.h>
+#include "linear.h"
 
 namespace advisor::engines {
 namespace {
@@ -84,43 +78,99 @@ TEST(QuestionModelTest, RefusesNoExamplesAndLabelsOutOfRange) {
             absl::StatusCode::kInvalidArgument);
 }
 
-// The fence on fastText's internals: QuestionModel computes a question's
-// rows itself (word n-gram hashing is private in fastText 0.9.2, and its
-// Dictionary, which would give the character n-grams, holds 120 MB), so
-// its probabilities must equal those of fastText's own predictLine on a
-// model trained the same way.
-TEST(QuestionModelTest, PredictsAsFastTextItself) {
-  const QuestionModelOptions options;
-  auto model = QuestionModel::Train(Examples(), 3, options);
-  ASSERT_TRUE(model.ok());
+TEST(QuestionModelTest, LabelsWithoutExamplesGetNothing) {
+  std::vector<LabelledQuestion> examples = Examples();
+  for (LabelledQuestion& example : examples) example.label *= 2;  // Labels 0, 2, 4 of 6.
+  auto model = QuestionModel::Train(examples, 6, QuestionModelOptions());
+  ASSERT_TRUE(model.ok()) << model.status();
+  const std::vector<float> probabilities = Probabilities(**model, "who develops keras");
+  ASSERT_EQ(probabilities.size(), 6U);
+  EXPECT_EQ(probabilities[1], 0);
+  EXPECT_EQ(probabilities[3], 0);
+  EXPECT_EQ(probabilities[5], 0);
+  EXPECT_EQ(Best(probabilities), 0);
+}
 
-  std::string lines;
+TEST(QuestionModelTest, TwoLabelsAndOneLabelAreModelsToo) {
+  std::vector<LabelledQuestion> two;
+  std::vector<LabelledQuestion> one;
   for (const LabelledQuestion& example : Examples()) {
-    absl::StrAppend(&lines, "__label__", example.label, " ",
-                    QuestionModel::TrainingText(example.question), "\n");
+    if (example.label < 2) two.push_back(example);
+    if (example.label == 1) one.push_back(example);
   }
-  const int fd = memfd_create("question-model-test", MFD_CLOEXEC);
-  ASSERT_GE(fd, 0);
-  ASSERT_EQ(write(fd, lines.data(), lines.size()), static_cast<ssize_t>(lines.size()));
-  fasttext::Args args;
-  args.parseArgs(QuestionModel::FastTextArguments(options, absl::StrCat("/proc/self/fd/", fd)));
-  fasttext::FastText reference;
-  reference.train(args);
-  close(fd);
+  auto two_labels = QuestionModel::Train(two, 3, QuestionModelOptions());
+  ASSERT_TRUE(two_labels.ok()) << two_labels.status();
+  EXPECT_EQ(Best(Probabilities(**two_labels, "who develops pytorch")), 0);
+  EXPECT_EQ(Best(Probabilities(**two_labels, "keras homepage")), 1);
+  auto one_label = QuestionModel::Train(one, 3, QuestionModelOptions());
+  ASSERT_TRUE(one_label.ok()) << one_label.status();
+  EXPECT_EQ(Probabilities(**one_label, "anything at all"), (std::vector<float>{0, 1, 0}));
+}
 
-  // Unknown words, misspellings and words of several UTF-8 bytes a
-  // character exercise the character n-grams QuestionModel hashes itself.
-  for (const char* question : {"who develops keras", "tensorflow site please", "cuda install",
-                               "who made pytroch and where is its website", "深度学习 keras 網站",
-                               "qui a développé tensorflow ñandú"}) {
-    std::istringstream line(QuestionModel::TrainingText(question) + "\n");
-    std::vector<std::pair<fasttext::real, std::string>> predictions;
-    ASSERT_TRUE(reference.predictLine(line, predictions, 3, 0));
-    const std::vector<float> ours = Probabilities(**model, question);
-    for (const auto& [probability, label] : predictions) {
-      int index = 0;
-      ASSERT_TRUE(absl::SimpleAtoi(label.substr(9), &index)) << label;
-      EXPECT_NEAR(ours[static_cast<size_t>(index)], probability, 1e-4) << question << " " << label;
+struct ModelDeleter {
+  void operator()(model* trained) const { free_and_destroy_model(&trained); }
+};
+
+// QuestionModel reads liblinear's weight vectors itself (one float copy,
+// laid out as liblinear's README documents `w`, the bias last), so its
+// probabilities must equal those of liblinear's own predict_probability on
+// a model trained on the same features with the same parameters.
+TEST(QuestionModelTest, PredictsAsLiblinearItself) {
+  const QuestionModelOptions options;
+  for (const int labels : {2, 3}) {
+    std::vector<LabelledQuestion> examples;
+    for (const LabelledQuestion& example : Examples()) {
+      if (example.label < labels) examples.push_back(example);
+    }
+    auto ours = QuestionModel::Train(examples, labels, options);
+    ASSERT_TRUE(ours.ok());
+
+    const int bias_index = options.buckets + 1;
+    std::vector<std::vector<feature_node>> rows;
+    std::vector<double> row_labels;
+    std::vector<text::HashedFeature> features;
+    auto nodes = [&](const std::string& question) {
+      (*ours)->Features(question, &features);
+      std::vector<feature_node> row;
+      for (const text::HashedFeature& f : features) row.push_back({f.bucket + 1, f.value});
+      row.push_back({bias_index, 1.0});
+      row.push_back({-1, 0.0});
+      return row;
+    };
+    for (const LabelledQuestion& example : examples) {
+      rows.push_back(nodes(example.question));
+      row_labels.push_back(example.label);
+    }
+    std::vector<feature_node*> pointers;
+    for (std::vector<feature_node>& row : rows) pointers.push_back(row.data());
+    problem prob{};
+    prob.l = static_cast<int>(rows.size());
+    prob.n = bias_index;
+    prob.y = row_labels.data();
+    prob.x = pointers.data();
+    prob.bias = 1;
+    parameter param{};
+    param.solver_type = L2R_LR_DUAL;
+    param.eps = options.tolerance;
+    param.C = options.regularisation;
+    std::srand(options.seed);
+    const std::unique_ptr<model, ModelDeleter> reference(train(&prob, &param));
+    ASSERT_NE(reference, nullptr);
+
+    // Unknown words, misspellings and words of several UTF-8 bytes a
+    // character give features no example has.
+    for (const char* question : {"who develops keras", "tensorflow site please", "cuda install",
+                                 "who made pytroch and where is its website", "深度学习 keras 網站",
+                                 "qui a développé tensorflow ñandú"}) {
+      const std::vector<feature_node> row = nodes(question);
+      std::vector<double> expected(static_cast<size_t>(reference->nr_class));
+      predict_probability(reference.get(), row.data(), expected.data());
+      const std::vector<float> got = Probabilities(**ours, question);
+      for (int c = 0; c < reference->nr_class; ++c) {
+        EXPECT_NEAR(got[static_cast<size_t>(reference->label[c])], expected[static_cast<size_t>(c)],
+                    1e-5)
+            << labels << " labels: " << question << ", label " << reference->label[c];
+      }
     }
   }
 }

@@ -1,4 +1,4 @@
-#include "tests/eval/hashed_features.h"
+#include "service/text/hashed_features.h"
 
 #include <algorithm>
 #include <cmath>
@@ -7,7 +7,7 @@
 
 #include "service/text/tokenizer.h"
 
-namespace advisor::eval {
+namespace advisor::text {
 namespace {
 
 constexpr uint32_t kFnvOffset = 2166136261U;
@@ -110,4 +110,4 @@ void FeatureWeights::Apply(std::vector<HashedFeature>* features) const {
   for (HashedFeature& feature : *features) feature.value *= scale;
 }
 
-}  // namespace advisor::eval
+}  // namespace advisor::text

@@ -1,11 +1,11 @@
-#ifndef ADVISOR_TESTS_EVAL_HASHED_FEATURES_H_
-#define ADVISOR_TESTS_EVAL_HASHED_FEATURES_H_
+#ifndef ADVISOR_SERVICE_TEXT_HASHED_FEATURES_H_
+#define ADVISOR_SERVICE_TEXT_HASHED_FEATURES_H_
 
 #include <vector>
 
 #include "absl/strings/string_view.h"
 
-namespace advisor::eval {
+namespace advisor::text {
 
 // One bucket of a question's features and its value.
 struct HashedFeature {
@@ -13,13 +13,13 @@ struct HashedFeature {
   double value = 0;
 };
 
-// The features the question model (engines::QuestionModel) learns from, for
-// a linear classifier: the question's folded words (those
-// QuestionModel::TrainingText joins), pairs of neighbouring words, and each
-// word's character n-grams as fastText takes them (of "<word>", counted in
-// UTF-8 characters), hashed into `buckets` buckets (FNV-1a, with the kind of
-// feature hashed first, so a word and a character n-gram of the same
-// letters fall apart unless they collide).
+// A question's features for a linear text classifier (the question model,
+// engines::QuestionModel): its folded words (text::FoldWordsInto), pairs of
+// neighbouring words, and each word's character n-grams (of "<word>",
+// counted in UTF-8 characters, as fastText's subwords: a misspelling shares
+// most of them with the right word), hashed into `buckets` buckets (FNV-1a,
+// with the kind of feature hashed first, so a word and a character n-gram
+// of the same letters fall apart unless they collide).
 class FeatureHasher {
  public:
   FeatureHasher(int buckets, int min_char_ngram, int max_char_ngram);
@@ -61,6 +61,6 @@ class FeatureWeights {
   std::vector<double> idf_;  // Empty: counts as they are.
 };
 
-}  // namespace advisor::eval
+}  // namespace advisor::text
 
-#endif  // ADVISOR_TESTS_EVAL_HASHED_FEATURES_H_
+#endif  // ADVISOR_SERVICE_TEXT_HASHED_FEATURES_H_
