@@ -88,6 +88,10 @@ class AdvisorStub {
       std::unique_ptr<grpc::ClientContext> context) = 0;
 };
 
+// Counts the async calls of a DefaultAdvisorStub that have not finished
+// (defined in advisor_stub.cc).
+class PendingCalls;
+
 // The stub that talks to the wire: the generated stubs of the three
 // services (normally over one shared channel), with gRPC errors converted
 // to absl::Status.
@@ -97,6 +101,13 @@ class DefaultAdvisorStub : public AdvisorStub {
   DefaultAdvisorStub(std::unique_ptr<v1::FrameworkService::StubInterface> frameworks,
                      std::unique_ptr<v1::RoleMatchingService::StubInterface> roles,
                      std::unique_ptr<v1::FaqService::StubInterface> faqs);
+  // Waits until every async call has run its callback and released its
+  // context, so the channel is released here, on the caller's thread, and
+  // never from a gRPC callback thread: gRPC 1.51 tears down its shared
+  // callback completion queue from within its own polling thread when a
+  // callback drops the last channel, which then frees it twice. Must
+  // therefore not run inside one of this stub's callbacks.
+  ~DefaultAdvisorStub() override;
 
   absl::StatusOr<v1::GetFrameworkResponse> GetFramework(
       grpc::ClientContext& context, const v1::GetFrameworkRequest& request) override;
@@ -147,6 +158,8 @@ class DefaultAdvisorStub : public AdvisorStub {
   std::unique_ptr<v1::FrameworkService::StubInterface> frameworks_;
   std::unique_ptr<v1::RoleMatchingService::StubInterface> roles_;
   std::unique_ptr<v1::FaqService::StubInterface> faqs_;
+  // Shared with every async call, which may finish after this stub is gone.
+  std::shared_ptr<PendingCalls> pending_;
 };
 
 }  // namespace advisor::client_internal

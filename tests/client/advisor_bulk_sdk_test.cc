@@ -1,6 +1,7 @@
 // The SDK's async calls, batch calls and ordered stream helper over a real
 // channel to an in-process advisor server (embedded knowledge base).
 
+#include <atomic>
 #include <chrono>
 #include <future>
 #include <memory>
@@ -131,6 +132,24 @@ TEST_F(AdvisorBulkSdkTest, ManyAsyncCallsInFlightFromOneThreadAllComplete) {
     ASSERT_TRUE(answer.ok()) << i << ": " << answer.status();
     EXPECT_EQ(answer->question(), faq_questions_[i % faq_questions_.size()]);
   }
+}
+
+// The last reference to the channel must go on this thread, not on the
+// gRPC thread that ran a callback (in gRPC 1.51 that one then frees its
+// completion queue twice), so releasing the client waits for the callbacks.
+TEST_F(AdvisorBulkSdkTest, ReleasingTheClientWaitsForItsAsyncCallbacks) {
+  constexpr int kCalls = 50;
+  auto returned = std::make_shared<std::atomic<int>>(0);
+  {
+    AdvisorClient client = Client();
+    for (int i = 0; i < kCalls; ++i) {
+      v1::AnswerQuestionRequest request;
+      request.set_question(faq_questions_[i % faq_questions_.size()]);
+      client.AsyncAnswerQuestion(
+          request, [returned](absl::StatusOr<v1::AnswerQuestionResponse>) { ++*returned; });
+    }
+  }
+  EXPECT_EQ(returned->load(), kCalls);
 }
 
 TEST_F(AdvisorBulkSdkTest, BatchCallsKeepOrderAndReportItemErrors) {

@@ -96,6 +96,9 @@ class AdvisorConnection {
 // deadline on every call, retries of UNAVAILABLE and the bearer token, if
 // any. Never returns null. When `ValidateClientOptions(options)` fails, the
 // returned connection answers every call with that INVALID_ARGUMENT status.
+// Releasing the last reference to it waits until the callbacks of its async
+// calls still in flight have returned (each call ends by its deadline), so
+// it must not be released inside one of those callbacks.
 std::shared_ptr<AdvisorConnection> MakeAdvisorConnection(const ClientOptions& options = {});
 
 }  // namespace advisor::client
