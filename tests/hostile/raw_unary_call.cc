@@ -10,10 +10,11 @@
 namespace advisor::testing {
 
 RawReply RawUnaryCall(const std::shared_ptr<grpc::Channel>& channel, const std::string& method,
-                      absl::string_view request, absl::Duration timeout) {
+                      absl::string_view request, absl::Duration timeout, bool wait_for_ready) {
   grpc::GenericStub stub(channel);
   grpc::ClientContext context;
   context.set_deadline(absl::ToChronoTime(absl::Now() + timeout));
+  context.set_wait_for_ready(wait_for_ready);
   const grpc::Slice slice(request.data(), request.size());
   const grpc::ByteBuffer request_buffer(&slice, 1);
   grpc::ByteBuffer response_buffer;

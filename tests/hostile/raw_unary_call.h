@@ -23,9 +23,13 @@ struct RawReply {
 // generic stub: invalid UTF-8, unknown or wrongly-typed fields and
 // truncated messages reach the server as they are, which no generated stub
 // allows. `timeout` bounds the call; a non-positive one sets a deadline
-// that has already passed. Blocks until the call ends. Thread-safe.
+// that has already passed. With `wait_for_ready` the call waits through a
+// failed connection attempt for the channel to reconnect (until `timeout`)
+// instead of failing at once with UNAVAILABLE. Blocks until the call ends.
+// Thread-safe.
 RawReply RawUnaryCall(const std::shared_ptr<grpc::Channel>& channel, const std::string& method,
-                      absl::string_view request, absl::Duration timeout);
+                      absl::string_view request, absl::Duration timeout,
+                      bool wait_for_ready = false);
 
 }  // namespace advisor::testing
 
