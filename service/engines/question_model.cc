@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 
 #include "linear.h"
+#include "service/engines/linear_problem.h"
 
 namespace advisor::engines {
 namespace {
@@ -78,11 +79,7 @@ absl::StatusOr<std::unique_ptr<const QuestionModel>> QuestionModel::Train(
   std::unique_ptr<QuestionModel> trained_model(new QuestionModel(std::move(impl), label_count));
   Impl& model_impl = *trained_model->impl_;
 
-  // liblinear's rows: each question's features (indices from 1), the bias
-  // feature, the end marker.
-  const int bias_index = options.buckets + 1;
-  std::vector<std::vector<feature_node>> rows;
-  std::vector<double> row_labels;
+  LinearProblem linear_problem(options.buckets);
   std::vector<float> prior(static_cast<size_t>(label_count));
   std::vector<text::HashedFeature> features;
   for (const LabelledQuestion& example : examples) {
@@ -92,36 +89,19 @@ absl::StatusOr<std::unique_ptr<const QuestionModel>> QuestionModel::Train(
     }
     trained_model->Features(example.question, &features);
     if (features.empty()) continue;
-    std::vector<feature_node> row;
-    row.reserve(features.size() + 2);
-    for (const text::HashedFeature& feature : features) {
-      row.push_back({feature.bucket + 1, feature.value});
-    }
-    row.push_back({bias_index, 1.0});
-    row.push_back({-1, 0.0});
-    rows.push_back(std::move(row));
-    row_labels.push_back(example.label);
+    linear_problem.Add(features, example.label);
     prior[static_cast<size_t>(example.label)] += 1;
   }
-  if (rows.empty()) return absl::InvalidArgumentError("no example question has a word");
+  if (linear_problem.size() == 0) {
+    return absl::InvalidArgumentError("no example question has a word");
+  }
   float total = 0;
   for (const float count : prior) total += count;
   for (float& p : prior) p /= total;
   model_impl.prior = std::move(prior);
 
-  std::vector<feature_node*> row_pointers;
-  row_pointers.reserve(rows.size());
-  for (std::vector<feature_node>& row : rows) row_pointers.push_back(row.data());
-  problem prob{};
-  prob.l = static_cast<int>(rows.size());
-  prob.n = bias_index;
-  prob.y = row_labels.data();
-  prob.x = row_pointers.data();
-  prob.bias = 1;
-  parameter param{};
-  param.solver_type = L2R_LR_DUAL;
-  param.eps = options.tolerance;
-  param.C = options.regularisation;
+  const problem& prob = linear_problem.Get();
+  const parameter param = DualLogisticRegression(options.regularisation, options.tolerance);
   if (const char* problem = check_parameter(&prob, &param); problem != nullptr) {
     return absl::InternalError(absl::StrCat("invalid question model options: ", problem));
   }
@@ -139,7 +119,7 @@ absl::StatusOr<std::unique_ptr<const QuestionModel>> QuestionModel::Train(
   // One class: liblinear's weights are not read; Predict gives it all.
   model_impl.weight_vectors = classes > 2 ? classes : (classes == 2 ? 1 : 0);
   const size_t vectors = static_cast<size_t>(model_impl.weight_vectors);
-  const size_t feature_rows = static_cast<size_t>(bias_index);
+  const size_t feature_rows = static_cast<size_t>(linear_problem.bias_index());
   model_impl.weights.resize(feature_rows * vectors);
   for (size_t i = 0; i < model_impl.weights.size(); ++i) {
     model_impl.weights[i] = static_cast<float>(trained->w[i]);

@@ -167,4 +167,9 @@ absl::StatusOr<advisor::v1::KnowledgeBase> LoadDefaultKnowledgeBase() {
   return ParseKnowledgeBase(DefaultKnowledgeBaseText(), "<embedded default knowledge base>");
 }
 
+absl::StatusOr<advisor::v1::KnowledgeBase> LoadKnowledgeBaseFileOrDefault(const std::string& path) {
+  if (path.empty()) return LoadDefaultKnowledgeBase();
+  return LoadKnowledgeBaseFile(path);
+}
+
 }  // namespace advisor::knowledge_base

@@ -25,6 +25,10 @@ absl::StatusOr<advisor::v1::KnowledgeBase> LoadKnowledgeBaseFile(const std::stri
 // The knowledge base embedded in the binary at build time.
 absl::StatusOr<advisor::v1::KnowledgeBase> LoadDefaultKnowledgeBase();
 
+// The knowledge base file at `path`, or the embedded one when `path` is
+// empty (as a --knowledge_base flag left unset means).
+absl::StatusOr<advisor::v1::KnowledgeBase> LoadKnowledgeBaseFileOrDefault(const std::string& path);
+
 // The embedded knowledge base's text, as built in.
 absl::string_view DefaultKnowledgeBaseText();
 

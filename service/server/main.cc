@@ -95,11 +95,6 @@ void PrintError(absl::string_view what, const absl::Status& status) {
   absl::FPrintF(stderr, "advisor_server: %s: %s\n", what, status.message());
 }
 
-absl::StatusOr<advisor::v1::KnowledgeBase> LoadKnowledgeBase(const std::string& path) {
-  if (path.empty()) return advisor::knowledge_base::LoadDefaultKnowledgeBase();
-  return advisor::knowledge_base::LoadKnowledgeBaseFile(path);
-}
-
 // The exit status for a server or endpoint that could not start.
 int StartFailureStatus(const absl::Status& status) {
   return status.code() == absl::StatusCode::kInvalidArgument ? kExitBadConfiguration
@@ -310,7 +305,7 @@ int main(int argc, char** argv) {
   }
 
   absl::StatusOr<advisor::v1::KnowledgeBase> knowledge_base =
-      LoadKnowledgeBase(absl::GetFlag(FLAGS_knowledge_base));
+      advisor::knowledge_base::LoadKnowledgeBaseFileOrDefault(absl::GetFlag(FLAGS_knowledge_base));
   if (!knowledge_base.ok()) {
     PrintError("cannot load the knowledge base", knowledge_base.status());
     return kExitBadConfiguration;

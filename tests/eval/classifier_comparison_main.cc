@@ -512,10 +512,8 @@ std::vector<std::unique_ptr<const Method>> Methods(const FeatureHasher& hasher) 
 }
 
 int Run() {
-  const std::string path = absl::GetFlag(FLAGS_knowledge_base);
   absl::StatusOr<v1::KnowledgeBase> knowledge_base =
-      path.empty() ? knowledge_base::LoadDefaultKnowledgeBase()
-                   : knowledge_base::LoadKnowledgeBaseFile(path);
+      knowledge_base::LoadKnowledgeBaseFileOrDefault(absl::GetFlag(FLAGS_knowledge_base));
   if (!knowledge_base.ok()) {
     std::fprintf(stderr, "%s\n", knowledge_base.status().ToString().c_str());
     return 2;

@@ -99,10 +99,8 @@ absl::StatusOr<Tally> JudgeWriter(const v1::KnowledgeBase& knowledge_base,
 }
 
 int Run() {
-  const std::string path = absl::GetFlag(FLAGS_knowledge_base);
   absl::StatusOr<v1::KnowledgeBase> knowledge_base =
-      path.empty() ? knowledge_base::LoadDefaultKnowledgeBase()
-                   : knowledge_base::LoadKnowledgeBaseFile(path);
+      knowledge_base::LoadKnowledgeBaseFileOrDefault(absl::GetFlag(FLAGS_knowledge_base));
   if (!knowledge_base.ok()) {
     std::fprintf(stderr, "advisor_example_writers: %s\n",
                  knowledge_base.status().ToString().c_str());

@@ -9,6 +9,7 @@
 #include "gtest/gtest.h"
 
 #include "linear.h"
+#include "service/engines/linear_problem.h"
 
 namespace advisor::engines {
 namespace {
@@ -125,34 +126,14 @@ TEST(QuestionModelTest, PredictsAsLiblinearItself) {
     auto ours = QuestionModel::Train(examples, labels, options);
     ASSERT_TRUE(ours.ok());
 
-    const int bias_index = options.buckets + 1;
-    std::vector<std::vector<feature_node>> rows;
-    std::vector<double> row_labels;
+    LinearProblem linear_problem(options.buckets);
     std::vector<text::HashedFeature> features;
-    auto nodes = [&](const std::string& question) {
-      (*ours)->Features(question, &features);
-      std::vector<feature_node> row;
-      for (const text::HashedFeature& f : features) row.push_back({f.bucket + 1, f.value});
-      row.push_back({bias_index, 1.0});
-      row.push_back({-1, 0.0});
-      return row;
-    };
     for (const LabelledQuestion& example : examples) {
-      rows.push_back(nodes(example.question));
-      row_labels.push_back(example.label);
+      (*ours)->Features(example.question, &features);
+      linear_problem.Add(features, example.label);
     }
-    std::vector<feature_node*> pointers;
-    for (std::vector<feature_node>& row : rows) pointers.push_back(row.data());
-    problem prob{};
-    prob.l = static_cast<int>(rows.size());
-    prob.n = bias_index;
-    prob.y = row_labels.data();
-    prob.x = pointers.data();
-    prob.bias = 1;
-    parameter param{};
-    param.solver_type = L2R_LR_DUAL;
-    param.eps = options.tolerance;
-    param.C = options.regularisation;
+    const problem& prob = linear_problem.Get();
+    const parameter param = DualLogisticRegression(options.regularisation, options.tolerance);
     std::srand(options.seed);
     const std::unique_ptr<model, ModelDeleter> reference(train(&prob, &param));
     ASSERT_NE(reference, nullptr);
@@ -162,7 +143,9 @@ TEST(QuestionModelTest, PredictsAsLiblinearItself) {
     for (const char* question : {"who develops keras", "tensorflow site please", "cuda install",
                                  "who made pytroch and where is its website", "深度学习 keras 網站",
                                  "qui a développé tensorflow ñandú"}) {
-      const std::vector<feature_node> row = nodes(question);
+      std::vector<feature_node> row;
+      (*ours)->Features(question, &features);
+      linear_problem.Row(features, &row);
       std::vector<double> expected(static_cast<size_t>(reference->nr_class));
       predict_probability(reference.get(), row.data(), expected.data());
       const std::vector<float> got = Probabilities(**ours, question);
