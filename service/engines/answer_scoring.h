@@ -40,29 +40,29 @@ struct CandidateSignals {
 // question model's options change.
 struct ScoringParameters {
   // The logistic model's intercept.
-  double bias = -0.3991;
+  double bias = -0.3879;
   // Weight of log(model_probability), floored at log(kMinProbability):
   // tells a very unlikely item from a merely unlikely one.
-  double log_model_probability = 0.1191;
+  double log_model_probability = 0.1203;
   // Weight of the model's probability of the candidate's item.
-  double model_probability = 3.2580;
+  double model_probability = 3.4114;
   // Weight of the item being the model's first choice.
-  double model_top = -0.1079;
+  double model_top = -0.2668;
   // Weight of log(1 - out_of_scope_probability), floored likewise: the
   // model's belief that something answers at all; counted for items with
   // examples only (SignalFeatures).
-  double log_in_scope_probability = 2.0782;
+  double log_in_scope_probability = 2.0679;
   // Weight of retrieval's confidence in the candidate.
-  double retrieval_confidence = 3.5826;
+  double retrieval_confidence = 3.5644;
   // Weight of the candidate being retrieval's first choice.
-  double retrieval_top = 0.5691;
+  double retrieval_top = 0.5705;
   // Weight of the item having example questions (the model knows it).
-  double has_examples = -0.8946;
+  double has_examples = -0.8947;
   // Weight of the question naming a framework the candidate is about.
-  double names_its_framework = 0.0844;
+  double names_its_framework = 0.0934;
   // Weight of the question naming the kind of employer the candidate is
   // about.
-  double names_its_employer = 1.3786;
+  double names_its_employer = 1.3669;
   // A question is answered from this confidence on: the lowest at which
   // every writer left out of the fit gets "no answer" for at least 95 % of
   // the questions the knowledge base does not answer (advisor_calibrate

@@ -32,8 +32,10 @@ struct QuestionModelOptions {
   // liblinear's C: larger fits the examples more closely, at a longer
   // training.
   double regularisation = 16;
-  // liblinear's stopping tolerance (its default for the dual solver).
-  double tolerance = 0.1;
+  // liblinear's stopping tolerance: ten times its default for the dual
+  // solver trains in a third of the time with the same top-1 and log-loss
+  // on held-out example writers (ADR 0009).
+  double tolerance = 1.0;
   // Seed of the dual solver's shuffling, so that a knowledge base always
   // gives the same model.
   unsigned seed = 1;
