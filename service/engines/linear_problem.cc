@@ -4,20 +4,20 @@ namespace advisor::engines {
 
 LinearProblem::LinearProblem(int buckets) : bias_index_(buckets + 1) {}
 
-void LinearProblem::Row(const std::vector<text::HashedFeature>& features,
-                        std::vector<feature_node>* row) const {
+void LinearRow(const std::vector<text::HashedFeature>& features, int buckets,
+               std::vector<feature_node>* row) {
   row->clear();
   row->reserve(features.size() + 2);
   for (const text::HashedFeature& feature : features) {
     row->push_back({feature.bucket + 1, feature.value});
   }
-  row->push_back({bias_index_, 1.0});
+  row->push_back({buckets + 1, 1.0});
   row->push_back({-1, 0.0});
 }
 
 void LinearProblem::Add(const std::vector<text::HashedFeature>& features, int label) {
   rows_.emplace_back();
-  Row(features, &rows_.back());
+  LinearRow(features, bias_index_ - 1, &rows_.back());
   labels_.push_back(label);
 }
 

@@ -1,6 +1,7 @@
 #ifndef ADVISOR_SERVICE_ENGINES_LINEAR_PROBLEM_H_
 #define ADVISOR_SERVICE_ENGINES_LINEAR_PROBLEM_H_
 
+#include <memory>
 #include <vector>
 
 #include "linear.h"
@@ -8,9 +9,19 @@
 
 namespace advisor::engines {
 
-// Questions' hashed features as liblinear's training problem: feature
-// indices from 1 (bucket + 1), then a bias feature of value 1 at index
-// buckets + 1, each row ended by index -1. Owns the rows liblinear reads.
+// Frees a model liblinear's train() returned.
+struct LinearModelDeleter {
+  void operator()(model* trained) const { free_and_destroy_model(&trained); }
+};
+using LinearModel = std::unique_ptr<model, LinearModelDeleter>;
+
+// One question's row as liblinear reads it: its features (indices from 1),
+// the bias feature of value 1 at index buckets + 1, the end marker.
+void LinearRow(const std::vector<text::HashedFeature>& features, int buckets,
+               std::vector<feature_node>* row);
+
+// Questions' hashed features as liblinear's training problem, one LinearRow
+// each. Owns the rows liblinear reads.
 class LinearProblem {
  public:
   explicit LinearProblem(int buckets);
@@ -24,9 +35,6 @@ class LinearProblem {
 
   // The problem as liblinear's train() takes it; valid until the next Add.
   const problem& Get();
-
-  // One question's row, as liblinear's predict functions take it.
-  void Row(const std::vector<text::HashedFeature>& features, std::vector<feature_node>* row) const;
 
  private:
   int bias_index_;

@@ -27,10 +27,6 @@ void SilenceLiblinear() {
   std::call_once(once, [] { set_print_string_function([](const char*) {}); });
 }
 
-struct ModelDeleter {
-  void operator()(model* trained) const { free_and_destroy_model(&trained); }
-};
-
 float Logistic(float score) { return 1.0F / (1.0F + std::exp(-score)); }
 
 }  // namespace
@@ -58,11 +54,7 @@ QuestionModel::~QuestionModel() = default;
 void QuestionModel::Features(absl::string_view question,
                              std::vector<text::HashedFeature>* features) const {
   impl_->hasher.Count(question, features);
-  double squares = 0;
-  for (const text::HashedFeature& feature : *features) squares += feature.value * feature.value;
-  if (squares == 0) return;
-  const double scale = 1 / std::sqrt(squares);
-  for (text::HashedFeature& feature : *features) feature.value *= scale;
+  text::FeatureWeights().Apply(features);  // Counts, scaled to unit length.
 }
 
 absl::StatusOr<std::unique_ptr<const QuestionModel>> QuestionModel::Train(
@@ -106,7 +98,7 @@ absl::StatusOr<std::unique_ptr<const QuestionModel>> QuestionModel::Train(
     return absl::InternalError(absl::StrCat("invalid question model options: ", problem));
   }
   SilenceLiblinear();
-  std::unique_ptr<model, ModelDeleter> trained;
+  LinearModel trained;
   {
     const std::lock_guard<std::mutex> lock(TrainingMutex());
     std::srand(options.seed);

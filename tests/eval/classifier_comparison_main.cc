@@ -47,6 +47,7 @@
 #include "advisor/v1/knowledge_base.pb.h"
 #include "linear.h"
 #include "service/engines/knowledge_answerer.h"
+#include "service/engines/linear_problem.h"
 #include "service/engines/question_model.h"
 #include "service/knowledge_base/item_names.h"
 #include "service/knowledge_base/knowledge_base_loader.h"
@@ -178,25 +179,10 @@ class ServedMethod : public Method {
   }
 };
 
-struct ModelDeleter {
-  void operator()(model* trained) const { free_and_destroy_model(&trained); }
-};
-
-// liblinear's feature nodes for `features`, then the bias and the end.
-void ToNodes(const std::vector<HashedFeature>& features, int buckets,
-             std::vector<feature_node>* nodes) {
-  nodes->clear();
-  for (const HashedFeature& feature : features) {
-    nodes->push_back({feature.bucket + 1, feature.value});
-  }
-  nodes->push_back({buckets + 1, 1.0});
-  nodes->push_back({-1, 0});
-}
-
 class LinearClassifier : public Classifier {
  public:
   LinearClassifier(const FeatureHasher& hasher, FeatureWeights weights,
-                   std::unique_ptr<model, ModelDeleter> trained, int label_count)
+                   engines::LinearModel trained, int label_count)
       : hasher_(hasher),
         weights_(std::move(weights)),
         model_(std::move(trained)),
@@ -206,7 +192,7 @@ class LinearClassifier : public Classifier {
   void Predict(absl::string_view question, std::vector<double>* scores) const override {
     hasher_.Count(question, &features_);
     weights_.Apply(&features_);
-    ToNodes(features_, hasher_.buckets(), &nodes_);
+    engines::LinearRow(features_, hasher_.buckets(), &nodes_);
     const bool probabilities = check_probability_model(model_.get()) != 0;
     if (probabilities) {
       predict_probability(model_.get(), nodes_.data(), values_.data());
@@ -236,7 +222,7 @@ class LinearClassifier : public Classifier {
  private:
   const FeatureHasher& hasher_;
   FeatureWeights weights_;
-  std::unique_ptr<model, ModelDeleter> model_;
+  engines::LinearModel model_;
   int label_count_;
   mutable std::vector<HashedFeature> features_;
   mutable std::vector<feature_node> nodes_;
@@ -263,32 +249,22 @@ class LinearMethod : public Method {
     std::vector<std::vector<HashedFeature>> features(training.size());
     for (size_t i = 0; i < training.size(); ++i) hasher_.Count(training[i]->question, &features[i]);
     FeatureWeights weights = FeatureWeights::Fit(weighting_, features, hasher_.buckets());
-    std::vector<std::vector<feature_node>> nodes(training.size());
-    std::vector<feature_node*> rows;
-    std::vector<double> labels;
+    engines::LinearProblem linear_problem(hasher_.buckets());
     for (size_t i = 0; i < training.size(); ++i) {
       weights.Apply(&features[i]);
-      ToNodes(features[i], hasher_.buckets(), &nodes[i]);
-      rows.push_back(nodes[i].data());
-      labels.push_back(training[i]->label);
+      linear_problem.Add(features[i], training[i]->label);
     }
-    problem prob{};
-    prob.l = static_cast<int>(rows.size());
-    prob.n = hasher_.buckets() + 1;
-    prob.y = labels.data();
-    prob.x = rows.data();
-    prob.bias = 1;
+    const problem& prob = linear_problem.Get();
     parameter param{};
     param.solver_type = solver_;
     param.eps = solver_ == L2R_LR ? 0.01 : 0.1;  // liblinear's train defaults.
-
     param.C = regularisation;
     if (const char* problem = check_parameter(&prob, &param); problem != nullptr) {
       std::fprintf(stderr, "liblinear: %s\n", problem);
       std::exit(2);
     }
     std::srand(1);  // The dual solvers shuffle with rand().
-    std::unique_ptr<model, ModelDeleter> trained(train(&prob, &param));
+    engines::LinearModel trained(train(&prob, &param));
     return std::make_unique<LinearClassifier>(hasher_, std::move(weights), std::move(trained),
                                               label_count);
   }

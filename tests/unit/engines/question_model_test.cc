@@ -108,10 +108,6 @@ TEST(QuestionModelTest, TwoLabelsAndOneLabelAreModelsToo) {
   EXPECT_EQ(Probabilities(**one_label, "anything at all"), (std::vector<float>{0, 1, 0}));
 }
 
-struct ModelDeleter {
-  void operator()(model* trained) const { free_and_destroy_model(&trained); }
-};
-
 // QuestionModel reads liblinear's weight vectors itself (one float copy,
 // laid out as liblinear's README documents `w`, the bias last), so its
 // probabilities must equal those of liblinear's own predict_probability on
@@ -135,7 +131,7 @@ TEST(QuestionModelTest, PredictsAsLiblinearItself) {
     const problem& prob = linear_problem.Get();
     const parameter param = DualLogisticRegression(options.regularisation, options.tolerance);
     std::srand(options.seed);
-    const std::unique_ptr<model, ModelDeleter> reference(train(&prob, &param));
+    const LinearModel reference(train(&prob, &param));
     ASSERT_NE(reference, nullptr);
 
     // Unknown words, misspellings and words of several UTF-8 bytes a
@@ -145,7 +141,7 @@ TEST(QuestionModelTest, PredictsAsLiblinearItself) {
                                  "qui a développé tensorflow ñandú"}) {
       std::vector<feature_node> row;
       (*ours)->Features(question, &features);
-      linear_problem.Row(features, &row);
+      LinearRow(features, options.buckets, &row);
       std::vector<double> expected(static_cast<size_t>(reference->nr_class));
       predict_probability(reference.get(), row.data(), expected.data());
       const std::vector<float> got = Probabilities(**ours, question);
