@@ -1,15 +1,19 @@
 #include "service/engines/question_model.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <mutex>
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 
 #include "linear.h"
 #include "service/engines/linear_problem.h"
+#include "service/text/tokenizer.h"
 
 namespace advisor::engines {
 namespace {
@@ -44,7 +48,43 @@ struct QuestionModel::Impl {
   std::vector<float> weights;
   int weight_vectors = 0;
   std::vector<float> prior;
+
+  // Each example word's own features (the word and its character n-grams)
+  // computed once: a question's score is linear in its bucket counts, so a
+  // known word adds its precomputed sum of weight rows (one row read
+  // instead of one per n-gram, about twenty) and its buckets, which the
+  // question's length needs.
+  struct KnownWord {
+    uint32_t first_bucket = 0;  // Into word_buckets.
+    uint32_t bucket_count = 0;
+    uint32_t weight_sum = 0;  // Into word_weight_sums, weight_vectors floats.
+  };
+  absl::flat_hash_map<std::string, KnownWord> known_words;
+  std::vector<int> word_buckets;
+  std::vector<float> word_weight_sums;
+
+  const float* Row(int bucket) const {
+    return weights.data() + static_cast<size_t>(bucket) * static_cast<size_t>(weight_vectors);
+  }
+  void Remember(absl::string_view word);
 };
+
+void QuestionModel::Impl::Remember(absl::string_view word) {
+  if (known_words.contains(word)) return;
+  const size_t vectors = static_cast<size_t>(weight_vectors);
+  KnownWord known;
+  known.first_bucket = static_cast<uint32_t>(word_buckets.size());
+  hasher.AddWordBuckets(word, &word_buckets);
+  known.bucket_count = static_cast<uint32_t>(word_buckets.size()) - known.first_bucket;
+  known.weight_sum = static_cast<uint32_t>(word_weight_sums.size());
+  word_weight_sums.resize(word_weight_sums.size() + vectors, 0.0F);
+  float* sum = word_weight_sums.data() + known.weight_sum;
+  for (uint32_t i = 0; i < known.bucket_count; ++i) {
+    const float* row = Row(word_buckets[known.first_bucket + i]);
+    for (size_t c = 0; c < vectors; ++c) sum[c] += row[c];
+  }
+  known_words.emplace(word, known);
+}
 
 QuestionModel::QuestionModel(std::unique_ptr<Impl> impl, int label_count)
     : impl_(std::move(impl)), label_count_(label_count) {}
@@ -116,14 +156,21 @@ absl::StatusOr<std::unique_ptr<const QuestionModel>> QuestionModel::Train(
   for (size_t i = 0; i < model_impl.weights.size(); ++i) {
     model_impl.weights[i] = static_cast<float>(trained->w[i]);
   }
+  if (classes > 1) {
+    text::FoldedWords words;
+    for (const LabelledQuestion& example : examples) {
+      text::FoldWordsInto(example.question, &words);
+      for (const absl::string_view word : words.words) model_impl.Remember(word);
+    }
+  }
   return std::unique_ptr<const QuestionModel>(std::move(trained_model));
 }
 
 void QuestionModel::Predict(absl::string_view question, std::vector<float>* probabilities) const {
   const Impl& impl = *impl_;
-  thread_local std::vector<text::HashedFeature> features;
-  Features(question, &features);
-  if (features.empty()) {
+  thread_local text::FoldedWords words;
+  text::FoldWordsInto(question, &words);
+  if (words.words.empty()) {
     *probabilities = impl.prior;
     return;
   }
@@ -133,16 +180,47 @@ void QuestionModel::Predict(absl::string_view question, std::vector<float>* prob
     (*probabilities)[static_cast<size_t>(impl.label_of_class[0])] = 1.0F;
     return;
   }
+  // The dot product with the unit-length counts (Features()): the weight
+  // rows of every occurrence of a bucket, summed, over the counts' length.
   const size_t vectors = static_cast<size_t>(impl.weight_vectors);
-  thread_local std::vector<float> scores;
-  // Starts from the bias feature's weights (its value is 1).
-  const float* bias = impl.weights.data() + static_cast<size_t>(impl.hasher.buckets()) * vectors;
-  scores.assign(bias, bias + vectors);
-  for (const text::HashedFeature& feature : features) {
-    const float* row = impl.weights.data() + static_cast<size_t>(feature.bucket) * vectors;
-    const auto value = static_cast<float>(feature.value);
-    for (size_t c = 0; c < vectors; ++c) scores[c] += row[c] * value;
+  thread_local std::vector<float> sums;
+  thread_local std::vector<int> buckets;
+  sums.assign(vectors, 0.0F);
+  buckets.clear();
+  auto add_row = [&](const float* row) {
+    for (size_t c = 0; c < vectors; ++c) sums[c] += row[c];
+  };
+  for (size_t i = 0; i < words.words.size(); ++i) {
+    const absl::string_view word = words.words[i];
+    if (const auto known = impl.known_words.find(word); known != impl.known_words.end()) {
+      const auto first = impl.word_buckets.begin() + known->second.first_bucket;
+      buckets.insert(buckets.end(), first, first + known->second.bucket_count);
+      add_row(impl.word_weight_sums.data() + known->second.weight_sum);
+    } else {
+      const size_t first = buckets.size();
+      impl.hasher.AddWordBuckets(word, &buckets);
+      for (size_t b = first; b < buckets.size(); ++b) add_row(impl.Row(buckets[b]));
+    }
+    if (i + 1 < words.words.size()) {
+      buckets.push_back(impl.hasher.PairBucket(word, words.words[i + 1]));
+      add_row(impl.Row(buckets.back()));
+    }
   }
+  std::sort(buckets.begin(), buckets.end());
+  double squares = 0;
+  for (size_t run = 0; run < buckets.size();) {
+    size_t next = run + 1;
+    while (next < buckets.size() && buckets[next] == buckets[run]) ++next;
+    const auto count = static_cast<double>(next - run);
+    squares += count * count;
+    run = next;
+  }
+  const auto scale = static_cast<float>(1 / std::sqrt(squares));
+  // Plus the bias feature's weights (its value is 1).
+  const float* bias = impl.Row(impl.hasher.buckets());
+  thread_local std::vector<float> scores;
+  scores.resize(vectors);
+  for (size_t c = 0; c < vectors; ++c) scores[c] = bias[c] + sums[c] * scale;
   if (classes == 2) {
     const float first = Logistic(scores[0]);
     (*probabilities)[static_cast<size_t>(impl.label_of_class[0])] = first;
@@ -160,8 +238,9 @@ void QuestionModel::Predict(absl::string_view question, std::vector<float>* prob
 }
 
 size_t QuestionModel::memory_bytes() const {
-  return impl_->weights.size() * sizeof(float) + impl_->prior.size() * sizeof(float) +
-         impl_->label_of_class.size() * sizeof(int);
+  return (impl_->weights.size() + impl_->prior.size() + impl_->word_weight_sums.size()) *
+             sizeof(float) +
+         (impl_->label_of_class.size() + impl_->word_buckets.size()) * sizeof(int);
 }
 
 }  // namespace advisor::engines

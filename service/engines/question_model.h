@@ -73,7 +73,7 @@ class QuestionModel {
   // counts, scaled to unit length, sorted by bucket.
   void Features(absl::string_view question, std::vector<text::HashedFeature>* features) const;
 
-  // Bytes held by the weights.
+  // Bytes held by the weights and the example words' precomputed sums.
   size_t memory_bytes() const;
 
  private:

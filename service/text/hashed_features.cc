@@ -35,39 +35,12 @@ FeatureHasher::FeatureHasher(int buckets, int min_char_ngram, int max_char_ngram
 void FeatureHasher::Count(absl::string_view question, std::vector<HashedFeature>* features) const {
   thread_local text::FoldedWords words;
   thread_local std::vector<int> buckets;
-  thread_local std::string bracketed;
   text::FoldWordsInto(question, &words);
   buckets.clear();
-  auto add = [&](uint32_t hash) {
-    buckets.push_back(static_cast<int>(hash % static_cast<uint32_t>(buckets_)));
-  };
   for (size_t i = 0; i < words.words.size(); ++i) {
-    const absl::string_view word = words.words[i];
-    add(HashBytes(HashByte(kFnvOffset, kWordKind), word));
-    if (i + 1 < words.words.size()) {
-      uint32_t pair = HashBytes(HashByte(kFnvOffset, kWordPairKind), word);
-      pair = HashBytes(HashByte(pair, ' '), words.words[i + 1]);
-      add(pair);
-    }
-    // As fastText's Dictionary::computeSubwords: n-grams of whole UTF-8
-    // characters, extended one character at a time from each start.
-    bracketed.assign("<");
-    bracketed.append(word.data(), word.size());
-    bracketed.push_back('>');
-    for (size_t start = 0; start < bracketed.size(); ++start) {
-      if (IsContinuationByte(bracketed[start])) continue;
-      uint32_t hash = HashByte(kFnvOffset, kCharNgramKind);
-      size_t end = start;
-      for (int n = 1; end < bracketed.size() && n <= max_char_ngram_; ++n) {
-        hash = HashByte(hash, static_cast<unsigned char>(bracketed[end++]));
-        while (end < bracketed.size() && IsContinuationByte(bracketed[end])) {
-          hash = HashByte(hash, static_cast<unsigned char>(bracketed[end++]));
-        }
-        if (n >= min_char_ngram_ && !(n == 1 && (start == 0 || end == bracketed.size()))) {
-          add(hash);
-        }
-      }
-    }
+    AddWordBuckets(words.words[i], &buckets);
+    if (i + 1 < words.words.size())
+      buckets.push_back(PairBucket(words.words[i], words.words[i + 1]));
   }
   std::sort(buckets.begin(), buckets.end());
   features->clear();
@@ -76,6 +49,39 @@ void FeatureHasher::Count(absl::string_view question, std::vector<HashedFeature>
       features->back().value += 1;
     } else {
       features->push_back({bucket, 1});
+    }
+  }
+}
+
+int FeatureHasher::Bucket(uint32_t hash) const {
+  return static_cast<int>(hash % static_cast<uint32_t>(buckets_));
+}
+
+int FeatureHasher::PairBucket(absl::string_view first, absl::string_view second) const {
+  uint32_t pair = HashBytes(HashByte(kFnvOffset, kWordPairKind), first);
+  return Bucket(HashBytes(HashByte(pair, ' '), second));
+}
+
+void FeatureHasher::AddWordBuckets(absl::string_view word, std::vector<int>* buckets) const {
+  thread_local std::string bracketed;
+  buckets->push_back(Bucket(HashBytes(HashByte(kFnvOffset, kWordKind), word)));
+  // As fastText's Dictionary::computeSubwords: n-grams of whole UTF-8
+  // characters, extended one character at a time from each start.
+  bracketed.assign("<");
+  bracketed.append(word.data(), word.size());
+  bracketed.push_back('>');
+  for (size_t start = 0; start < bracketed.size(); ++start) {
+    if (IsContinuationByte(bracketed[start])) continue;
+    uint32_t hash = HashByte(kFnvOffset, kCharNgramKind);
+    size_t end = start;
+    for (int n = 1; end < bracketed.size() && n <= max_char_ngram_; ++n) {
+      hash = HashByte(hash, static_cast<unsigned char>(bracketed[end++]));
+      while (end < bracketed.size() && IsContinuationByte(bracketed[end])) {
+        hash = HashByte(hash, static_cast<unsigned char>(bracketed[end++]));
+      }
+      if (n >= min_char_ngram_ && !(n == 1 && (start == 0 || end == bracketed.size()))) {
+        buckets->push_back(Bucket(hash));
+      }
     }
   }
 }

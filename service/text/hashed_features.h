@@ -1,6 +1,7 @@
 #ifndef ADVISOR_SERVICE_TEXT_HASHED_FEATURES_H_
 #define ADVISOR_SERVICE_TEXT_HASHED_FEATURES_H_
 
+#include <cstdint>
 #include <vector>
 
 #include "absl/strings/string_view.h"
@@ -27,10 +28,20 @@ class FeatureHasher {
   int buckets() const { return buckets_; }
 
   // Fills `features` with how often each bucket occurs in `question`,
-  // sorted by bucket, one entry per bucket that occurs.
+  // sorted by bucket, one entry per bucket that occurs: the buckets of each
+  // of its folded words (AddWordBuckets) and of each pair of neighbours
+  // (PairBucket).
   void Count(absl::string_view question, std::vector<HashedFeature>* features) const;
 
+  // Appends the buckets of one folded word's own features, the word and
+  // its character n-grams, one entry per occurrence.
+  void AddWordBuckets(absl::string_view word, std::vector<int>* buckets) const;
+  // The bucket of two neighbouring folded words.
+  int PairBucket(absl::string_view first, absl::string_view second) const;
+
  private:
+  int Bucket(uint32_t hash) const;
+
   int buckets_;
   int min_char_ngram_;
   int max_char_ngram_;
