@@ -33,6 +33,34 @@ void SilenceLiblinear() {
 
 float Logistic(float score) { return 1.0F / (1.0F + std::exp(-score)); }
 
+// The sum of the squared counts of the buckets in `occurrences` (each in
+// [0, bucket_count)): a count grows by one at each occurrence, adding
+// 2 * count + 1. Counted in a per-thread array stamped by the call, which
+// is cheaper than sorting the occurrences, and left as it is between calls.
+double SquaredCounts(const std::vector<int>& occurrences, int bucket_count) {
+  struct Counter {
+    uint32_t stamp = 0;
+    uint32_t count = 0;
+  };
+  thread_local std::vector<Counter> counters;
+  thread_local uint32_t stamp = 0;
+  if (counters.size() < static_cast<size_t>(bucket_count)) {
+    counters.resize(static_cast<size_t>(bucket_count));
+  }
+  if (++stamp == 0) {  // Wrapped: no counter may look current.
+    std::fill(counters.begin(), counters.end(), Counter());
+    stamp = 1;
+  }
+  double squares = 0;
+  for (const int bucket : occurrences) {
+    Counter& counter = counters[static_cast<size_t>(bucket)];
+    if (counter.stamp != stamp) counter = Counter{stamp, 0};
+    squares += 2.0 * counter.count + 1;
+    ++counter.count;
+  }
+  return squares;
+}
+
 }  // namespace
 
 struct QuestionModel::Impl {
@@ -206,16 +234,8 @@ void QuestionModel::Predict(absl::string_view question, std::vector<float>* prob
       add_row(impl.Row(buckets.back()));
     }
   }
-  std::sort(buckets.begin(), buckets.end());
-  double squares = 0;
-  for (size_t run = 0; run < buckets.size();) {
-    size_t next = run + 1;
-    while (next < buckets.size() && buckets[next] == buckets[run]) ++next;
-    const auto count = static_cast<double>(next - run);
-    squares += count * count;
-    run = next;
-  }
-  const auto scale = static_cast<float>(1 / std::sqrt(squares));
+  const auto scale =
+      static_cast<float>(1 / std::sqrt(SquaredCounts(buckets, impl.hasher.buckets())));
   // Plus the bias feature's weights (its value is 1).
   const float* bias = impl.Row(impl.hasher.buckets());
   thread_local std::vector<float> scores;
