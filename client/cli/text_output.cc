@@ -63,15 +63,35 @@ std::string FormatPercent(double fraction) {
 
 std::string FormatFramework(const v1::Framework& framework) {
   std::string out = absl::StrCat(framework.display_name(), " (", framework.name(), ")\n");
+  // Each fact with the page it was read at, when the record names one.
+  auto fact = [&](absl::string_view label, absl::string_view field, const std::string& value) {
+    if (value.empty()) return;
+    absl::StrAppend(&out, "  ", label, ": ", value);
+    for (const v1::FieldSource& source : framework.field_sources()) {
+      if (source.field() == field) absl::StrAppend(&out, "  [", source.url(), "]");
+    }
+    out += "\n";
+  };
   if (!framework.aliases().empty()) {
     absl::StrAppend(&out, "  Also known as: ", absl::StrJoin(framework.aliases(), ", "), "\n");
   }
-  if (!framework.developer().empty()) {
-    absl::StrAppend(&out, "  Developer: ", framework.developer(), "\n");
+  fact("Kind", "kind", KindName(framework.kind()));
+  std::string status = StatusName(framework.status());
+  if (!status.empty() && framework.status_year() > 0) {
+    absl::StrAppend(&status, " since ", framework.status_year());
   }
-  if (!framework.website().empty()) {
-    absl::StrAppend(&out, "  Website: ", framework.website(), "\n");
+  if (!status.empty() && !framework.status_note().empty()) {
+    absl::StrAppend(&status, " (", framework.status_note(), ")");
   }
+  fact("Status", "status", status);
+  fact("Developer", "developer", framework.developer());
+  fact("First released", "first_release_year",
+       framework.first_release_year() > 0 ? absl::StrCat(framework.first_release_year()) : "");
+  fact("Licence", "licence", framework.licence());
+  fact("Languages", "languages", absl::StrJoin(framework.languages(), ", "));
+  fact("Builds on", "builds_on", absl::StrJoin(framework.builds_on(), ", "));
+  fact("Works with", "works_with", absl::StrJoin(framework.works_with(), ", "));
+  fact("Website", "website", framework.website());
   if (!framework.summary().empty()) absl::StrAppend(&out, "\n  ", framework.summary(), "\n\n");
   AppendList(out, "Strengths", framework.strengths());
   AppendList(out, "Best for", framework.best_for());
@@ -80,13 +100,42 @@ std::string FormatFramework(const v1::Framework& framework) {
   return out;
 }
 
+std::string KindName(v1::Framework::Kind kind) {
+  switch (kind) {
+    case v1::Framework::KIND_FRAMEWORK:
+      return "framework";
+    case v1::Framework::KIND_HIGH_LEVEL_API:
+      return "high-level API";
+    case v1::Framework::KIND_LIBRARY:
+      return "library";
+    case v1::Framework::KIND_MODEL_FORMAT_OR_RUNTIME:
+      return "model format or runtime";
+    case v1::Framework::KIND_CLASSIC_ML_LIBRARY:
+      return "classic ML library";
+    default:
+      return "";
+  }
+}
+
+std::string StatusName(v1::Framework::Status status) {
+  switch (status) {
+    case v1::Framework::STATUS_ACTIVE:
+      return "active";
+    case v1::Framework::STATUS_MAINTENANCE:
+      return "maintenance only";
+    case v1::Framework::STATUS_RETIRED:
+      return "retired";
+    default:
+      return "";
+  }
+}
+
 std::string FormatFrameworkList(const std::vector<v1::Framework>& frameworks) {
   std::string out;
   for (const auto& framework : frameworks) {
-    absl::StrAppend(&out,
-                    absl::StrFormat("%-12s %-22s", framework.display_name(), framework.name()));
-    if (!framework.strengths().empty()) absl::StrAppend(&out, " ", framework.strengths(0));
-    out += "\n";
+    absl::StrAppend(
+        &out, absl::StrFormat("%-26s %-24s %-24s %s\n", framework.display_name(), framework.name(),
+                              KindName(framework.kind()), StatusName(framework.status())));
   }
   absl::StrAppend(&out, frameworks.size(),
                   frameworks.size() == 1 ? " framework\n" : " frameworks\n");
@@ -98,6 +147,19 @@ std::string FormatComparison(const v1::CompareFrameworksResponse& comparison) {
   for (const auto& column : comparison.frameworks()) {
     absl::StrAppend(&out, column.display_name(), " (", column.framework(), ")\n");
     if (!column.summary().empty()) absl::StrAppend(&out, "  ", column.summary(), "\n");
+    const std::string kind = KindName(column.kind());
+    if (!kind.empty()) absl::StrAppend(&out, "  Kind: ", kind, "\n");
+    const std::string status = StatusName(column.status());
+    if (!status.empty()) absl::StrAppend(&out, "  Status: ", status, "\n");
+    if (!column.developer().empty())
+      absl::StrAppend(&out, "  Developer: ", column.developer(), "\n");
+    if (column.first_release_year() > 0) {
+      absl::StrAppend(&out, "  First released: ", column.first_release_year(), "\n");
+    }
+    if (!column.licence().empty()) absl::StrAppend(&out, "  Licence: ", column.licence(), "\n");
+    if (!column.builds_on().empty()) {
+      absl::StrAppend(&out, "  Builds on: ", absl::StrJoin(column.builds_on(), ", "), "\n");
+    }
     AppendList(out, "Strengths", column.strengths());
     AppendList(out, "Best for", column.best_for());
     if (!column.hired_by().empty()) {

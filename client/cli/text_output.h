@@ -17,11 +17,18 @@ namespace advisor::cli {
 // A fraction in [0, 1] as a whole percentage, e.g. 0.934 -> "93%".
 std::string FormatPercent(double fraction);
 
-// A framework card: name, aliases, developer, website, summary, strengths,
-// best-for, notes and sources.
+// A framework card: name, aliases, kind, status, developer, first release,
+// licence, languages, what it builds on and works with, website (each
+// fact with the page it was read at), summary, strengths, best-for, notes
+// and sources.
 std::string FormatFramework(const v1::Framework& framework);
 
-// One line per framework: display name, resource name, first strength.
+// A framework's kind and status for people ("library", "retired"); empty
+// when unspecified.
+std::string KindName(v1::Framework::Kind kind);
+std::string StatusName(v1::Framework::Status status);
+
+// One line per framework: display name, resource name, kind, status.
 std::string FormatFrameworkList(const std::vector<v1::Framework>& frameworks);
 
 // Each framework's column one after another, then insights and advice.

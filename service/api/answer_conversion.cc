@@ -49,6 +49,7 @@ void FillSource(const engines::Passage& passage, absl::string_view answer, Answe
   const absl::string_view besides = PassageBesides(passage, answer);
   if (!besides.empty()) source.set_passage(besides.data(), besides.size());
   source.set_section(passage.section);
+  source.set_url(passage.url);
 }
 
 // The answer, its FAQ entry when one answered, and its source, into an
@@ -73,7 +74,8 @@ size_t SourceSize(const engines::AnswerCandidate& candidate) {
          wire::StringSize(AnswerSource::kFieldFieldNumber, passage.field) +
          wire::StringSize(AnswerSource::kPassageFieldNumber,
                           PassageBesides(passage, candidate.answer)) +
-         wire::StringSize(AnswerSource::kSectionFieldNumber, passage.section);
+         wire::StringSize(AnswerSource::kSectionFieldNumber, passage.section) +
+         wire::StringSize(AnswerSource::kUrlFieldNumber, passage.url);
 }
 
 uint8_t* WriteSource(const engines::AnswerCandidate& candidate, uint8_t* out) {
@@ -84,7 +86,8 @@ uint8_t* WriteSource(const engines::AnswerCandidate& candidate, uint8_t* out) {
   out = wire::WriteString(AnswerSource::kFieldFieldNumber, passage.field, out);
   out = wire::WriteString(AnswerSource::kPassageFieldNumber,
                           PassageBesides(passage, candidate.answer), out);
-  return wire::WriteString(AnswerSource::kSectionFieldNumber, passage.section, out);
+  out = wire::WriteString(AnswerSource::kSectionFieldNumber, passage.section, out);
+  return wire::WriteString(AnswerSource::kUrlFieldNumber, passage.url, out);
 }
 
 // A passage the answer joins, as a source that carries its text in

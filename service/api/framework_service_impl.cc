@@ -6,10 +6,12 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
 
 #include "service/api/calls/serve_unary.h"
 #include "service/api/status_conversion.h"
 #include "service/api/wire/lent_messages.h"
+#include "service/engines/framework_filter.h"
 #include "service/engines/framework_lookup.h"
 #include "service/engines/pagination.h"
 
@@ -48,15 +50,28 @@ absl::Status WriteFrameworkPage(const ServingSnapshot& serving,
                                 const ListFrameworksRequest& request, CallArena& arena,
                                 grpc::ByteBuffer* bytes) {
   const auto& frameworks = serving.snapshot->knowledge_base().frameworks();
-  absl::StatusOr<engines::Page> page = engines::ResolvePage(frameworks.size(), request.page_size(),
-                                                            request.page_token(), kCollection);
+  absl::StatusOr<engines::FrameworkFilter> filter =
+      engines::FrameworkFilter::Parse(request.filter());
+  if (!filter.ok()) return filter.status();
+  // A page token names the filter it pages through, so one issued for
+  // another filter is refused.
+  const std::string collection = request.filter().empty()
+                                     ? std::string(kCollection)
+                                     : absl::StrCat(kCollection, "?filter=", request.filter());
+  thread_local std::vector<int> passing;
+  passing.clear();
+  for (int i = 0; i < frameworks.size(); ++i) {
+    if (filter->Matches(frameworks.Get(i))) passing.push_back(i);
+  }
+  absl::StatusOr<engines::Page> page = engines::ResolvePage(
+      static_cast<int>(passing.size()), request.page_size(), request.page_token(), collection);
   if (!page.ok()) return page.status();
   auto* response = arena.Create<ListFrameworksResponse>();
   LentMessages<advisor::v1::Framework> lent(response->mutable_frameworks());
   lent.Reserve(page->end - page->begin);
-  for (int i = page->begin; i < page->end; ++i) lent.Lend(frameworks.Get(i));
+  for (int i = page->begin; i < page->end; ++i) lent.Lend(frameworks.Get(passing[i]));
   response->set_next_page_token(std::move(page->next_page_token));
-  response->set_total_size(frameworks.size());
+  response->set_total_size(static_cast<int>(passing.size()));
   *response->mutable_served_by() = serving.served_by;
   SerializeMessage(*response, bytes);
   return absl::OkStatus();
@@ -70,6 +85,13 @@ void FillEntry(const engines::FrameworkComparison::Entry& entry,
   out.set_summary(framework.summary());
   *out.mutable_strengths() = framework.strengths();
   *out.mutable_best_for() = framework.best_for();
+  out.set_kind(framework.kind());
+  out.set_status(framework.status());
+  out.set_first_release_year(framework.first_release_year());
+  out.set_licence(framework.licence());
+  *out.mutable_languages() = framework.languages();
+  *out.mutable_builds_on() = framework.builds_on();
+  out.set_developer(framework.developer());
   for (const advisor::v1::HiringPattern* pattern : entry.hired_by) {
     advisor::v1::HiringPreference* preference = out.add_hired_by();
     preference->set_employer(pattern->title());

@@ -58,8 +58,13 @@ int MaxSuggestionEdits(absl::string_view key) {
   return std::clamp(static_cast<int>(key.size()) / 3, 1, 2);
 }
 
-// At most this many display names are listed when nothing is close.
-constexpr size_t kMaxListedFrameworks = 10;
+// Shorter names may be one letter off several ("tf", "dl").
+constexpr size_t kMinTypoKeyLength = 4;
+
+// At most this many display names are listed when nothing is close (the
+// knowledge base's first, the seed's three among them in the default one);
+// ListFrameworks lists them all.
+constexpr size_t kMaxListedFrameworks = 5;
 
 // A lower bound on the edit distance of two strings from the characters
 // they do not share (each edit fixes at most one surplus on each side).
@@ -135,42 +140,61 @@ absl::StatusOr<const Framework*> FrameworkLookup::Find(absl::string_view name) c
                                                    "\" names no framework after \"frameworks/\""));
   }
   if (const auto it = by_key_.find(key); it != by_key_.end()) return it->second;
-  return NotFound(trimmed, key);
+  // One letter off a name of kMinTypoKeyLength or more, and off no other
+  // framework's: a typo of that name ("tensorflw", "fast ai").
+  const Closest closest = FindClosest(key);
+  // A control character ("py\0torch") is no typo: such a name is refused.
+  const bool printable = std::none_of(key.begin(), key.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+  });
+  if (closest.framework != nullptr && closest.distance == 1 && !closest.ambiguous &&
+      key.size() >= kMinTypoKeyLength && printable) {
+    return closest.framework;
+  }
+  return NotFound(trimmed, closest);
 }
 
-absl::Status FrameworkLookup::NotFound(absl::string_view name, absl::string_view key) const {
-  const Framework* closest = nullptr;
+FrameworkLookup::Closest FrameworkLookup::FindClosest(absl::string_view key) const {
+  Closest closest;
   const int bound = MaxSuggestionEdits(key);
-  int closest_distance = bound + 1;
+  closest.distance = bound + 1;
   // A name much longer than every known one costs nothing here: the
   // index refuses it up front.
   thread_local std::vector<int32_t> candidates;
   spellings_.FindCandidates(key, bound, &candidates);
   // Candidates come in knowledge base order, so the first of equally
-  // close names wins.
+  // close names wins; another framework as close makes it ambiguous.
   for (const int32_t candidate : candidates) {
     const auto& [candidate_key, framework] = keys_in_order_[candidate];
-    if (CharacterSurplusBound(key, candidate_key) >= closest_distance) continue;
-    const int distance = text::BoundedEditDistance(key, candidate_key, closest_distance - 1);
-    if (distance < closest_distance) {
-      closest_distance = distance;
-      closest = framework;
+    if (CharacterSurplusBound(key, candidate_key) > closest.distance) continue;
+    const int distance = text::BoundedEditDistance(key, candidate_key, closest.distance);
+    if (distance < closest.distance) {
+      closest = {framework, distance, false};
+    } else if (distance == closest.distance && framework != closest.framework) {
+      closest.ambiguous = true;
     }
   }
-  if (closest != nullptr) {
-    return absl::NotFoundError(absl::StrCat(
-        "framework \"", Echo(name), "\" not found; did you mean ", closest->display_name(), "?"));
+  if (closest.distance > bound) closest = Closest();
+  return closest;
+}
+
+absl::Status FrameworkLookup::NotFound(absl::string_view name, const Closest& closest) const {
+  if (closest.framework != nullptr) {
+    return absl::NotFoundError(absl::StrCat("framework \"", Echo(name),
+                                            "\" not found; did you mean ",
+                                            closest.framework->display_name(), "?"));
   }
   std::vector<absl::string_view> known;
   for (const Framework& framework : knowledge_base_.frameworks()) {
-    if (known.size() == kMaxListedFrameworks) {
-      known.push_back("...");
-      break;
-    }
+    if (known.size() == kMaxListedFrameworks) break;
     known.push_back(framework.display_name());
   }
+  const int all = knowledge_base_.frameworks_size();
   return absl::NotFoundError(absl::StrCat(
-      "framework \"", Echo(name), "\" not found; known frameworks: ", absl::StrJoin(known, ", ")));
+      "framework \"", Echo(name), "\" not found; known frameworks: ", absl::StrJoin(known, ", "),
+      static_cast<size_t>(all) > known.size()
+          ? absl::StrCat(", ... (", all, " in all; ListFrameworks lists them)")
+          : ""));
 }
 
 absl::StatusOr<FrameworkComparison> FrameworkLookup::Compare(

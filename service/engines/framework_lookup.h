@@ -41,7 +41,8 @@ class FrameworkLookup {
   explicit FrameworkLookup(const advisor::v1::KnowledgeBase& knowledge_base);
 
   // `name` may be "frameworks/{id}", the id, the display name or an alias;
-  // case-insensitive, surrounding white space ignored. INVALID_ARGUMENT when
+  // case-insensitive, surrounding white space ignored, or one letter off
+  // one framework's name of four or more letters. INVALID_ARGUMENT when
   // blank; NOT_FOUND when unknown, with "did you mean X?" when a known name
   // is within a small edit distance.
   absl::StatusOr<const advisor::v1::Framework*> Find(absl::string_view name) const;
@@ -52,9 +53,18 @@ class FrameworkLookup {
   absl::StatusOr<FrameworkComparison> Compare(absl::Span<const std::string> names) const;
 
  private:
-  // NOT_FOUND for `name` (lookup key `key`), suggesting the framework with
-  // the closest name when one is within a few edits.
-  absl::Status NotFound(absl::string_view name, absl::string_view key) const;
+  // The framework with a name closest to lookup key `key`, within a small
+  // edit distance; none when no name is that close.
+  struct Closest {
+    const advisor::v1::Framework* framework = nullptr;
+    int distance = 0;
+    // Another framework's name is as close.
+    bool ambiguous = false;
+  };
+  Closest FindClosest(absl::string_view key) const;
+  // NOT_FOUND for `name`, suggesting `closest` when there is one, else
+  // listing known frameworks.
+  absl::Status NotFound(absl::string_view name, const Closest& closest) const;
 
   const advisor::v1::KnowledgeBase& knowledge_base_;
   // Lower-cased id, display name and aliases -> framework.

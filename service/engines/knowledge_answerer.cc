@@ -44,8 +44,9 @@ constexpr absl::string_view kOutOfScopeLabel = knowledge_base::kOutOfScopeItem;
 // label of the question model for all of them ("frameworks/*/developer"),
 // the framework the question names picks the item. Notes differ from one
 // framework to the next and keep a label each.
-constexpr absl::string_view kSharedFields[] = {"summary", "strengths", "best_for", "developer",
-                                               "website"};
+constexpr absl::string_view kSharedFields[] = {
+    "summary", "strengths",          "best_for",  "developer", "website",   "status",
+    "licence", "first_release_year", "languages", "builds_on", "works_with"};
 // Confidence in a framework's field when the question asks for exactly
 // that field of exactly that framework and says nothing else.
 constexpr double kIntentConfidence = 0.92;
@@ -97,6 +98,13 @@ constexpr FieldSpec kFieldSpecs[] = {
     {"developer", "developer creator maintainer author"},
     {"website", "website homepage documentation"},
     {"notes", ""},
+    // Facts beyond the seed, said in a sentence made from the field.
+    {"status", "status maintained maintenance active developed retired discontinued"},
+    {"first_release_year", "first released release year"},
+    {"licence", "licence license"},
+    {"languages", "programming languages"},
+    {"builds_on", "builds built on top based runs backend"},
+    {"works_with", "works with"},
 };
 
 // A sentence of a passage, with the terms it holds.
@@ -332,15 +340,71 @@ class PassageCollector {
       if (field == "developer") text = framework.developer();
       if (field == "website") text = framework.website();
       if (field == "notes") text = Own(absl::StrJoin(framework.notes(), " "));
+      if (text.empty()) text = FactSentence(framework, field);
       if (text.empty()) continue;
       Passage& passage = Add(SourceKind::kFramework, name, framework.display_name(), text,
                              absl::StrCat(framework.display_name(), " ", spec.title_words));
       passage.field = spec.field;
       passage.item = absl::StrCat(name, "/", spec.field);
+      for (const v1::FieldSource& source : framework.field_sources()) {
+        if (source.field() == field) passage.url = source.url();
+      }
       // A fact's "(source: URL)" says where it comes from, not what it says.
       fields_.back().text = WithoutSourceNotes(passage.text);
       about_.back() = &framework;
     }
+  }
+
+  // A sentence stating a fact field beyond the seed's ("Theano is retired
+  // since 2017: ..."), empty when the framework does not state it.
+  absl::string_view FactSentence(const Framework& framework, absl::string_view field) {
+    const std::string& who = framework.display_name();
+    if (field == "status") {
+      if (framework.status() == Framework::STATUS_UNSPECIFIED) return {};
+      const bool dated = framework.status_year() > 0;
+      const char* status = framework.status() == Framework::STATUS_ACTIVE
+                               ? "is actively developed"
+                               : (framework.status() == Framework::STATUS_MAINTENANCE
+                                      ? (dated ? "has been in maintenance only (no new features)"
+                                               : "is in maintenance only (no new features)")
+                                      : (dated ? "has been retired (no longer developed)"
+                                               : "is retired (no longer developed)"));
+      const std::string since =
+          dated ? absl::StrCat(" since ", framework.status_year()) : std::string();
+      const std::string note = framework.status_note().empty()
+                                   ? std::string()
+                                   : absl::StrCat(" ", framework.status_note());
+      return Own(absl::StrCat(who, " ", status, since, ".", note));
+    }
+    if (field == "first_release_year" && framework.first_release_year() > 0) {
+      return Own(absl::StrCat(who, " was first released in ", framework.first_release_year(), "."));
+    }
+    if (field == "licence" && !framework.licence().empty()) {
+      return Own(absl::StrCat(who, " is released under the ", framework.licence(), " licence."));
+    }
+    if (field == "languages" && !framework.languages().empty()) {
+      return Own(
+          absl::StrCat(who, " is used from ", absl::StrJoin(framework.languages(), ", "), "."));
+    }
+    if (field == "builds_on" && !framework.builds_on().empty()) {
+      return Own(absl::StrCat(who, " builds on ", DisplayNames(framework.builds_on()), "."));
+    }
+    if (field == "works_with" && !framework.works_with().empty()) {
+      return Own(absl::StrCat(who, " works with ", DisplayNames(framework.works_with()), "."));
+    }
+    return {};
+  }
+
+  // The display names of frameworks by id, other names as they are.
+  std::string DisplayNames(const google::protobuf::RepeatedPtrField<std::string>& ids) const {
+    std::vector<absl::string_view> names;
+    for (const std::string& id : ids) {
+      const auto it = std::find_if(kb_.frameworks().begin(), kb_.frameworks().end(),
+                                   [&](const Framework& f) { return f.id() == id; });
+      names.push_back(it == kb_.frameworks().end() ? absl::string_view(id)
+                                                   : absl::string_view(it->display_name()));
+    }
+    return absl::StrJoin(names, ", ");
   }
 
   void AddLearningPath(const std::string& name, const std::string& title,
@@ -389,6 +453,7 @@ class PassageCollector {
         for (size_t p = first; p < passages_.size(); ++p) {
           passages_[p].section = section.heading();
           passages_[p].item = absl::StrCat(name, "/paragraphs/", number);
+          passages_[p].url = document.source().url();
         }
       }
     }
@@ -616,8 +681,12 @@ struct KnowledgeAnswerer::Index {
         case AskedFor::kFrameworkChoice:
         case AskedFor::kUse:
           return FieldPassage(named.front(), "best_for");
-        case AskedFor::kHistory:
-          return FieldPassage(named.front(), "notes");
+        case AskedFor::kHistory: {
+          // The notes tell the seed frameworks' story; the others state
+          // their first release.
+          const int32_t notes = FieldPassage(named.front(), "notes");
+          return notes >= 0 ? notes : FieldPassage(named.front(), "first_release_year");
+        }
         default:
           return -1;
       }

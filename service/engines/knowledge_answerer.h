@@ -48,6 +48,9 @@ struct Passage {
   std::string field;
   // kDocument: the paragraph's section heading.
   std::string section;
+  // The page its fact was read at: a framework field's source, a
+  // document's URL; empty when the knowledge base names none.
+  std::string url;
   // The whole passage (a FAQ entry's answer, a document's paragraph); a
   // view into the knowledge base or the answerer. Passages matched by one
   // sentence of a paragraph share the paragraph's text.

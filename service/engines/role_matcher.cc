@@ -292,9 +292,31 @@ struct RoleMatcher::Index {
   void FillFits(const KnowledgeBase& knowledge_base, MatchScratch* scratch, RoleMatch* match) const;
 };
 
+namespace {
+
+// The ids of the frameworks the hiring patterns and learning paths speak
+// about: only they are ranked, since the knowledge base holds no hiring
+// evidence for the others (it may describe many more frameworks). Empty
+// when it has neither, and then every framework is ranked.
+absl::flat_hash_set<absl::string_view> RankedFrameworkIds(const KnowledgeBase& knowledge_base) {
+  absl::flat_hash_set<absl::string_view> ids;
+  for (const LearningStepSpec& step : knowledge_base.default_learning_path()) {
+    ids.insert(step.framework_id());
+  }
+  for (const HiringPattern& pattern : knowledge_base.hiring_patterns()) {
+    ids.insert(pattern.framework_id());
+    for (const LearningStepSpec& step : pattern.learning_path()) ids.insert(step.framework_id());
+  }
+  return ids;
+}
+
+}  // namespace
+
 RoleMatcher::RoleMatcher(const KnowledgeBase& knowledge_base) : knowledge_base_(knowledge_base) {
   auto index = std::make_unique<Index>();
+  const absl::flat_hash_set<absl::string_view> ranked = RankedFrameworkIds(knowledge_base_);
   for (const Framework& framework : knowledge_base_.frameworks()) {
+    if (!ranked.empty() && !ranked.contains(framework.id())) continue;
     const int f = static_cast<int>(index->frameworks.size());
     index->frameworks.push_back(&framework);
     index->framework_by_id.emplace(framework.id(), f);

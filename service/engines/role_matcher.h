@@ -43,11 +43,13 @@ struct LearningStep {
 
 // The result of matching one role description.
 struct RoleMatch {
-  // Every framework, best fit first (the best kMaxMatchedFrameworks when
-  // there are more).
+  // Every ranked framework, best fit first (the best kMaxMatchedFrameworks
+  // when there are more). Ranked are the frameworks the hiring patterns and
+  // learning paths name (every framework when there are none): the
+  // knowledge base holds no hiring evidence for the others.
   absl::InlinedVector<FrameworkFit, kInlineFrameworks> fits;
-  // Frameworks to learn, in order; every framework appears once (at most
-  // kMaxMatchedFrameworks steps).
+  // Frameworks to learn, in order; every ranked framework appears once (at
+  // most kMaxMatchedFrameworks steps).
   absl::InlinedVector<LearningStep, kInlineFrameworks> learning_path;
   absl::string_view advice;
   // Hiring patterns recognised in the description, strongest first.

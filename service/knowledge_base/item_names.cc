@@ -13,8 +13,9 @@ namespace {
 
 using advisor::v1::KnowledgeBase;
 
-constexpr absl::string_view kFrameworkFields[] = {"summary",   "strengths", "best_for",
-                                                  "developer", "website",   "notes"};
+constexpr absl::string_view kFrameworkFields[] = {
+    "summary", "strengths", "best_for",           "developer", "website",   "notes",
+    "status",  "licence",   "first_release_year", "languages", "builds_on", "works_with"};
 
 ItemRef Ref(ItemRef::Kind kind, int index = -1, std::string field = "") {
   ItemRef ref;

@@ -105,6 +105,58 @@ std::string NameKey(absl::string_view name) {
   return std::string(absl::StripAsciiWhitespace(key));
 }
 
+// A fact field of a framework: its name, number, whether it is set, and
+// whether a document the framework is described by can state it (the seed
+// article states what a framework is, what kind and whom it suits, and that
+// it is in use; licences, languages, release years and what it builds on
+// come from the projects' own pages).
+struct FactField {
+  const char* name;
+  int number;
+  bool (*present)(const Framework&);
+  bool stated_by_document;
+};
+
+const FactField kFactFields[] = {
+    {"summary", Framework::kSummaryFieldNumber,
+     [](const Framework& f) { return !f.summary().empty(); }, true},
+    {"strengths", Framework::kStrengthsFieldNumber,
+     [](const Framework& f) { return !f.strengths().empty(); }, true},
+    {"best_for", Framework::kBestForFieldNumber,
+     [](const Framework& f) { return !f.best_for().empty(); }, true},
+    {"developer", Framework::kDeveloperFieldNumber,
+     [](const Framework& f) { return !f.developer().empty(); }, true},
+    {"website", Framework::kWebsiteFieldNumber,
+     [](const Framework& f) { return !f.website().empty(); }, true},
+    {"notes", Framework::kNotesFieldNumber, [](const Framework& f) { return !f.notes().empty(); },
+     true},
+    {"kind", Framework::kKindFieldNumber,
+     [](const Framework& f) { return f.kind() != Framework::KIND_UNSPECIFIED; }, true},
+    {"status", Framework::kStatusFieldNumber,
+     [](const Framework& f) {
+       return f.status() != Framework::STATUS_UNSPECIFIED || f.status_year() != 0 ||
+              !f.status_note().empty();
+     },
+     true},
+    {"first_release_year", Framework::kFirstReleaseYearFieldNumber,
+     [](const Framework& f) { return f.first_release_year() != 0; }, false},
+    {"licence", Framework::kLicenceFieldNumber,
+     [](const Framework& f) { return !f.licence().empty(); }, false},
+    {"languages", Framework::kLanguagesFieldNumber,
+     [](const Framework& f) { return !f.languages().empty(); }, false},
+    {"builds_on", Framework::kBuildsOnFieldNumber,
+     [](const Framework& f) { return !f.builds_on().empty(); }, false},
+    {"works_with", Framework::kWorksWithFieldNumber,
+     [](const Framework& f) { return !f.works_with().empty(); }, false},
+};
+
+const FactField* FindFactField(absl::string_view name) {
+  for (const FactField& fact : kFactFields) {
+    if (name == fact.name) return &fact;
+  }
+  return nullptr;
+}
+
 class Validator {
  public:
   Validator(const KnowledgeBase& knowledge_base, const ParseInfoTree* locations)
@@ -236,6 +288,48 @@ class Validator {
         Add(at.Of(Framework::kSummaryFieldNumber), absl::StrCat(label, ": summary is required"));
       }
       CheckNames(framework, i, at, label);
+      CheckFactSources(framework, at, label);
+    }
+  }
+
+  // Every fact beyond the seed names the page it was read at: a field
+  // source for each non-empty fact, except, for a framework described by a
+  // document of the knowledge base, the facts that document states.
+  void CheckFactSources(const Framework& framework, const Locator& at, const std::string& label) {
+    const bool described = !framework.described_by().empty();
+    if (described && std::none_of(kb_.documents().begin(), kb_.documents().end(),
+                                  [&](const v1::Document& document) {
+                                    return document.id() == framework.described_by();
+                                  })) {
+      Add(at.Of(Framework::kDescribedByFieldNumber),
+          absl::StrCat(label, ": described_by \"", framework.described_by(),
+                       "\" is not a document of the knowledge base"));
+    }
+    absl::flat_hash_set<std::string> sourced;
+    for (int j = 0; j < framework.field_sources_size(); ++j) {
+      const v1::FieldSource& source = framework.field_sources(j);
+      const Position where =
+          at.Nested(Framework::kFieldSourcesFieldNumber, j).Of(v1::FieldSource::kFieldFieldNumber);
+      const FactField* fact = FindFactField(source.field());
+      if (fact == nullptr) {
+        Add(where, absl::StrCat(label, ": field_sources names \"", source.field(),
+                                "\", which is not a fact field"));
+      } else if (!sourced.insert(source.field()).second) {
+        Add(where, absl::StrCat(label, ": field \"", source.field(), "\" has two sources"));
+      }
+      if (!absl::StartsWith(source.url(), "https://") &&
+          !absl::StartsWith(source.url(), "http://")) {
+        Add(where, absl::StrCat(label, ": the source of \"", source.field(),
+                                "\" must be an http(s) URL, not \"", source.url(), "\""));
+      }
+    }
+    for (const FactField& fact : kFactFields) {
+      if (!fact.present(framework) || sourced.contains(fact.name)) continue;
+      if (described && fact.stated_by_document) continue;
+      Add(at.Of(fact.number),
+          absl::StrCat(label, ": ", fact.name,
+                       " has no source (add field_sources { field: \"", fact.name,
+                       "\" url: \"...\" } with the page it was read at)"));
     }
   }
 

@@ -96,6 +96,8 @@ TEST_F(ResponseEncodersTest, AnswerQuestionBytesAreTheGeneratedSerialisation) {
       "what is the capital of France",
       "zzzz qqqq",
       "I work at a bank, should I learn PyTorch?",
+      // A fact with its source's URL.
+      "is theano still maintained",
   };
   int answered = 0;
   int with_alternatives = 0;
@@ -132,7 +134,7 @@ TEST(AnswerQuestionResponseEncoderTest, KnowsEveryFieldOfItsMessages) {
   EXPECT_EQ(advisor::v1::AnswerQuestionResponse::kExplanationFieldNumber, 9);
   EXPECT_EQ(advisor::v1::FaqCandidate::descriptor()->field_count(), 5)
       << "FaqCandidate changed: update AnswerQuestionResponseEncoder";
-  EXPECT_EQ(advisor::v1::AnswerSource::descriptor()->field_count(), 6)
+  EXPECT_EQ(advisor::v1::AnswerSource::descriptor()->field_count(), 7)
       << "AnswerSource changed: update AnswerQuestionResponseEncoder";
   EXPECT_EQ(advisor::v1::AnswerSource::Kind_descriptor()->value_count(), 7)
       << "AnswerSource.Kind changed: update AnswerQuestionResponseEncoder's ToProto";

@@ -86,6 +86,8 @@ using Size = std::tuple<int, int, int>;
 // The largest knowledge base measured: 10 000 FAQ entries and 1 000
 // documents of 20 paragraphs.
 constexpr int kLargeFaqs = 10000;
+// The default knowledge base's frameworks, which a synthetic one keeps.
+constexpr int kDefaultFrameworks = 21;
 constexpr int kLargeDocuments = 1000;
 
 // Makes a knowledge base once per process and keeps it (generating the
@@ -314,8 +316,9 @@ std::vector<std::string> ScalingQuestions(const advisor::v1::KnowledgeBase& know
 }
 
 void BM_AnswerScaling(benchmark::State& state) {
-  const Snapshot* snapshot = SyntheticSnapshot(state, static_cast<int>(state.range(0)), 3,
-                                               static_cast<int>(state.range(1)));
+  const Snapshot* snapshot =
+      SyntheticSnapshot(state, static_cast<int>(state.range(0)), kDefaultFrameworks,
+                        static_cast<int>(state.range(1)));
   if (snapshot == nullptr) return;
   RunOverMixPerInput(state, ScalingQuestions(snapshot->knowledge_base()),
                      [&](const std::string& input) { return snapshot->answers().Answer(input); });
@@ -331,8 +334,9 @@ BENCHMARK(BM_AnswerScaling)
 // The largest knowledge base's mix by kind of question, to tell which kind
 // costs what.
 void BM_AnswerLargeByKind(benchmark::State& state) {
-  const Snapshot* snapshot = SyntheticSnapshot(state, static_cast<int>(state.range(0)), 3,
-                                               static_cast<int>(state.range(1)));
+  const Snapshot* snapshot =
+      SyntheticSnapshot(state, static_cast<int>(state.range(0)), kDefaultFrameworks,
+                        static_cast<int>(state.range(1)));
   if (snapshot == nullptr) return;
   const int kind = static_cast<int>(state.range(2));
   state.SetLabel(kind == kWrittenQuestions ? "written"
@@ -372,7 +376,11 @@ void BM_FindScaling(benchmark::State& state) {
   RunOverMix(state, ScalingNames(snapshot->knowledge_base()),
              [&](const std::string& input) { return snapshot->frameworks().Find(input); });
 }
-BENCHMARK(BM_FindScaling)->ArgName("frameworks")->Arg(3)->Arg(1000)->Unit(benchmark::kNanosecond);
+BENCHMARK(BM_FindScaling)
+    ->ArgName("frameworks")
+    ->Arg(kDefaultFrameworks)
+    ->Arg(1000)
+    ->Unit(benchmark::kNanosecond);
 
 void BM_MatchScaling(benchmark::State& state) {
   const Snapshot* snapshot = SyntheticSnapshot(state, 10, static_cast<int>(state.range(0)));
@@ -380,15 +388,20 @@ void BM_MatchScaling(benchmark::State& state) {
   RunOverMix(state, AllOf(kRoleDescriptions),
              [&](const std::string& input) { return snapshot->roles().Match(input); });
 }
-BENCHMARK(BM_MatchScaling)->ArgName("frameworks")->Arg(3)->Arg(1000)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_MatchScaling)
+    ->ArgName("frameworks")
+    ->Arg(kDefaultFrameworks)
+    ->Arg(1000)
+    ->Unit(benchmark::kMicrosecond);
 
 // The synthetic knowledge base of a benchmark's (FAQ entries, documents)
-// arguments, with 3 frameworks; null after skipping the benchmark with the
+// arguments, with the default's frameworks; null after skipping the benchmark with the
 // reason when it cannot be made.
 const advisor::v1::KnowledgeBase* KnowledgeBaseOfArgs(benchmark::State& state) {
   std::string error;
   const advisor::v1::KnowledgeBase* knowledge_base = CachedKnowledgeBase(
-      {static_cast<int>(state.range(0)), 3, static_cast<int>(state.range(1))}, &error);
+      {static_cast<int>(state.range(0)), kDefaultFrameworks, static_cast<int>(state.range(1))},
+      &error);
   if (knowledge_base == nullptr) state.SkipWithError(error.c_str());
   return knowledge_base;
 }

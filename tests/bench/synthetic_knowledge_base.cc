@@ -321,6 +321,12 @@ void AddFrameworks(int count, Chooser& choose, KnowledgeBase& knowledge_base) {
     framework.add_best_for(Capitalized(writer.Setting()));
     framework.set_developer(absl::StrCat("The ", Capitalized(stem), " project"));
     framework.set_website(absl::StrCat("https://", stem, ".example.org"));
+    // The validator wants the page each fact was read at.
+    for (const char* field : {"summary", "strengths", "best_for", "developer", "website"}) {
+      advisor::v1::FieldSource* source = framework.add_field_sources();
+      source->set_field(field);
+      source->set_url(framework.website());
+    }
     --count;
   }
 }

@@ -27,7 +27,7 @@ SyntheticKnowledgeBaseSpec Spec(int faq_count, int framework_count, uint32_t see
 
 SyntheticKnowledgeBaseSpec DocumentSpec(int document_count, int paragraphs_per_document,
                                         uint32_t seed = 2024) {
-  SyntheticKnowledgeBaseSpec spec = Spec(100, 3, seed);
+  SyntheticKnowledgeBaseSpec spec = Spec(100, 21, seed);
   spec.document_count = document_count;
   spec.paragraphs_per_document = paragraphs_per_document;
   return spec;
@@ -47,10 +47,10 @@ std::vector<std::string> Words(absl::string_view text) {
 }
 
 TEST(MakeSyntheticKnowledgeBaseTest, GrowsTheDefaultToTheRequestedSize) {
-  const auto knowledge_base = MakeSyntheticKnowledgeBase(Spec(1000, 3));
+  const auto knowledge_base = MakeSyntheticKnowledgeBase(Spec(1000, 21));
   ASSERT_TRUE(knowledge_base.ok()) << knowledge_base.status();
   EXPECT_EQ(knowledge_base->faqs_size(), 1000);
-  EXPECT_EQ(knowledge_base->frameworks_size(), 3);
+  EXPECT_EQ(knowledge_base->frameworks_size(), 21);
   // The default's own entries are kept, first.
   EXPECT_EQ(knowledge_base->faqs(0).id(), "faq-popular-2024");
   EXPECT_EQ(knowledge_base->frameworks(0).id(), "pytorch");
@@ -65,20 +65,20 @@ TEST(MakeSyntheticKnowledgeBaseTest, InventsValidFrameworksAndHiringPatterns) {
     EXPECT_EQ(framework.name(), absl::StrCat("frameworks/", framework.id()));
   }
   // The default's four patterns plus one per 20 invented frameworks.
-  EXPECT_EQ(knowledge_base->hiring_patterns_size(), 4 + 997 / 20);
+  EXPECT_EQ(knowledge_base->hiring_patterns_size(), 4 + (1000 - 21) / 20);
 }
 
 TEST(MakeSyntheticKnowledgeBaseTest, SameSeedSameContentOtherSeedOtherContent) {
-  const auto first = MakeSyntheticKnowledgeBase(Spec(50, 10));
-  const auto again = MakeSyntheticKnowledgeBase(Spec(50, 10));
-  const auto other = MakeSyntheticKnowledgeBase(Spec(50, 10, 7));
+  const auto first = MakeSyntheticKnowledgeBase(Spec(50, 30));
+  const auto again = MakeSyntheticKnowledgeBase(Spec(50, 30));
+  const auto other = MakeSyntheticKnowledgeBase(Spec(50, 30, 7));
   ASSERT_TRUE(first.ok() && again.ok() && other.ok());
   EXPECT_EQ(first->SerializeAsString(), again->SerializeAsString());
   EXPECT_NE(first->SerializeAsString(), other->SerializeAsString());
 }
 
 TEST(MakeSyntheticKnowledgeBaseTest, FewerEntriesThanTheDefaultIsInvalidArgument) {
-  EXPECT_EQ(MakeSyntheticKnowledgeBase(Spec(2, 3)).status().code(),
+  EXPECT_EQ(MakeSyntheticKnowledgeBase(Spec(2, 21)).status().code(),
             absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(MakeSyntheticKnowledgeBase(Spec(10, 1)).status().code(),
             absl::StatusCode::kInvalidArgument);
@@ -87,7 +87,7 @@ TEST(MakeSyntheticKnowledgeBaseTest, FewerEntriesThanTheDefaultIsInvalidArgument
 // An inverted index over the questions should see a few long posting lists
 // and many short ones, as with real text, not a flat vocabulary.
 TEST(MakeSyntheticKnowledgeBaseTest, WordFrequenciesAreSkewedLikeRealText) {
-  const auto knowledge_base = MakeSyntheticKnowledgeBase(Spec(2000, 3));
+  const auto knowledge_base = MakeSyntheticKnowledgeBase(Spec(2000, 21));
   ASSERT_TRUE(knowledge_base.ok()) << knowledge_base.status();
   absl::flat_hash_map<std::string, int> entries_with_word;
   for (const auto& entry : knowledge_base->faqs()) {
@@ -111,7 +111,7 @@ TEST(MakeSyntheticKnowledgeBaseTest, WordFrequenciesAreSkewedLikeRealText) {
 }
 
 TEST(MakeSyntheticKnowledgeBaseTest, AddsTheRequestedDocumentsAfterTheDefaultOnes) {
-  const auto plain = MakeSyntheticKnowledgeBase(Spec(100, 3));
+  const auto plain = MakeSyntheticKnowledgeBase(Spec(100, 21));
   const auto knowledge_base = MakeSyntheticKnowledgeBase(DocumentSpec(30, 20));
   ASSERT_TRUE(plain.ok()) << plain.status();
   ASSERT_TRUE(knowledge_base.ok()) << knowledge_base.status();
@@ -227,11 +227,11 @@ TEST(MakeSyntheticDocumentQuestionsTest, MistypesSentencesOfGeneratedDocuments) 
   }
   EXPECT_EQ(MakeSyntheticDocumentQuestions(*knowledge_base, 30, 1), questions);
   EXPECT_TRUE(
-      MakeSyntheticDocumentQuestions(*MakeSyntheticKnowledgeBase(Spec(100, 3)), 10, 1).empty());
+      MakeSyntheticDocumentQuestions(*MakeSyntheticKnowledgeBase(Spec(100, 21)), 10, 1).empty());
 }
 
 TEST(MakeSyntheticQuestionsTest, ParaphrasesGeneratedEntriesWithoutCopyingThem) {
-  const auto knowledge_base = MakeSyntheticKnowledgeBase(Spec(100, 3));
+  const auto knowledge_base = MakeSyntheticKnowledgeBase(Spec(100, 21));
   ASSERT_TRUE(knowledge_base.ok()) << knowledge_base.status();
   const std::vector<std::string> questions = MakeSyntheticQuestions(*knowledge_base, 30, 1);
   ASSERT_EQ(questions.size(), 30U);
@@ -245,7 +245,7 @@ TEST(MakeSyntheticQuestionsTest, ParaphrasesGeneratedEntriesWithoutCopyingThem) 
 }
 
 TEST(MakeSyntheticQuestionsTest, NoGeneratedEntriesGivesNoQuestions) {
-  const auto knowledge_base = MakeSyntheticKnowledgeBase(Spec(5, 3));
+  const auto knowledge_base = MakeSyntheticKnowledgeBase(Spec(5, 21));
   ASSERT_TRUE(knowledge_base.ok()) << knowledge_base.status();
   EXPECT_TRUE(MakeSyntheticQuestions(*knowledge_base, 10, 1).empty());
 }

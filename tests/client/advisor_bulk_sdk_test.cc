@@ -107,7 +107,7 @@ TEST_F(AdvisorBulkSdkTest, AsyncFrameworkAndBatchCallsWork) {
 
   auto listed = list.Get();
   ASSERT_TRUE(listed.ok()) << listed.status();
-  EXPECT_EQ(listed->frameworks_size(), 3);
+  EXPECT_EQ(listed->frameworks_size(), 21);  // The default knowledge base's, one page.
   auto compared = compare.Get();
   ASSERT_TRUE(compared.ok()) << compared.status();
   EXPECT_EQ(compared->frameworks(0).display_name(), "Keras");

@@ -179,5 +179,26 @@ TEST(CliTextOutputTest, FrameworkCardListsItsSections) {
   EXPECT_FALSE(absl::StrContains(text, "Notes:")) << text;
 }
 
+TEST(CliTextOutputTest, FrameworkCardGivesEachFactItsSource) {
+  v1::Framework theano;
+  theano.set_name("frameworks/theano");
+  theano.set_display_name("Theano");
+  theano.set_status(v1::Framework::STATUS_RETIRED);
+  theano.set_status_year(2017);
+  theano.set_licence("BSD-3-Clause");
+  auto* source = theano.add_field_sources();
+  source->set_field("status");
+  source->set_url("https://example.org/end");
+  const std::string text = FormatFramework(theano);
+  EXPECT_TRUE(absl::StrContains(text, "  Status: retired since 2017  [https://example.org/end]\n"))
+      << text;
+  EXPECT_TRUE(absl::StrContains(text, "  Licence: BSD-3-Clause\n")) << text;
+  EXPECT_FALSE(absl::StrContains(text, "Kind:")) << text;
+
+  const std::string list = FormatFrameworkList({theano});
+  EXPECT_TRUE(absl::StrContains(list, "retired")) << list;
+  EXPECT_TRUE(absl::StrContains(list, "1 framework\n")) << list;
+}
+
 }  // namespace
 }  // namespace advisor::cli

@@ -27,6 +27,9 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
+// The frameworks the default knowledge base describes: the seed's three and
+// eighteen beyond it.
+constexpr int kDefaultFrameworks = 21;
 constexpr char kPopularQuestion[] =
     "Which AI framework is most popular in 2024 hiring trends globally?";
 constexpr char kPopularAnswer[] =
@@ -81,8 +84,9 @@ TEST_F(AdvisorE2eTest, GetFrameworkByResourceNameAliasAndDisplayName) {
 
 TEST_F(AdvisorE2eTest, GetFrameworkErrors) {
   AdvisorClient client = Client();
-  EXPECT_EQ(client.GetFramework("caffe").status().code(), absl::StatusCode::kNotFound);
-  EXPECT_EQ(client.GetFramework("frameworks/caffe").status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(client.GetFramework("sourdough").status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(client.GetFramework("frameworks/sourdough").status().code(),
+            absl::StatusCode::kNotFound);
   EXPECT_EQ(client.GetFramework("").status().code(), absl::StatusCode::kInvalidArgument);
 }
 
@@ -90,11 +94,14 @@ TEST_F(AdvisorE2eTest, ListFrameworksInKnowledgeBaseOrderPageByPage) {
   AdvisorClient client = Client();
   auto page = client.ListFrameworks();
   ASSERT_TRUE(page.ok()) << page.status();
-  EXPECT_EQ(page->total_size(), 3);
+  // The seed's three, then the frameworks beyond it: all on the default page.
+  EXPECT_EQ(page->total_size(), kDefaultFrameworks);
   EXPECT_EQ(page->next_page_token(), "");
   std::vector<std::string> ids;
   for (const auto& framework : page->frameworks()) ids.push_back(framework.id());
-  EXPECT_THAT(ids, ElementsAre("pytorch", "tensorflow", "keras"));
+  ASSERT_EQ(ids.size(), static_cast<size_t>(kDefaultFrameworks));
+  EXPECT_THAT(std::vector<std::string>(ids.begin(), ids.begin() + 4),
+              ElementsAre("pytorch", "tensorflow", "keras", "jax"));
 
   auto first = client.ListFrameworks(1);
   ASSERT_TRUE(first.ok()) << first.status();
@@ -103,8 +110,8 @@ TEST_F(AdvisorE2eTest, ListFrameworksInKnowledgeBaseOrderPageByPage) {
 
   auto all = client.ListAllFrameworks(1);
   ASSERT_TRUE(all.ok()) << all.status();
-  ASSERT_EQ(all->size(), 3U);
-  EXPECT_EQ(all->back().id(), "keras");
+  ASSERT_EQ(all->size(), static_cast<size_t>(kDefaultFrameworks));
+  EXPECT_EQ(all->back().id(), "tensorflow-js");
 
   EXPECT_EQ(client.ListFrameworks(-1).status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(client.ListFrameworks(1, "not-a-token").status().code(),
@@ -124,8 +131,15 @@ TEST_F(AdvisorE2eTest, CompareFrameworks) {
             absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(client.CompareFrameworks({"pytorch", "torch"}).status().code(),
             absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(client.CompareFrameworks({"pytorch", "caffe"}).status().code(),
+  EXPECT_EQ(client.CompareFrameworks({"pytorch", "sourdough"}).status().code(),
             absl::StatusCode::kNotFound);
+
+  // Beyond the seed: the fields side by side.
+  auto beyond = client.CompareFrameworks({"pytorch", "jax", "flax"});
+  ASSERT_TRUE(beyond.ok()) << beyond.status();
+  ASSERT_EQ(beyond->frameworks_size(), 3);
+  EXPECT_EQ(beyond->frameworks(2).framework(), "frameworks/flax");
+  EXPECT_FALSE(beyond->frameworks(2).summary().empty());
 }
 
 TEST_F(AdvisorE2eTest, MatchRoleFollowsTheHiringPatterns) {
@@ -226,7 +240,7 @@ TEST_F(AdvisorE2eTest, CliAskReadableAndJson) {
 TEST_F(AdvisorE2eTest, CliOtherSubcommands) {
   CommandResult list = Cli({"list"});
   EXPECT_EQ(list.exit_code, 0) << list.err;
-  EXPECT_THAT(list.out, HasSubstr("3 frameworks"));
+  EXPECT_THAT(list.out, HasSubstr(absl::StrCat(kDefaultFrameworks, " frameworks")));
 
   CommandResult compare = Cli({"compare", "pytorch", "tensorflow"});
   EXPECT_EQ(compare.exit_code, 0) << compare.err;
@@ -243,7 +257,7 @@ TEST_F(AdvisorE2eTest, CliOtherSubcommands) {
 }
 
 TEST_F(AdvisorE2eTest, CliErrorsGoToStderrWithTheStatusAsExitCode) {
-  CommandResult missing = Cli({"lookup", "caffe"});
+  CommandResult missing = Cli({"lookup", "sourdough"});
   EXPECT_EQ(missing.exit_code, 5);  // NOT_FOUND
   EXPECT_THAT(missing.err, StartsWith("error: NOT_FOUND: "));
   EXPECT_EQ(missing.out, "");

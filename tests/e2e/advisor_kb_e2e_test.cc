@@ -63,16 +63,17 @@ TEST_F(AdvisorKbTest, ValidateSummarisesAValidFile) {
   const CommandResult result = Kb({"validate", path});
   EXPECT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(result.out,
-            path + ": valid (version 2024.1, 3 frameworks, 5 FAQ entries, 1 document)\n");
+            path + ": valid (version 2024.1, 21 frameworks, 5 FAQ entries, 1 document)\n");
   EXPECT_EQ(result.err, "");
 }
 
 TEST_F(AdvisorKbTest, ValidatePrintsEveryProblemWithItsPosition) {
-  const std::string path = WriteFile("broken.txtpb",
-                                     "version: \"\"\n"
-                                     "frameworks { id: \"keras\" display_name: \"Keras\" "
-                                     "summary: \"s\" }\n"
-                                     "documents { id: \"d\" title: \"t\" }\n");
+  const std::string path = WriteFile(
+      "broken.txtpb",
+      "version: \"\"\n"
+      "frameworks { id: \"keras\" display_name: \"Keras\" "
+      "summary: \"s\" field_sources { field: \"summary\" url: \"https://example.org/\" } }\n"
+      "documents { id: \"d\" title: \"t\" }\n");
   const CommandResult result = Kb({"validate", path});
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_EQ(result.out, "");

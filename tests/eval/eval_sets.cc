@@ -78,6 +78,59 @@ absl::StatusOr<std::vector<LabelledCase>> ReadLabelledCases(const std::string& p
   return ParseLabelledCases(text.str(), kind, path);
 }
 
+absl::StatusOr<std::vector<Override>> ParseOverrides(absl::string_view text,
+                                                     absl::string_view source) {
+  std::vector<Override> overrides;
+  int line_number = 0;
+  for (absl::string_view line : absl::StrSplit(text, '\n')) {
+    ++line_number;
+    line = absl::StripTrailingAsciiWhitespace(line);
+    if (line.empty() || line.front() == '#') continue;
+    const std::vector<absl::string_view> columns = absl::StrSplit(line, '\t');
+    Override row;
+    if (columns.size() != 5 || !absl::SimpleAtoi(columns[1], &row.line) || row.line <= 0 ||
+        columns[0].empty() || columns[3].empty() || !absl::StartsWith(columns[4], "https://")) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(source, ":", line_number,
+                       ": expected set, line, was, now and an https source, tab-separated"));
+    }
+    row.set = std::string(columns[0]);
+    row.was = std::string(columns[2]);
+    row.now = std::string(columns[3]);
+    row.source = std::string(columns[4]);
+    overrides.push_back(std::move(row));
+  }
+  return overrides;
+}
+
+absl::StatusOr<std::vector<Override>> ReadOverrides(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return absl::NotFoundError(absl::StrCat("cannot read ", path));
+  std::ostringstream text;
+  text << file.rdbuf();
+  return ParseOverrides(text.str(), path);
+}
+
+absl::Status ApplyOverrides(const std::vector<Override>& overrides, absl::string_view path,
+                            std::vector<LabelledCase>* cases) {
+  const size_t slash = path.find_last_of('/');
+  const absl::string_view name = slash == absl::string_view::npos ? path : path.substr(slash + 1);
+  for (const Override& row : overrides) {
+    if (row.set != name) continue;
+    const auto it = std::find_if(cases->begin(), cases->end(), [&](const LabelledCase& labelled) {
+      return labelled.line == row.line;
+    });
+    if (it == cases->end() || it->expected != row.was) {
+      return absl::FailedPreconditionError(absl::StrCat(path, ":", row.line,
+                                                        " is not a row expecting \"", row.was,
+                                                        "\"; the overrides are out of date"));
+    }
+    it->expected = row.now;
+    it->overridden = true;
+  }
+  return absl::OkStatus();
+}
+
 std::vector<std::string> SplitExpectedPhrases(absl::string_view expected) {
   std::vector<std::string> phrases;
   for (absl::string_view phrase : absl::StrSplit(expected, '|')) {
@@ -147,7 +200,8 @@ AskResult RunAskSet(const std::vector<LabelledCase>& cases, EvalBackend& backend
   AskResult result;
   for (const LabelledCase& labelled : cases) {
     const bool not_covered = labelled.expected == kNoAnswer;
-    Tally& tally = not_covered ? result.not_covered : result.answerable;
+    Tally& tally = labelled.overridden ? result.overridden
+                                       : (not_covered ? result.not_covered : result.answerable);
     ++tally.total;
     absl::StatusOr<AskReply> reply = backend.Ask(labelled.input);
     if (!reply.ok()) {
@@ -191,11 +245,12 @@ SetResult RunRolesSet(const std::vector<LabelledCase>& cases, EvalBackend& backe
 SetResult RunLookupSet(const std::vector<LabelledCase>& cases, EvalBackend& backend) {
   SetResult result;
   for (const LabelledCase& labelled : cases) {
-    ++result.cases.total;
+    Tally& tally = labelled.overridden ? result.overridden : result.cases;
+    ++tally.total;
     absl::StatusOr<std::string> name = backend.LookupFramework(labelled.input);
     const std::string got = name.ok() ? *name : CodeName(name.status());
     if (got == labelled.expected) {
-      ++result.cases.correct;
+      ++tally.correct;
     } else {
       result.misses.push_back({labelled, name.ok() ? got : name.status().ToString(), -1});
     }

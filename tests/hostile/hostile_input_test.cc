@@ -152,7 +152,7 @@ std::vector<RequestCase> RequestCases() {
        CompareRequest(std::vector<std::string>(5000, "tf")), StatusCode::INVALID_ARGUMENT},
       {"compare: same framework twice", kCompareFrameworks, CompareRequest({"torch", "PyTorch"}),
        StatusCode::INVALID_ARGUMENT},
-      {"compare: unknown name", kCompareFrameworks, CompareRequest({"torch", "caffe"}),
+      {"compare: unknown name", kCompareFrameworks, CompareRequest({"torch", "sourdough"}),
        StatusCode::NOT_FOUND},
       // Invalid UTF-8 never reaches a handler (see the top of this file).
       {"get: invalid UTF-8", kGetFramework, StringRequest(invalid_utf8),

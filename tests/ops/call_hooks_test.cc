@@ -83,7 +83,7 @@ TEST_F(CallHooksTest, GeneratesADifferentRequestIdForEachCallWithoutOne) {
   ASSERT_TRUE(GetFramework(*first, "keras").ok());
   // Failed calls carry the request id too, and the versions in trailers
   // (they have no body).
-  ASSERT_EQ(GetFramework(*second, "caffe").error_code(), grpc::StatusCode::NOT_FOUND);
+  ASSERT_EQ(GetFramework(*second, "sourdough").error_code(), grpc::StatusCode::NOT_FOUND);
   const std::string first_id = MetadataValue(first->GetServerInitialMetadata(), "x-request-id");
   const std::string second_id = MetadataValue(second->GetServerInitialMetadata(), "x-request-id");
   EXPECT_THAT(first_id, MatchesRegex("[0-9a-f]{32}"));
@@ -109,7 +109,7 @@ TEST_F(CallHooksTest, ObserversSeeEveryAdvisorCallWithItsCodePeerAndRequestId) {
   ASSERT_TRUE(GetFramework(*ok, "torch").ok());
   std::unique_ptr<grpc::ClientContext> missing = CallContext();
   missing->AddMetadata("x-request-id", "missing-call");
-  ASSERT_EQ(GetFramework(*missing, "caffe").error_code(), grpc::StatusCode::NOT_FOUND);
+  ASSERT_EQ(GetFramework(*missing, "sourdough").error_code(), grpc::StatusCode::NOT_FOUND);
   // The health service is gRPC's own and is not observed: probes are not
   // traffic.
   auto health = grpc::health::v1::Health::NewStub(channel_);
@@ -152,7 +152,7 @@ TEST_F(CallHooksTest, ResponsesAndErrorsNameTheSnapshotTheCallWasServedFrom) {
   ASSERT_TRUE(GetFramework(*CallContext(), "keras", &response).ok());
   EXPECT_EQ(response.served_by().knowledge_base_version(), "2099.9");
   std::unique_ptr<grpc::ClientContext> failed = CallContext();
-  ASSERT_EQ(GetFramework(*failed, "caffe").error_code(), grpc::StatusCode::NOT_FOUND);
+  ASSERT_EQ(GetFramework(*failed, "sourdough").error_code(), grpc::StatusCode::NOT_FOUND);
   EXPECT_EQ(MetadataValue(failed->GetServerTrailingMetadata(), "advisor-knowledge-base-version"),
             "2099.9");
 }
@@ -176,7 +176,7 @@ TEST(CallLogTest, LogsOneJsonLinePerCallAtTheConfiguredLevel) {
     ASSERT_NE(server, nullptr);
     auto stub = advisor::v1::FrameworkService::NewStub(
         grpc::CreateChannel(server->address(), grpc::InsecureChannelCredentials()));
-    for (const char* name : {"keras", "caffe"}) {
+    for (const char* name : {"keras", "sourdough"}) {
       std::unique_ptr<grpc::ClientContext> context = CallContext();
       context->AddMetadata("x-request-id", absl::StrCat("log-test-", name));
       context->AddMetadata("authorization", "Bearer never-log-this-secret");
@@ -195,7 +195,7 @@ TEST(CallLogTest, LogsOneJsonLinePerCallAtTheConfiguredLevel) {
       return MetadataValue(context->GetServerInitialMetadata(), "x-request-id");
     };
     const std::string ok_id = returned_id("keras", "");
-    const std::string failed_id = returned_id("caffe", "");
+    const std::string failed_id = returned_id("sourdough", "");
     EXPECT_EQ(returned_id("keras", "client-id-7"), "client-id-7");
     EXPECT_THAT(failed_id, MatchesRegex("[0-9a-f]{32}"));
     EXPECT_THAT(ok_id, debug ? MatchesRegex("[0-9a-f]{32}") : MatchesRegex(""));
@@ -207,7 +207,7 @@ TEST(CallLogTest, LogsOneJsonLinePerCallAtTheConfiguredLevel) {
     EXPECT_THAT(log, AllOf(HasSubstr(R"("message":"call","method":")" + std::string(kGetFramework) +
                                      R"(","code":"NOT_FOUND","latency_ms":")"),
                            HasSubstr(R"("peer":"ipv4:127.0.0.1:)"),
-                           HasSubstr(R"("request_id":"log-test-caffe"})")));
+                           HasSubstr(R"("request_id":"log-test-sourdough"})")));
     if (debug) {
       EXPECT_THAT(log, HasSubstr(R"("severity":"DEBUG","message":"call")"));
       EXPECT_THAT(log, HasSubstr(R"("code":"OK")"));

@@ -349,8 +349,24 @@ TEST(RoleMatcherCustomKnowledgeBaseTest, ScoresFromTheGivenSignals) {
   const auto knowledge_base = knowledge_base::ParseKnowledgeBase(
       R"pb(
         version: "test"
-        frameworks { id: "alpha" display_name: "Alpha" summary: "Alpha is first. More." }
-        frameworks { id: "beta" display_name: "Beta" summary: "Beta is second." }
+        frameworks {
+          id: "alpha"
+          display_name: "Alpha"
+          summary: "Alpha is first. More."
+          field_sources { field: "summary" url: "https://example.org/alpha" }
+        }
+        frameworks {
+          id: "beta"
+          display_name: "Beta"
+          summary: "Beta is second."
+          field_sources { field: "summary" url: "https://example.org/beta" }
+        }
+        frameworks {
+          id: "gamma"
+          display_name: "Gamma"
+          summary: "Gamma has no hiring evidence."
+          field_sources { field: "summary" url: "https://example.org/gamma" }
+        }
         hiring_patterns {
           id: "labs"
           title: "Labs"
@@ -360,6 +376,7 @@ TEST(RoleMatcherCustomKnowledgeBaseTest, ScoresFromTheGivenSignals) {
           signals { phrase: "deep research" weight: 2 }
           learning_path { framework_id: "beta" why: "Beta first." }
         }
+        default_learning_path { framework_id: "alpha" why: "Alpha is the start." }
         general_advice: "Learn both."
       )pb",
       "test");
@@ -377,6 +394,8 @@ TEST(RoleMatcherCustomKnowledgeBaseTest, ScoresFromTheGivenSignals) {
   EXPECT_EQ(lab->learning_path[0].why, "Beta first.");
   EXPECT_EQ(lab->learning_path[1].framework->id(), "alpha");
   EXPECT_EQ(lab->advice, "Learn both.");
+  // Gamma, which no pattern or path names, is neither ranked nor learnt.
+  for (const FrameworkFit& fit : lab->fits) EXPECT_NE(fit.framework->id(), "gamma");
 
   const auto nothing = matcher.Match("gardener");
   ASSERT_TRUE(nothing.ok());
@@ -391,7 +410,8 @@ TEST(RoleMatcherCustomKnowledgeBaseTest, ScoresFromTheGivenSignals) {
 namespace advisor::engines {
 namespace {
 
-// A large knowledge base gets the best kMaxMatchedFrameworks, not all.
+// A large knowledge base gets the best kMaxMatchedFrameworks, not all; the
+// extra frameworks are on the default learning path, so they are ranked.
 TEST(RoleMatcherLargeKnowledgeBaseTest, DescribesTheBestFrameworksOnly) {
   auto loaded = knowledge_base::LoadDefaultKnowledgeBase();
   ASSERT_TRUE(loaded.ok()) << loaded.status();
@@ -404,6 +424,9 @@ TEST(RoleMatcherLargeKnowledgeBaseTest, DescribesTheBestFrameworksOnly) {
     extra->set_name(absl::StrCat("frameworks/extra", i));
     extra->set_display_name(absl::StrCat("Extra ", i));
     extra->clear_aliases();
+    advisor::v1::LearningStepSpec* step = knowledge_base.add_default_learning_path();
+    step->set_framework_id(extra->id());
+    step->set_why("An extra framework.");
   }
   const RoleMatcher matcher(knowledge_base);
 

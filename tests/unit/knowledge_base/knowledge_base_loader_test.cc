@@ -43,7 +43,8 @@ TEST(LoadDefaultKnowledgeBaseTest, LoadsAndFillsResourceNames) {
   const auto knowledge_base = LoadDefaultKnowledgeBase();
   ASSERT_TRUE(knowledge_base.ok()) << knowledge_base.status();
   EXPECT_FALSE(knowledge_base->version().empty());
-  ASSERT_EQ(knowledge_base->frameworks_size(), 3);
+  // The seed's three first, then the frameworks beyond it.
+  ASSERT_GE(knowledge_base->frameworks_size(), 21);
   EXPECT_EQ(knowledge_base->frameworks(0).name(), "frameworks/pytorch");
   EXPECT_EQ(knowledge_base->frameworks(1).name(), "frameworks/tensorflow");
   EXPECT_EQ(knowledge_base->frameworks(2).name(), "frameworks/keras");
@@ -176,9 +177,11 @@ struct RuleCase {
 class ValidationRuleTest : public ::testing::TestWithParam<RuleCase> {};
 
 TEST_P(ValidationRuleTest, ReportsTheBrokenRuleOnItsLine) {
-  const std::string text = std::string("version: \"1\"\n") +
-                           "frameworks { id: \"keras\" display_name: \"Keras\" summary: \"s\" }\n" +
-                           GetParam().extra + "\n";
+  const std::string text =
+      std::string("version: \"1\"\n") +
+      "frameworks { id: \"keras\" display_name: \"Keras\" summary: \"s\" field_sources { field: "
+      "\"summary\" url: \"https://example.org/\" } }\n" +
+      GetParam().extra + "\n";
   const size_t marker = text.find(GetParam().marker, text.find('\n', text.find("frameworks")));
   ASSERT_NE(marker, std::string::npos);
   const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + marker, '\n'));
@@ -193,17 +196,45 @@ TEST_P(ValidationRuleTest, ReportsTheBrokenRuleOnItsLine) {
 INSTANTIATE_TEST_SUITE_P(
     Rules, ValidationRuleTest,
     ::testing::Values(
-        RuleCase{R"pb(frameworks { id: "9lives" display_name: "Nine" summary: "s" })pb",
+        RuleCase{R"pb(frameworks {
+                        id: "9lives"
+                        display_name: "Nine"
+                        summary: "s"
+                        field_sources { field: "summary" url: "https://example.org/" }
+                      })pb",
                  "id: \"9lives\"", "must match [a-z][a-z0-9_-]*"},
-        RuleCase{R"pb(frameworks { id: "other" display_name: "KERAS" summary: "s" })pb",
+        RuleCase{R"pb(frameworks {
+                        id: "other"
+                        display_name: "KERAS"
+                        summary: "s"
+                        field_sources { field: "summary" url: "https://example.org/" }
+                      })pb",
                  "display_name: \"KERAS\"",
                  "display name \"KERAS\" of framework \"other\" clashes with id \"keras\""},
-        RuleCase{R"pb(frameworks { id: "other" display_name: "Other" summary: " " })pb",
-                 "summary: \" \"", "summary is required"},
-        RuleCase{R"pb(frameworks { id: "other" display_name: "Other" aliases: "" summary: "s" })pb",
+        RuleCase{
+            R"pb(frameworks {
+                   id: "other"
+                   display_name: "Other"
+                   summary: " "
+                   field_sources { field: "summary" url: "https://example.org/" }
+                 })pb",
+            "summary: \" \"",
+            "summary is required"},
+        RuleCase{R"pb(frameworks {
+                        id: "other"
+                        display_name: "Other"
+                        aliases: ""
+                        summary: "s"
+                        field_sources { field: "summary" url: "https://example.org/" }
+                      })pb",
                  "aliases: \"\"", "aliases must not be empty"},
         // A Latin-1 byte (octal escape): text format accepts it, clients could not.
-        RuleCase{R"pb(frameworks { id: "other" display_name: "Other" summary: "caf\351" })pb",
+        RuleCase{R"pb(frameworks {
+                        id: "other"
+                        display_name: "Other"
+                        summary: "caf\351"
+                        field_sources { field: "summary" url: "https://example.org/" }
+                      })pb",
                  "summary: \"caf", "frameworks[1].summary is not valid UTF-8"},
         RuleCase{R"pb(faqs { id: "q" question: "Why?" answer: "ok" context: "a\377" })pb",
                  "context: \"a", "faqs[0].context[0] is not valid UTF-8"},
@@ -257,7 +288,12 @@ INSTANTIATE_TEST_SUITE_P(
         RuleCase{R"pb(faqs { question: "q?" answer: "a" })pb", "faqs", "faqs[0]: id is required"},
         RuleCase{R"pb(synonyms { terms: "dl" })pb", "synonyms",
                  "synonyms[0]: canonical is required"},
-        RuleCase{R"pb(frameworks { id: "keras" display_name: "Other" summary: "s" })pb",
+        RuleCase{R"pb(frameworks {
+                        id: "keras"
+                        display_name: "Other"
+                        summary: "s"
+                        field_sources { field: "summary" url: "https://example.org/" }
+                      })pb",
                  "id: \"keras\"", "duplicate framework id \"keras\" (first defined on line 2)"},
         RuleCase{R"pb(examples { item: "faqs/nowhere" questions: "q" })pb",
                  "item:", "examples[0]: item \"faqs/nowhere\": no FAQ entry \"nowhere\""},
@@ -279,7 +315,38 @@ INSTANTIATE_TEST_SUITE_P(
         RuleCase{R"pb(undescribed_frameworks { display_name: "JAX" aliases: "keras" })pb",
                  "aliases: \"keras\"", "\"keras\" is already id \"keras\""},
         RuleCase{R"pb(undescribed_frameworks { aliases: "jax" })pb", "undescribed_frameworks",
-                 "undescribed_frameworks[0]: display_name is required"}));
+                 "undescribed_frameworks[0]: display_name is required"},
+        // Every fact beyond the seed names the page it was read at.
+        RuleCase{R"pb(frameworks {
+                        id: "jax"
+                        display_name: "JAX"
+                        summary: "s"
+                        field_sources { field: "summary" url: "https://example.org/" }
+                        licence: "Apache-2.0"
+                      })pb",
+                 "licence:", "framework \"jax\": licence has no source"},
+        RuleCase{R"pb(frameworks {
+                        id: "jax"
+                        display_name: "JAX"
+                        summary: "s"
+                        field_sources { field: "summary" url: "https://example.org/" }
+                        field_sources { field: "price" url: "https://example.org/" }
+                      })pb",
+                 "field: \"price\"", "names \"price\", which is not a fact field"},
+        RuleCase{R"pb(frameworks {
+                        id: "jax"
+                        display_name: "JAX"
+                        summary: "s"
+                        field_sources { field: "summary" url: "the README" }
+                      })pb",
+                 "field: \"summary\" url: \"the", "must be an http(s) URL"},
+        RuleCase{R"pb(frameworks {
+                        id: "jax"
+                        display_name: "JAX"
+                        summary: "s"
+                        described_by: "nowhere"
+                      })pb",
+                 "described_by:", "described_by \"nowhere\" is not a document"}));
 
 // Every document rule, each reported at the offending field's line and
 // column, in file order.
@@ -307,7 +374,8 @@ TEST(DocumentValidationTest, ReportsEachBrokenRuleAtItsField) {
 
 // One valid framework followed by `documents` (text format) from line 3 on.
 std::string WithDocuments(const std::string& documents) {
-  return "version: \"1\"\nframeworks { id: \"keras\" display_name: \"Keras\" summary: \"s\" }\n" +
+  return "version: \"1\"\nframeworks { id: \"keras\" display_name: \"Keras\" summary: \"s\" "
+         "field_sources { field: \"summary\" url: \"https://example.org/\" } }\n" +
          documents;
 }
 
@@ -396,7 +464,12 @@ TEST(ValidateDocumentTest, ChecksOneDocumentWithoutPositions) {
 TEST(ParseKnowledgeBaseTest, EscapesControlCharactersOfQuotedValues) {
   const auto knowledge_base = ParseKnowledgeBase(
       R"pb(version: "1"
-           frameworks { id: "t\nsor\001flow" display_name: "TF" summary: "s" })pb",
+           frameworks {
+             id: "t\nsor\001flow"
+             display_name: "TF"
+             summary: "s"
+             field_sources { field: "summary" url: "https://example.org/" }
+           })pb",
       "inline.txtpb");
   ASSERT_EQ(knowledge_base.status().code(), absl::StatusCode::kInvalidArgument);
   const std::string message(knowledge_base.status().message());
@@ -416,7 +489,12 @@ TEST(ParseKnowledgeBaseTest, NamesTheSourceOfInlineText) {
 TEST(ParseKnowledgeBaseTest, AcceptsAMinimalKnowledgeBase) {
   const auto knowledge_base = ParseKnowledgeBase(
       R"pb(version: "1"
-           frameworks { id: "jax" display_name: "JAX" summary: "Composable transforms." })pb",
+           frameworks {
+             id: "jax"
+             display_name: "JAX"
+             summary: "Composable transforms."
+             field_sources { field: "summary" url: "https://example.org/" }
+           })pb",
       "minimal");
   ASSERT_TRUE(knowledge_base.ok()) << knowledge_base.status();
   EXPECT_EQ(knowledge_base->frameworks(0).name(), "frameworks/jax");
@@ -425,7 +503,12 @@ TEST(ParseKnowledgeBaseTest, AcceptsAMinimalKnowledgeBase) {
 TEST(ParseKnowledgeBaseTest, AcceptsNonAsciiUtf8Text) {
   const auto knowledge_base = ParseKnowledgeBase(
       R"pb(version: "1"
-           frameworks { id: "jax" display_name: "JAX" summary: "Café, naïve, 日本語 ✓" })pb",
+           frameworks {
+             id: "jax"
+             display_name: "JAX"
+             summary: "Café, naïve, 日本語 ✓"
+             field_sources { field: "summary" url: "https://example.org/" }
+           })pb",
       "utf8");
   ASSERT_TRUE(knowledge_base.ok()) << knowledge_base.status();
 }
@@ -433,14 +516,31 @@ TEST(ParseKnowledgeBaseTest, AcceptsNonAsciiUtf8Text) {
 TEST(ParseKnowledgeBaseTest, DisplayNameMayRepeatItsOwnIdButNotAnothers) {
   const auto own = ParseKnowledgeBase(
       R"pb(version: "1"
-           frameworks { id: "jax" display_name: "Jax" aliases: "JAX" summary: "s" })pb",
+           frameworks {
+             id: "jax"
+             display_name: "Jax"
+             aliases: "JAX"
+             summary: "s"
+             field_sources { field: "summary" url: "https://example.org/" }
+           })pb",
       "own");
   EXPECT_TRUE(own.ok()) << own.status();
 
   const auto other = ParseKnowledgeBase(
       R"pb(version: "1"
-           frameworks { id: "jax" display_name: "JAX" summary: "s" }
-           frameworks { id: "flax" display_name: "Flax" aliases: "jax" summary: "s" })pb",
+           frameworks {
+             id: "jax"
+             display_name: "JAX"
+             summary: "s"
+             field_sources { field: "summary" url: "https://example.org/" }
+           }
+           frameworks {
+             id: "flax"
+             display_name: "Flax"
+             aliases: "jax"
+             summary: "s"
+             field_sources { field: "summary" url: "https://example.org/" }
+           })pb",
       "other");
   EXPECT_EQ(other.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(other.status().message(), HasSubstr("alias \"jax\" of framework \"flax\" clashes"));
