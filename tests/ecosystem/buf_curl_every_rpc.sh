@@ -44,7 +44,10 @@ call advisor.v1.FrameworkService/GetFramework '{"name":"frameworks/keras"}' |
   expect GetFramework 'r.framework.displayName === "Keras"'
 
 call advisor.v1.FrameworkService/ListFrameworks '{}' |
-  expect ListFrameworks 'r.frameworks.map(f => f.displayName).sort().join() === "Keras,PyTorch,TensorFlow"'
+  expect ListFrameworks 'r.frameworks.slice(0, 4).map(f => f.displayName).join() === "PyTorch,TensorFlow,Keras,JAX" && r.frameworks.length === r.totalSize'
+
+call advisor.v1.FrameworkService/ListFrameworks '{"filter":"status = RETIRED"}' |
+  expect ListFrameworks 'r.frameworks.some(f => f.displayName === "Theano") && r.frameworks.every(f => f.status === "STATUS_RETIRED")'
 
 call advisor.v1.FrameworkService/CompareFrameworks \
   '{"names":["frameworks/pytorch","frameworks/tensorflow"]}' |

@@ -68,10 +68,18 @@ test('GetFramework of an unknown framework is NOT_FOUND', async () => {
       (error) => error.code === grpc.status.NOT_FOUND);
 });
 
-test('ListFrameworks lists the three frameworks', async () => {
+test('ListFrameworks lists the seed\'s three frameworks first, then the others', async () => {
   const response = await call(frameworks, 'listFrameworks', {});
   assert.deepEqual(
-      response.frameworks.map((f) => f.displayName).sort(), ['Keras', 'PyTorch', 'TensorFlow']);
+      response.frameworks.slice(0, 4).map((f) => f.displayName),
+      ['PyTorch', 'TensorFlow', 'Keras', 'JAX']);
+  assert.equal(response.frameworks.length, response.totalSize);
+});
+
+test('ListFrameworks filters by status', async () => {
+  const response = await call(frameworks, 'listFrameworks', {filter: 'status = RETIRED'});
+  assert.ok(response.frameworks.some((f) => f.displayName === 'Theano'));
+  assert.ok(response.frameworks.every((f) => f.status === 'STATUS_RETIRED'));
 });
 
 test('CompareFrameworks compares the requested frameworks in order', async () => {
