@@ -61,6 +61,18 @@ void FuzzCompare(const engines::Snapshot& snapshot, absl::string_view input) {
   }
 }
 
+// How many frameworks role matching ranks: those the hiring patterns and
+// learning paths name (every framework when none does).
+int RankedFrameworks(const advisor::v1::KnowledgeBase& knowledge_base) {
+  absl::flat_hash_set<std::string> ids;
+  for (const auto& step : knowledge_base.default_learning_path()) ids.insert(step.framework_id());
+  for (const auto& pattern : knowledge_base.hiring_patterns()) {
+    ids.insert(pattern.framework_id());
+    for (const auto& step : pattern.learning_path()) ids.insert(step.framework_id());
+  }
+  return ids.empty() ? knowledge_base.frameworks_size() : static_cast<int>(ids.size());
+}
+
 void FuzzMatch(const engines::Snapshot& snapshot, absl::string_view description) {
   const bool valid = text::ValidateFreeText(description, "description").ok();
   absl::StatusOr<engines::RoleMatch> match = snapshot.roles().Match(description);
@@ -69,7 +81,7 @@ void FuzzMatch(const engines::Snapshot& snapshot, absl::string_view description)
     ADVISOR_FUZZ_CHECK(match.status().code() == absl::StatusCode::kInvalidArgument);
     return;
   }
-  const int frameworks = snapshot.knowledge_base().frameworks_size();
+  const int frameworks = RankedFrameworks(snapshot.knowledge_base());
   ADVISOR_FUZZ_CHECK(static_cast<int>(match->fits.size()) == frameworks);
   for (size_t i = 0; i < match->fits.size(); ++i) {
     const engines::FrameworkFit& fit = match->fits[i];
