@@ -327,9 +327,8 @@ class Validator {
       if (!fact.present(framework) || sourced.contains(fact.name)) continue;
       if (described && fact.stated_by_document) continue;
       Add(at.Of(fact.number),
-          absl::StrCat(label, ": ", fact.name,
-                       " has no source (add field_sources { field: \"", fact.name,
-                       "\" url: \"...\" } with the page it was read at)"));
+          absl::StrCat(label, ": ", fact.name, " has no source (add field_sources { field: \"",
+                       fact.name, "\" url: \"...\" } with the page it was read at)"));
     }
   }
 

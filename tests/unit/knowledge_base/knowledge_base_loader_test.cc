@@ -218,8 +218,7 @@ INSTANTIATE_TEST_SUITE_P(
                    summary: " "
                    field_sources { field: "summary" url: "https://example.org/" }
                  })pb",
-            "summary: \" \"",
-            "summary is required"},
+            "summary: \" \"", "summary is required"},
         RuleCase{R"pb(frameworks {
                         id: "other"
                         display_name: "Other"
