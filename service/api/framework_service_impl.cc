@@ -58,20 +58,28 @@ absl::Status WriteFrameworkPage(const ServingSnapshot& serving,
   const std::string collection = request.filter().empty()
                                      ? std::string(kCollection)
                                      : absl::StrCat(kCollection, "?filter=", request.filter());
+  // Without a filter the page indexes the knowledge base directly: no
+  // pass over every framework on each call.
+  const bool filtered = !request.filter().empty();
   thread_local std::vector<int> passing;
   passing.clear();
-  for (int i = 0; i < frameworks.size(); ++i) {
-    if (filter->Matches(frameworks.Get(i))) passing.push_back(i);
+  if (filtered) {
+    for (int i = 0; i < frameworks.size(); ++i) {
+      if (filter->Matches(frameworks.Get(i))) passing.push_back(i);
+    }
   }
-  absl::StatusOr<engines::Page> page = engines::ResolvePage(
-      static_cast<int>(passing.size()), request.page_size(), request.page_token(), collection);
+  const int total = filtered ? static_cast<int>(passing.size()) : frameworks.size();
+  absl::StatusOr<engines::Page> page =
+      engines::ResolvePage(total, request.page_size(), request.page_token(), collection);
   if (!page.ok()) return page.status();
   auto* response = arena.Create<ListFrameworksResponse>();
   LentMessages<advisor::v1::Framework> lent(response->mutable_frameworks());
   lent.Reserve(page->end - page->begin);
-  for (int i = page->begin; i < page->end; ++i) lent.Lend(frameworks.Get(passing[i]));
+  for (int i = page->begin; i < page->end; ++i) {
+    lent.Lend(frameworks.Get(filtered ? passing[i] : i));
+  }
   response->set_next_page_token(std::move(page->next_page_token));
-  response->set_total_size(static_cast<int>(passing.size()));
+  response->set_total_size(total);
   *response->mutable_served_by() = serving.served_by;
   SerializeMessage(*response, bytes);
   return absl::OkStatus();
