@@ -28,7 +28,7 @@ SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_PACKAGES := cmake ninja-build g++ pkg-config \
   protobuf-compiler libprotobuf-dev protobuf-compiler-grpc libgrpc++-dev \
   libabsl-dev libutf8proc-dev libstemmer-dev prometheus-cpp-dev libcivetweb-dev \
-  liblinear-dev
+  liblinear-dev zlib1g-dev
 # Extra packages the test suite needs.
 TEST_PACKAGES := libgtest-dev libgmock-dev libbenchmark-dev python3-yaml prometheus openssl \
   clang-14 libclang-rt-14-dev clang-tidy ccache dnsmasq-base nftables iproute2 \

@@ -8,6 +8,7 @@
 #include "service/api/item_results.h"
 #include "service/api/wire/message_bytes.h"
 #include "service/api/wire/wire_writer.h"
+#include "service/engines/context_token.h"
 #include "service/engines/knowledge_answerer.h"
 
 namespace advisor::api {
@@ -128,8 +129,9 @@ uint8_t* WriteAlternative(const engines::AnswerCandidate& candidate, size_t sour
 }  // namespace
 
 AnswerQuestionResponseEncoder::AnswerQuestionResponseEncoder(const engines::KnowledgeAnswer& answer,
-                                                             absl::string_view encoded_served_by)
-    : answer_(answer), encoded_served_by_(encoded_served_by) {
+                                                             absl::string_view encoded_served_by,
+                                                             absl::string_view context)
+    : answer_(answer), encoded_served_by_(encoded_served_by), context_(context) {
   // As FillAnswer: the best candidate's fields only when it answered.
   size_ = wire::BoolSize(AnswerQuestionResponse::kAnsweredFieldNumber, answer.answered) +
           wire::DoubleSize(AnswerQuestionResponse::kConfidenceFieldNumber, answer.best.confidence);
@@ -157,6 +159,7 @@ AnswerQuestionResponseEncoder::AnswerQuestionResponseEncoder(const engines::Know
     size_ += wire::LengthDelimitedSize(AnswerQuestionResponse::kAlsoFromFieldNumber,
                                        nested_sizes_.back());
   }
+  size_ += wire::StringSize(AnswerQuestionResponse::kContextFieldNumber, context_);
 }
 
 void AnswerQuestionResponseEncoder::Write(uint8_t* out) const {
@@ -192,6 +195,7 @@ void AnswerQuestionResponseEncoder::Write(uint8_t* out) const {
                                            nested_sizes_[nested++], out);
     out = WriteSource(WholePassage(*joined), out);
   }
+  out = wire::WriteString(AnswerQuestionResponse::kContextFieldNumber, context_, out);
   assert(static_cast<size_t>(out - start) == size_);
 }
 
@@ -223,14 +227,30 @@ void FillExplanation(const engines::AnswerExplanation& explanation,
   }
   out.mutable_set_aside()->Add(explanation.dropped.begin(), explanation.dropped.end());
   out.set_answer_threshold(explanation.answer_threshold);
+  out.set_read_as(explanation.read_as);
 }
+
+namespace {
+
+// The engine's answer to `request`, in the conversation its asker and
+// context token describe.
+absl::StatusOr<engines::KnowledgeAnswer> AnswerRequest(
+    const engines::Snapshot& snapshot, const advisor::v1::AnswerQuestionRequest& request) {
+  absl::StatusOr<advisor::v1::ConversationContext> context =
+      engines::DecodeContextToken(request.context());
+  if (!context.ok()) return context.status();
+  const engines::Conversation conversation{request.asker(), &*context};
+  return snapshot.answers().Answer(request.question(), request.explain(), conversation);
+}
+
+}  // namespace
 
 absl::Status FillAnswer(const engines::Snapshot& snapshot,
                         const advisor::v1::AnswerQuestionRequest& request,
                         advisor::v1::AnswerQuestionResponse& response) {
-  absl::StatusOr<engines::KnowledgeAnswer> answer =
-      snapshot.answers().Answer(request.question(), request.explain());
+  absl::StatusOr<engines::KnowledgeAnswer> answer = AnswerRequest(snapshot, request);
   if (!answer.ok()) return answer.status();
+  response.set_context(engines::EncodeContextToken(std::move(answer->context)));
   if (answer->explanation != nullptr) {
     FillExplanation(*answer->explanation, *response.mutable_explanation());
   }
@@ -263,10 +283,11 @@ absl::Status WriteAnswer(const ServingSnapshot& serving,
     SerializeMessage(response, bytes);
     return absl::OkStatus();
   }
-  absl::StatusOr<engines::KnowledgeAnswer> answer =
-      serving.snapshot->answers().Answer(request.question());
+  absl::StatusOr<engines::KnowledgeAnswer> answer = AnswerRequest(*serving.snapshot, request);
   if (!answer.ok()) return answer.status();
-  SetEncodedMessage(AnswerQuestionResponseEncoder(*answer, serving.encoded_served_by), bytes);
+  const std::string context = engines::EncodeContextToken(std::move(answer->context));
+  SetEncodedMessage(AnswerQuestionResponseEncoder(*answer, serving.encoded_served_by, context),
+                    bytes);
   return absl::OkStatus();
 }
 

@@ -32,7 +32,8 @@ void FillAnswerResult(const engines::Snapshot& snapshot,
 // The hand-written twin of FillAnswer, as MatchRoleResponseEncoder is
 // FillMatch's (docs/adr/0002-raw-methods-and-prebuilt-responses.md): the
 // bytes of advisor.v1.AnswerQuestionResponse for `answer`, with
-// `encoded_served_by` (a serialised advisor.v1.ServedBy) as its served_by,
+// `encoded_served_by` (a serialised advisor.v1.ServedBy) as its served_by
+// and `context` as its conversation token,
 // written through protobuf's public io::CodedOutputStream straight from
 // the engine's views into the knowledge base. Its strings were checked
 // for UTF-8 when the knowledge base loaded, so they are copied once and
@@ -43,7 +44,7 @@ void FillAnswerResult(const engines::Snapshot& snapshot,
 class AnswerQuestionResponseEncoder {
  public:
   AnswerQuestionResponseEncoder(const engines::KnowledgeAnswer& answer,
-                                absl::string_view encoded_served_by);
+                                absl::string_view encoded_served_by, absl::string_view context);
 
   // Bytes the encoding takes.
   size_t size() const { return size_; }
@@ -54,6 +55,8 @@ class AnswerQuestionResponseEncoder {
  private:
   const engines::KnowledgeAnswer& answer_;
   const absl::string_view encoded_served_by_;
+  // The response's conversation token (engines::EncodeContextToken).
+  const absl::string_view context_;
   // The best answer's AnswerSource size, then for each alternative its
   // FaqCandidate size and its AnswerSource size.
   absl::InlinedVector<size_t, 1 + 2 * engines::kMaxAlternatives> nested_sizes_;

@@ -13,8 +13,10 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 
+#include "service/engines/context_token.h"
 #include "service/engines/english_lexicon.h"
 #include "service/engines/expected_answer.h"
+#include "service/engines/follow_up.h"
 #include "service/engines/passage_index.h"
 #include "service/engines/question_intent.h"
 #include "service/engines/question_model.h"
@@ -33,6 +35,10 @@ using text::TermId;
 
 // How many passages a search ranks before the answerer re-ranks them.
 constexpr size_t kSearchDepth = 8;
+
+// Most words of a framework name a follow-up is searched for
+// ("hugging face transformers").
+constexpr size_t kMaxNameWords = 3;
 // Retrieval looks only for passages that could reach this confidence
 // through their words (PassageIndex::Search's candidate_confidence).
 constexpr double kRetrievalCandidateConfidence = 0.25;
@@ -117,6 +123,10 @@ struct Sentence {
 struct PassageFacts {
   // Framework terms the passage is about or names, sorted, distinct.
   std::vector<TermId> frameworks;
+  // The frameworks an answer from it is about, for a follow-up ("who made
+  // it?"): a framework field's framework, a hiring pattern's preferred
+  // one, else the first two the text names.
+  absl::InlinedVector<const Framework*, 2> subjects;
   // Index of its text's sentences in Index::sentence_sets, -1 when it has
   // one sentence.
   int32_t sentence_set = -1;
@@ -522,7 +532,7 @@ Scratch& ThreadScratch() {
 
 }  // namespace
 
-struct KnowledgeAnswerer::Index {
+struct KnowledgeAnswerer::Index : public MentionReader {
   Index(const KnowledgeBase& knowledge_base, PassageCollector collector)
       : fields(collector.TakeFields()),
         texts(collector.TakeTexts()),
@@ -550,10 +560,12 @@ struct KnowledgeAnswerer::Index {
       const std::vector<TermId> title_terms = DistinctTermIds(analyzer.Analyze(fields[p].title));
       if (same_text) {
         // Another sentence of the paragraph before: the same facts.
+        fact.subjects = facts[p - 1].subjects;
         fact.frameworks = facts[p - 1].frameworks;
         fact.undescribed = facts[p - 1].undescribed;
         fact.sentence_set = facts[p - 1].sentence_set;
       } else {
+        fact.subjects = Subjects(p, about[p], patterns[p]);
         std::vector<TermId> terms = DistinctTermIds(analyzer.Analyze(passages[p].text));
         terms.insert(terms.end(), title_terms.begin(), title_terms.end());
         for (const TermId term : terms) {
@@ -655,8 +667,111 @@ struct KnowledgeAnswerer::Index {
       if (term < 0) continue;
       terms.push_back(term);
       framework_of_term[term] = &framework;
+      framework_by_id[framework.id()] = &framework;
     }
     return terms;
+  }
+
+  // The frameworks a passage's answer is about (PassageFacts::subjects).
+  absl::InlinedVector<const Framework*, 2> Subjects(size_t p, const Framework* about,
+                                                    const v1::HiringPattern* pattern) const {
+    absl::InlinedVector<const Framework*, 2> subjects;
+    if (about != nullptr) {
+      subjects.push_back(about);
+      return subjects;
+    }
+    if (pattern != nullptr) {
+      const auto it = framework_by_id.find(pattern->framework_id());
+      if (it != framework_by_id.end()) subjects.push_back(it->second);
+      return subjects;
+    }
+    for (const text::AnalyzedTerm& term : analyzer.Analyze(passages[p].text).terms) {
+      const auto it = framework_of_term.find(term.id);
+      if (it == framework_of_term.end() ||
+          std::find(subjects.begin(), subjects.end(), it->second) != subjects.end()) {
+        continue;
+      }
+      subjects.push_back(it->second);
+      if (subjects.size() == 2) break;
+    }
+    return subjects;
+  }
+
+  // MentionReader, for follow-up questions.
+  size_t FrameworkAt(absl::Span<const absl::string_view> words, size_t first,
+                     std::string* id) const override {
+    // Longest first: "pytorch lightning" before "pytorch".
+    for (size_t size = std::min<size_t>(kMaxNameWords, words.size() - first); size > 0; --size) {
+      // A stop word is not part of a name ("and keras" is "keras").
+      if (size > 1 &&
+          (analyzer.FindTerm(words[first]) < 0 || analyzer.FindTerm(words[first + size - 1]) < 0)) {
+        continue;
+      }
+      const TermId term = analyzer.FindTerm(absl::StrJoin(words.subspan(first, size), " "));
+      const auto it = framework_of_term.find(term);
+      if (it != framework_of_term.end()) {
+        *id = it->second->id();
+        return size;
+      }
+    }
+    return 0;
+  }
+  bool IsEmployerWord(absl::string_view word) const override {
+    const TermId term = analyzer.FindTerm(word);
+    if (term < 0) return false;
+    return std::any_of(hiring_patterns.begin(), hiring_patterns.end(),
+                       [&](const PatternTerms& pattern) { return Contains(pattern.terms, term); });
+  }
+  bool IsContentWord(absl::string_view word) const override { return analyzer.FindTerm(word) >= 0; }
+  std::string DisplayName(absl::string_view framework_id) const override {
+    const auto it = framework_by_id.find(framework_id);
+    return it == framework_by_id.end() ? std::string(framework_id) : it->second->display_name();
+  }
+
+  // The hiring pattern of the kind of employer or level an asker's
+  // description names, or null.
+  const v1::HiringPattern* AskerPattern(absl::string_view asker) const {
+    const absl::StatusOr<RoleMatch> match = roles.Match(asker);
+    if (!match.ok() || match->recognized.empty()) return nullptr;
+    return match->recognized.front();
+  }
+
+  // What the conversation is about after `answer` to `resolved`.
+  v1::ConversationContext NextContext(const v1::ConversationContext& previous,
+                                      const ResolvedQuestion& resolved,
+                                      const v1::HiringPattern* asker_pattern,
+                                      const KnowledgeAnswer& answer) const {
+    v1::ConversationContext next;
+    auto add = [&](absl::string_view id) {
+      if (next.framework_ids_size() >= kMaxContextFrameworks) return;
+      if (std::find(next.framework_ids().begin(), next.framework_ids().end(), id) !=
+          next.framework_ids().end()) {
+        return;
+      }
+      next.add_framework_ids(std::string(id));
+    };
+    for (const std::string& id : resolved.frameworks) add(id);
+    const Passage* passage = answer.answered ? answer.best.passage : nullptr;
+    if (resolved.frameworks.empty() && passage != nullptr) {
+      for (const Framework* subject : facts[passage - passages.data()].subjects) {
+        add(subject->id());
+      }
+    }
+    for (const std::string& id : previous.framework_ids()) add(id);
+    if (passage != nullptr && passage->kind == SourceKind::kHiringPattern) {
+      next.set_hiring_pattern_id(std::string(
+          absl::StripPrefix(absl::string_view(passage->item).substr(0, passage->item.find('/', 15)),
+                            "hiringPatterns/")));
+    } else if (asker_pattern != nullptr) {
+      next.set_hiring_pattern_id(asker_pattern->id());
+    } else {
+      next.set_hiring_pattern_id(previous.hiring_pattern_id());
+    }
+    next.set_question(resolved.text.size() <= kMaxContextQuestionBytes
+                          ? resolved.text
+                          : resolved.text.substr(0, kMaxContextQuestionBytes + 1));
+    if (passage != nullptr) next.set_item(passage->item);
+    return next;
   }
 
   // The field passage of framework `term`, or -1.
@@ -919,6 +1034,8 @@ struct KnowledgeAnswerer::Index {
   }
   // Fills the answer's explanation.
   void Explain(const Scratch& scratch, KnowledgeAnswer* answer) const;
+  // Answers a question that passed text::ValidateFreeText.
+  absl::StatusOr<KnowledgeAnswer> AnswerValid(absl::string_view question, bool explain) const;
 
   // Declared in construction order: the analyzer reads the fields' words,
   // the search index points at the analyzer.
@@ -926,6 +1043,7 @@ struct KnowledgeAnswerer::Index {
   // Owns the texts that passages view and the knowledge base does not hold.
   std::deque<std::string> texts;
   absl::flat_hash_map<TermId, const Framework*> framework_of_term;
+  absl::flat_hash_map<std::string, const Framework*> framework_by_id;
   text::TextAnalyzer analyzer;
   std::vector<Passage> passages;
   PassageIndex search;
@@ -1274,7 +1392,47 @@ absl::StatusOr<KnowledgeAnswer> KnowledgeAnswerer::Answer(absl::string_view ques
   if (absl::Status valid = text::ValidateFreeText(question, "question"); !valid.ok()) {
     return valid;
   }
+  return index_->AnswerValid(question, explain);
+}
+
+absl::StatusOr<KnowledgeAnswer> KnowledgeAnswerer::Answer(absl::string_view question, bool explain,
+                                                          const Conversation& conversation) const {
+  if (absl::Status valid = text::ValidateFreeText(question, "question"); !valid.ok()) {
+    return valid;
+  }
+  if (!conversation.asker.empty()) {
+    if (absl::Status valid = text::ValidateFreeText(conversation.asker, "asker"); !valid.ok()) {
+      return valid;
+    }
+    if (conversation.asker.size() > kMaxAskerBytes) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("asker is ", conversation.asker.size(), " bytes; at most ", kMaxAskerBytes));
+    }
+  }
   const Index& index = *index_;
+  static const v1::ConversationContext kNoContext;
+  const v1::ConversationContext& previous =
+      conversation.context != nullptr ? *conversation.context : kNoContext;
+  ResolvedQuestion resolved = ResolveFollowUp(question, previous, index);
+  // Who asks sets the scene, as a preamble in the asker's own voice would
+  // ("I work at a bank. Should I learn PyTorch?"), when it names a kind of
+  // employer or level the hiring patterns know.
+  const v1::HiringPattern* asker_pattern =
+      conversation.asker.empty() ? nullptr : index.AskerPattern(conversation.asker);
+  std::string read_as = resolved.text;
+  if (asker_pattern != nullptr) {
+    read_as = absl::StrCat("I am ", conversation.asker, ". ", resolved.text);
+  }
+  absl::StatusOr<KnowledgeAnswer> answer = index.AnswerValid(read_as, explain);
+  if (!answer.ok()) return answer;
+  answer->context = index.NextContext(previous, resolved, asker_pattern, *answer);
+  if (answer->explanation != nullptr) answer->explanation->read_as = std::move(read_as);
+  return answer;
+}
+
+absl::StatusOr<KnowledgeAnswer> KnowledgeAnswerer::Index::AnswerValid(absl::string_view question,
+                                                                      bool explain) const {
+  const Index& index = *this;
   Scratch& scratch = ThreadScratch();
   const size_t context_terms = index.AnalyzeQuestion(question, &scratch);
   index.RankMatches(context_terms, &scratch);

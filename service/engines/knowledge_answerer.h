@@ -11,6 +11,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 
+#include "advisor/v1/conversation_context.pb.h"
 #include "advisor/v1/knowledge_base.pb.h"
 #include "service/engines/answer_scoring.h"
 
@@ -21,6 +22,9 @@ inline constexpr int kMaxAlternatives = 3;
 
 // Most passages an answer joins (KnowledgeAnswer::also_from).
 inline constexpr int kMaxJoinedPassages = 2;
+
+// Longest description of who asks (Conversation::asker), in bytes.
+inline constexpr size_t kMaxAskerBytes = 512;
 
 // Confidence from which a question counts as answered.
 inline constexpr double kAnswerThreshold = ScoringParameters{}.answer_threshold;
@@ -104,6 +108,9 @@ struct AnswerExplanation {
   // Why candidates were set aside before scoring (e.g. "about another
   // framework"), one line each.
   std::vector<std::string> dropped;
+  // The question as answered: a follow-up resolved against its context,
+  // behind what the asker implies (see KnowledgeAnswerer::Answer).
+  std::string read_as;
 };
 
 // The result of answering one question.
@@ -124,6 +131,19 @@ struct KnowledgeAnswer {
   absl::InlinedVector<AnswerCandidate, kMaxAlternatives> alternatives;
   // Set only when asked for.
   std::unique_ptr<AnswerExplanation> explanation;
+  // What the conversation is about after this answer; set only by the
+  // Answer overload that takes a Conversation.
+  advisor::v1::ConversationContext context;
+};
+
+// Who asks, and what the conversation was about before the question.
+struct Conversation {
+  // Free text: role, kind of employer, experience; may be empty. At most
+  // kMaxAskerBytes.
+  absl::string_view asker;
+  // The previous answer's KnowledgeAnswer::context (decoded from its
+  // token); null for a first question.
+  const advisor::v1::ConversationContext* context = nullptr;
 };
 
 // The question model's label for a knowledge base item (as
@@ -166,6 +186,16 @@ class KnowledgeAnswerer {
   absl::StatusOr<KnowledgeAnswer> Answer(absl::string_view question) const;
   // As above; with `explain`, the answer carries its explanation.
   absl::StatusOr<KnowledgeAnswer> Answer(absl::string_view question, bool explain) const;
+  // As above, in a conversation: a follow-up ("and keras?", "who made
+  // it?", "why?") is first resolved against `conversation.context` into a
+  // question that stands on its own (ResolveFollowUp); an asker whose
+  // description names a kind of employer or level the hiring patterns know
+  // sets the scene as a preamble in their own voice would. The answer's
+  // `context` says what the conversation is about next. INVALID_ARGUMENT
+  // also for an asker that is blank, longer than kMaxAskerBytes or not
+  // UTF-8.
+  absl::StatusOr<KnowledgeAnswer> Answer(absl::string_view question, bool explain,
+                                         const Conversation& conversation) const;
 
   // Whether a question model was trained (the knowledge base has example
   // questions), and why not when training failed.

@@ -17,6 +17,7 @@
 #include "service/api/wire/lent_messages.h"
 #include "service/api/wire/message_bytes.h"
 #include "service/api/wire/prebuilt_responses.h"
+#include "service/engines/context_token.h"
 #include "service/engines/snapshot.h"
 #include "service/knowledge_base/knowledge_base_loader.h"
 #include <grpcpp/support/byte_buffer.h>
@@ -102,20 +103,33 @@ TEST_F(ResponseEncodersTest, AnswerQuestionBytesAreTheGeneratedSerialisation) {
   int answered = 0;
   int with_alternatives = 0;
   int joining = 0;
-  for (const std::string& question : questions) {
+  // Each question also follows the one before, as in a conversation, with
+  // an asker every other question.
+  std::string context;
+  for (size_t i = 0; i < questions.size(); ++i) {
+    const std::string& question = questions[i];
     SCOPED_TRACE(question);
-    absl::StatusOr<engines::KnowledgeAnswer> answer = snapshot_->answers().Answer(question);
+    advisor::v1::AnswerQuestionRequest request;
+    request.set_question(question);
+    request.set_context(context);
+    if (i % 2 == 1) request.set_asker("ML engineer at a small AI startup");
+    absl::StatusOr<advisor::v1::ConversationContext> previous =
+        engines::DecodeContextToken(context);
+    ASSERT_TRUE(previous.ok()) << previous.status();
+    absl::StatusOr<engines::KnowledgeAnswer> answer = snapshot_->answers().Answer(
+        question, /*explain=*/false, engines::Conversation{request.asker(), &*previous});
     ASSERT_TRUE(answer.ok()) << answer.status();
     answered += answer->answered ? 1 : 0;
     with_alternatives += answer->alternatives.empty() ? 0 : 1;
     joining += answer->also_from.empty() ? 0 : 1;
-    advisor::v1::AnswerQuestionRequest request;
-    request.set_question(question);
     advisor::v1::AnswerQuestionResponse expected;
     ASSERT_TRUE(FillAnswer(*snapshot_, request, expected).ok());
     *expected.mutable_served_by() = serving_.served_by;
-    EXPECT_EQ(Encode(AnswerQuestionResponseEncoder(*answer, serving_.encoded_served_by)),
+    const std::string token = engines::EncodeContextToken(answer->context);
+    EXPECT_EQ(token, expected.context());
+    EXPECT_EQ(Encode(AnswerQuestionResponseEncoder(*answer, serving_.encoded_served_by, token)),
               expected.SerializeAsString());
+    context = expected.context();
   }
   // The questions reach both sides of every branch of the encoder.
   EXPECT_GE(answered, 3);
@@ -129,7 +143,7 @@ TEST_F(ResponseEncodersTest, AnswerQuestionBytesAreTheGeneratedSerialisation) {
 TEST(AnswerQuestionResponseEncoderTest, KnowsEveryFieldOfItsMessages) {
   // The ninth, `explanation`, is set only when the request asks for it, and
   // WriteAnswer then uses the generated serializer instead.
-  EXPECT_EQ(advisor::v1::AnswerQuestionResponse::descriptor()->field_count(), 10)
+  EXPECT_EQ(advisor::v1::AnswerQuestionResponse::descriptor()->field_count(), 11)
       << "AnswerQuestionResponse changed: update AnswerQuestionResponseEncoder";
   EXPECT_EQ(advisor::v1::AnswerQuestionResponse::kExplanationFieldNumber, 9);
   EXPECT_EQ(advisor::v1::FaqCandidate::descriptor()->field_count(), 5)

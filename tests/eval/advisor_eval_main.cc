@@ -17,6 +17,7 @@
 #include "absl/flags/usage.h"
 #include "absl/strings/str_cat.h"
 
+#include "tests/eval/dialog_sets.h"
 #include "tests/eval/engine_backend.h"
 #include "tests/eval/eval_sets.h"
 #include "tests/eval/sdk_backend.h"
@@ -26,6 +27,15 @@ ABSL_FLAG(std::string, roles, "", "Roles set (TSV: expected framework, descripti
 ABSL_FLAG(std::string, lookup, "", "Lookup set (TSV: query, expected name or code); empty = skip");
 ABSL_FLAG(std::string, ask, "",
           "Ask set (TSV: expected key phrases split by '|' or NONE, question); empty = skip");
+ABSL_FLAG(std::string, dialog, "",
+          "Dialog set (dialogs of follow-up questions, see README.md); empty = skip");
+ABSL_FLAG(bool, dialog_in_conversation, true,
+          "Ask each dialog turn with its asker and the previous answer's context; false asks "
+          "every turn alone (the baseline)");
+ABSL_FLAG(double, min_dialog_turn_accuracy, 0,
+          "Least share of dialog turns answered right (phrase, or no answer for NONE)");
+ABSL_FLAG(double, min_dialog_none_rate, 0,
+          "Least share of follow-ups labelled NONE answered with no answer");
 ABSL_FLAG(std::string, target, "",
           "Evaluate a running server at this gRPC target (e.g. localhost:50051) through the C++ "
           "SDK; empty = the engines in-process on the embedded knowledge base");
@@ -200,7 +210,27 @@ int Run() {
       }
     }
   }
-  if (!absl::GetFlag(FLAGS_faq).empty() || !absl::GetFlag(FLAGS_ask).empty()) {
+  if (const std::string path = absl::GetFlag(FLAGS_dialog); !path.empty()) {
+    absl::StatusOr<std::vector<Dialog>> dialogs = ReadDialogs(path);
+    if (!dialogs.ok()) {
+      std::fprintf(stderr, "advisor_eval: %s\n", dialogs.status().ToString().c_str());
+      return kExitError;
+    }
+    const DialogResult result =
+        RunDialogSet(*dialogs, **backend, absl::GetFlag(FLAGS_dialog_in_conversation));
+    all_ok &= PrintRow("dialog: turns right", result.turns,
+                       absl::GetFlag(FLAGS_min_dialog_turn_accuracy));
+    PrintRow("dialog: first questions right", result.first_turns, 0);
+    PrintRow("dialog: follow-ups answered right", result.follow_ups, 0);
+    all_ok &= PrintRow("dialog: follow-ups NONE -> no answer", result.follow_ups_none,
+                       absl::GetFlag(FLAGS_min_dialog_none_rate));
+    PrintRow("dialog: turns of dialogs with an asker", result.turns_with_asker, 0);
+    PrintRow("dialog: whole dialogs right", result.dialogs, 0);
+    confident_wrong_answers += result.confident_wrong_answers;
+    misses.emplace_back(path, result.misses);
+  }
+  if (!absl::GetFlag(FLAGS_faq).empty() || !absl::GetFlag(FLAGS_ask).empty() ||
+      !absl::GetFlag(FLAGS_dialog).empty()) {
     all_ok &= PrintLimitRow(absl::StrCat("confident wrong answers (>= ", kConfidentAnswer, ")"),
                             confident_wrong_answers, absl::GetFlag(FLAGS_max_confident_wrong));
   }

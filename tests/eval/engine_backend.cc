@@ -20,6 +20,11 @@ absl::StatusOr<std::unique_ptr<EngineBackend>> EngineBackend::ForDefaultKnowledg
 absl::StatusOr<v1::AnswerQuestionResponse> EngineBackend::Answer(absl::string_view question) const {
   v1::AnswerQuestionRequest request;
   request.set_question(std::string(question));
+  return Answer(request);
+}
+
+absl::StatusOr<v1::AnswerQuestionResponse> EngineBackend::Answer(
+    const v1::AnswerQuestionRequest& request) const {
   v1::AnswerQuestionResponse response;
   absl::Status status = api::FillAnswer(*snapshot_, request, response);
   if (!status.ok()) return status;
@@ -32,6 +37,10 @@ absl::StatusOr<FaqReply> EngineBackend::AskFaq(absl::string_view question) {
 
 absl::StatusOr<AskReply> EngineBackend::Ask(absl::string_view question) {
   return AskReplyFrom(Answer(question));
+}
+
+absl::StatusOr<AskReply> EngineBackend::Ask(const v1::AnswerQuestionRequest& request) {
+  return AskReplyFrom(Answer(request));
 }
 
 absl::StatusOr<std::string> EngineBackend::TopFrameworkForRole(absl::string_view description) {

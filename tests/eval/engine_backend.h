@@ -24,6 +24,7 @@ class EngineBackend final : public EvalBackend {
 
   absl::StatusOr<FaqReply> AskFaq(absl::string_view question) override;
   absl::StatusOr<AskReply> Ask(absl::string_view question) override;
+  absl::StatusOr<AskReply> Ask(const v1::AnswerQuestionRequest& request) override;
   absl::StatusOr<std::string> TopFrameworkForRole(absl::string_view description) override;
   absl::StatusOr<std::string> LookupFramework(absl::string_view query) override;
 
@@ -31,6 +32,7 @@ class EngineBackend final : public EvalBackend {
   // The response the AnswerQuestion RPC would give, built by the service's
   // own conversion so the evaluation sees what clients see.
   absl::StatusOr<v1::AnswerQuestionResponse> Answer(absl::string_view question) const;
+  absl::StatusOr<v1::AnswerQuestionResponse> Answer(const v1::AnswerQuestionRequest& request) const;
 
   std::shared_ptr<const engines::Snapshot> snapshot_;
 };

@@ -19,6 +19,8 @@ absl::StatusOr<AskReply> AskReplyFrom(const absl::StatusOr<v1::AnswerQuestionRes
   AskReply reply;
   reply.answered = response->answered();
   reply.confidence = response->confidence();
+  reply.context = response->context();
+  reply.read_as = response->explanation().read_as();
   if (response->answered()) {
     reply.answer = response->answer();
     reply.source_kind = response->source().kind();

@@ -34,6 +34,11 @@ struct AskReply {
   // Where the answer comes from; unspecified and empty when not answered.
   v1::AnswerSource::Kind source_kind = v1::AnswerSource::KIND_UNSPECIFIED;
   std::string source_name;
+  // The response's conversation token, for the next question.
+  std::string context;
+  // The question as the service read it (explanation.read_as), when the
+  // request asked for an explanation.
+  std::string read_as;
 };
 
 // The parts of an AnswerQuestion response (or its error) each set looks at,
@@ -53,6 +58,8 @@ class EvalBackend {
 
   // Asks one question of the whole knowledge base (AnswerQuestion).
   virtual absl::StatusOr<AskReply> Ask(absl::string_view question) = 0;
+  // Asks one question with the request's asker and conversation context.
+  virtual absl::StatusOr<AskReply> Ask(const v1::AnswerQuestionRequest& request) = 0;
 
   // Display name of the framework ranked first for a role description.
   virtual absl::StatusOr<std::string> TopFrameworkForRole(absl::string_view description) = 0;

@@ -70,12 +70,18 @@ absl::StatusOr<std::vector<LabelledCase>> ParseLabelledCases(absl::string_view t
   return cases;
 }
 
-absl::StatusOr<std::vector<LabelledCase>> ReadLabelledCases(const std::string& path, SetKind kind) {
+absl::StatusOr<std::string> ReadSetText(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
   if (!file) return absl::NotFoundError(absl::StrCat("cannot read ", path));
   std::ostringstream text;
   text << file.rdbuf();
-  return ParseLabelledCases(text.str(), kind, path);
+  return text.str();
+}
+
+absl::StatusOr<std::vector<LabelledCase>> ReadLabelledCases(const std::string& path, SetKind kind) {
+  absl::StatusOr<std::string> text = ReadSetText(path);
+  if (!text.ok()) return text.status();
+  return ParseLabelledCases(*text, kind, path);
 }
 
 absl::StatusOr<std::vector<Override>> ParseOverrides(absl::string_view text,
@@ -104,11 +110,9 @@ absl::StatusOr<std::vector<Override>> ParseOverrides(absl::string_view text,
 }
 
 absl::StatusOr<std::vector<Override>> ReadOverrides(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) return absl::NotFoundError(absl::StrCat("cannot read ", path));
-  std::ostringstream text;
-  text << file.rdbuf();
-  return ParseOverrides(text.str(), path);
+  absl::StatusOr<std::string> text = ReadSetText(path);
+  if (!text.ok()) return text.status();
+  return ParseOverrides(*text, path);
 }
 
 absl::Status ApplyOverrides(const std::vector<Override>& overrides, absl::string_view path,
@@ -196,6 +200,11 @@ FaqResult RunFaqSet(const std::vector<LabelledCase>& cases, EvalBackend& backend
   return result;
 }
 
+bool IsRightAskReply(const LabelledCase& labelled, const AskReply& reply) {
+  if (labelled.expected == kNoAnswer) return !reply.answered;
+  return reply.answered && ContainsAnyPhrase(reply.answer, SplitExpectedPhrases(labelled.expected));
+}
+
 AskResult RunAskSet(const std::vector<LabelledCase>& cases, EvalBackend& backend) {
   AskResult result;
   for (const LabelledCase& labelled : cases) {
@@ -210,11 +219,7 @@ AskResult RunAskSet(const std::vector<LabelledCase>& cases, EvalBackend& backend
     }
     result.outcomes.push_back(
         {labelled, DescribeAskReply(*reply, kOutcomeAnswerBytes), reply->confidence});
-    const bool right =
-        not_covered ? !reply->answered
-                    : reply->answered &&
-                          ContainsAnyPhrase(reply->answer, SplitExpectedPhrases(labelled.expected));
-    if (right) {
+    if (IsRightAskReply(labelled, *reply)) {
       ++tally.correct;
       continue;
     }

@@ -44,6 +44,9 @@ struct LabelledCase {
 absl::StatusOr<std::vector<LabelledCase>> ParseLabelledCases(absl::string_view text, SetKind kind,
                                                              absl::string_view source);
 
+// A set file's whole text; NOT_FOUND when it cannot be read.
+absl::StatusOr<std::string> ReadSetText(const std::string& path);
+
 // Reads and parses a set file; NOT_FOUND when it cannot be read.
 absl::StatusOr<std::vector<LabelledCase>> ReadLabelledCases(const std::string& path, SetKind kind);
 
@@ -136,6 +139,10 @@ bool ContainsAnyPhrase(absl::string_view answer, const std::vector<std::string>&
 // At most `max_bytes` of `text`, cut before a UTF-8 character that would not
 // fit, with "..." appended when something was cut.
 std::string TruncateUtf8(absl::string_view text, size_t max_bytes);
+
+// Whether `reply` is right for an ask case: answered with a text holding
+// one of its phrases, or "no answer" for a NONE row.
+bool IsRightAskReply(const LabelledCase& labelled, const AskReply& reply);
 
 // What came back for an ask case, for a report: NONE, or the answer (at
 // most `max_answer_bytes` of it) quoted, then the source's name.

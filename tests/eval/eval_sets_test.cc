@@ -35,6 +35,14 @@ class CannedBackend final : public EvalBackend {
     if (found == ask_replies.end()) return absl::InvalidArgumentError("unplanned question");
     return found->second;
   }
+  // Records each request; the reply's context names its question.
+  std::vector<v1::AnswerQuestionRequest> requests;
+  absl::StatusOr<AskReply> Ask(const v1::AnswerQuestionRequest& request) override {
+    requests.push_back(request);
+    absl::StatusOr<AskReply> reply = Ask(request.question());
+    if (reply.ok()) reply->context = "after:" + request.question();
+    return reply;
+  }
   absl::StatusOr<std::string> TopFrameworkForRole(absl::string_view /*description*/) override {
     return absl::UnimplementedError("not used here");
   }

@@ -12,6 +12,10 @@ absl::StatusOr<AskReply> SdkBackend::Ask(absl::string_view question) {
   return AskReplyFrom(client_.AnswerQuestion(std::string(question)));
 }
 
+absl::StatusOr<AskReply> SdkBackend::Ask(const v1::AnswerQuestionRequest& request) {
+  return AskReplyFrom(client_.AnswerQuestion(request));
+}
+
 absl::StatusOr<std::string> SdkBackend::TopFrameworkForRole(absl::string_view description) {
   absl::StatusOr<v1::MatchRoleResponse> match = client_.MatchRole(std::string(description));
   if (!match.ok()) return match.status();

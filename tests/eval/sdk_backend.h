@@ -19,6 +19,7 @@ class SdkBackend final : public EvalBackend {
 
   absl::StatusOr<FaqReply> AskFaq(absl::string_view question) override;
   absl::StatusOr<AskReply> Ask(absl::string_view question) override;
+  absl::StatusOr<AskReply> Ask(const v1::AnswerQuestionRequest& request) override;
   absl::StatusOr<std::string> TopFrameworkForRole(absl::string_view description) override;
   absl::StatusOr<std::string> LookupFramework(absl::string_view query) override;
 
