@@ -37,6 +37,8 @@ constexpr Subcommand kSubcommands[] = {
     {"ask", "--file FILE",
      "answer every line of FILE (--file=- reads stdin); JSON lines out, over one stream", 1, 1,
      true},
+    {"chat", "",
+     "a conversation: a question a line (terminal or stdin), follow-ups carried; exit ends", 0, 0},
     {"faqs", "", "list every FAQ entry with its answer", 0, 0},
 };
 
@@ -135,7 +137,7 @@ absl::Status CheckUsage(const std::vector<std::string>& args, bool from_file) {
 
 absl::StatusOr<std::string> RunCommand(client::AdvisorClient client,
                                        const std::vector<std::string>& args, OutputFormat format,
-                                       int page_size) {
+                                       int page_size, const AskOptions& ask) {
   const std::string& name = args.at(0);
   if (name == "lookup") {
     return Render(client.GetFramework(args[1]), format,
@@ -147,7 +149,13 @@ absl::StatusOr<std::string> RunCommand(client::AdvisorClient client,
     return Render(client.CompareFrameworks(names), format, FormatComparison);
   }
   if (name == "match-role") return Render(client.MatchRole(args[1]), format, FormatRoleMatch);
-  if (name == "ask") return Render(client.AnswerQuestion(args[1]), format, FormatAnswer);
+  if (name == "ask") {
+    v1::AnswerQuestionRequest request;
+    request.set_question(args[1]);
+    request.set_asker(ask.asker);
+    request.set_explain(ask.explain);
+    return Render(client.AnswerQuestion(request), format, FormatAnswer);
+  }
   if (name == "faqs") return RunFaqs(client, format, page_size);
   return absl::InvalidArgumentError(absl::StrCat("unknown subcommand '", name, "'"));
 }

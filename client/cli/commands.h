@@ -29,12 +29,19 @@ std::string SubcommandHelp();
 // says what is wrong.
 absl::Status CheckUsage(const std::vector<std::string>& args, bool from_file = false);
 
-// Runs the subcommand in `args` (which passed CheckUsage) and returns what
-// to print, or the call's error status. `page_size` applies to `list` and
-// `faqs`, which fetch every page.
+// What `ask` sends besides the question.
+struct AskOptions {
+  std::string asker;     // AnswerQuestionRequest.asker; may be empty.
+  bool explain = false;  // AnswerQuestionRequest.explain.
+};
+
+// Runs the subcommand in `args` (which passed CheckUsage; not `chat`, see
+// chat_command.h) and returns what to print, or the call's error status.
+// `page_size` applies to `list` and `faqs`, which fetch every page; `ask`
+// to `ask`.
 absl::StatusOr<std::string> RunCommand(client::AdvisorClient client,
                                        const std::vector<std::string>& args, OutputFormat format,
-                                       int page_size);
+                                       int page_size, const AskOptions& ask = {});
 
 }  // namespace advisor::cli
 

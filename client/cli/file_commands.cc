@@ -59,6 +59,12 @@ absl::StatusOr<v1::MatchRoleResponse> ToMatchOrError(const v1::MatchRoleResult& 
 
 }  // namespace
 
+void WriteAnswerLine(std::ostream& out, const InputLine& line,
+                     const absl::StatusOr<v1::AnswerQuestionResponse>& answer,
+                     absl::Status& first_error) {
+  WriteItem(out, line, "question", answer, first_error);
+}
+
 std::vector<InputLine> ReadInputLines(std::istream& input) {
   std::vector<InputLine> lines;
   std::string text;
@@ -78,7 +84,7 @@ absl::Status AskFromLines(client::AdvisorClient& client, const std::vector<Input
   absl::Status first_error;
   absl::Status stream =
       client.ForEachAnswer(questions, [&](std::size_t index, client::AnswerOrError answer) {
-        WriteItem(out, lines[index], "question", answer, first_error);
+        WriteAnswerLine(out, lines[index], answer, first_error);
         if (progress != nullptr) progress->Update(index + 1);
       });
   return stream.ok() ? first_error : stream;

@@ -25,6 +25,12 @@ struct InputLine {
 // are skipped, not sent). A trailing `\r` is dropped (CRLF files).
 std::vector<InputLine> ReadInputLines(std::istream& input);
 
+// Writes one answer's JSON line (as AskFromLines does) and flushes it;
+// keeps the first error in `first_error`.
+void WriteAnswerLine(std::ostream& out, const InputLine& line,
+                     const absl::StatusOr<v1::AnswerQuestionResponse>& answer,
+                     absl::Status& first_error);
+
 // Answers every line as a question over one StreamAnswers stream and
 // writes `{"line":N,"question":"...","response":{...}}` or
 // `{"line":N,"question":"...","error":{"code":"INVALID_ARGUMENT",

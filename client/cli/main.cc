@@ -18,6 +18,7 @@
 
 #include "advisor/client/client.h"
 #include "advisor/client/version.h"
+#include "client/cli/chat_command.h"
 #include "client/cli/commands.h"
 #include "client/cli/connection_flags.h"
 #include "client/cli/file_commands.h"
@@ -32,6 +33,12 @@ ABSL_FLAG(
     "file (--file=- reads stdin) and print one JSON line per line. A progress bar goes to stderr "
     "when it is a terminal. Use a --stream_timeout long enough for the whole file.");
 ABSL_FLAG(int, page_size, 0, "Page size used by `list` and `faqs` (0: the server's default).");
+ABSL_FLAG(bool, explain, false,
+          "With ask or chat: also print how each answer was chosen (the question as read, "
+          "every candidate with its confidence and signals).");
+ABSL_FLAG(std::string, asker, "",
+          "With ask or chat: who asks (role, kind of employer, experience), e.g. \"ML engineer "
+          "at a bank\"; answers that depend on who asks are chosen for them.");
 
 namespace {
 
@@ -48,7 +55,9 @@ std::string UsageMessage() {
       "  advisor lookup keras\n"
       "  advisor --json compare pytorch tensorflow\n"
       "  advisor ask \"Why do startups prefer PyTorch?\"\n"
+      "  advisor ask --asker \"student, new to deep learning\" \"which framework first?\"\n"
       "  advisor ask --file questions.txt > answers.jsonl\n"
+      "  advisor chat --asker \"ML engineer at a startup\"\n"
       "  advisor match-role --file roles.txt\n"
       "\nExit codes: 0 success; 1-16 the gRPC status code of a failed call "
       "(5 NOT_FOUND, 14 UNAVAILABLE, ...; with --file the first failed line's code, "
@@ -112,7 +121,19 @@ int main(int argc, char** argv) {
   if (!file.empty()) return RunFromFile(client, args[0], file);
   const auto format = absl::GetFlag(FLAGS_json) ? advisor::cli::OutputFormat::kJson
                                                 : advisor::cli::OutputFormat::kText;
-  auto output = advisor::cli::RunCommand(client, args, format, absl::GetFlag(FLAGS_page_size));
+  if (args[0] == "chat") {
+    advisor::cli::ChatOptions chat;
+    chat.asker = absl::GetFlag(FLAGS_asker);
+    chat.interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1;
+    chat.format = format;
+    chat.explain = absl::GetFlag(FLAGS_explain);
+    const absl::Status status = advisor::cli::RunChat(client, chat, std::cin, std::cout, std::cerr);
+    return status.ok() ? 0 : static_cast<int>(status.code());
+  }
+  advisor::cli::AskOptions ask;
+  ask.asker = absl::GetFlag(FLAGS_asker);
+  ask.explain = absl::GetFlag(FLAGS_explain);
+  auto output = advisor::cli::RunCommand(client, args, format, absl::GetFlag(FLAGS_page_size), ask);
   if (!output.ok()) return CallFailed(output.status());
   std::cout << *output;
   return 0;

@@ -204,6 +204,33 @@ std::string FormatRoleMatch(const v1::MatchRoleResponse& match) {
   return out;
 }
 
+namespace {
+
+// How the answer was chosen (`advisor --explain ask`): the question as
+// read and each candidate's confidence with its signals.
+void AppendExplanation(std::string& out, const v1::AnswerExplanation& explanation) {
+  absl::StrAppend(&out, "Read as: ", explanation.read_as(),
+                  "\n  terms: ", absl::StrJoin(explanation.terms(), " "), "\n");
+  if (!explanation.frameworks().empty()) {
+    absl::StrAppend(&out, "  frameworks: ", absl::StrJoin(explanation.frameworks(), ", "), "\n");
+  }
+  absl::StrAppend(&out, "Candidates (answered from ", FormatPercent(explanation.answer_threshold()),
+                  "):\n");
+  for (const v1::ExplainedCandidate& candidate : explanation.candidates()) {
+    absl::StrAppend(&out, "  ", FormatPercent(candidate.confidence()), " ", candidate.item(), ":");
+    for (const v1::CandidateSignal& signal : candidate.signals()) {
+      if (signal.value() == 0) continue;
+      absl::StrAppend(&out, " ", signal.name(), "=", absl::StrFormat("%.2f", signal.value()));
+    }
+    absl::StrAppend(&out, "\n");
+  }
+  for (const std::string& set_aside : explanation.set_aside()) {
+    absl::StrAppend(&out, "  set aside: ", set_aside, "\n");
+  }
+}
+
+}  // namespace
+
 std::string FormatAnswer(const v1::AnswerQuestionResponse& answer) {
   std::string out;
   if (answer.answered()) {
@@ -233,6 +260,7 @@ std::string FormatAnswer(const v1::AnswerQuestionResponse& answer) {
       absl::StrAppend(&out, "  - ", label, " (", FormatPercent(alternative.confidence()), ")\n");
     }
   }
+  if (answer.has_explanation()) AppendExplanation(out, answer.explanation());
   return out;
 }
 

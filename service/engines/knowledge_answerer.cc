@@ -1420,11 +1420,23 @@ absl::StatusOr<KnowledgeAnswer> KnowledgeAnswerer::Answer(absl::string_view ques
   const v1::HiringPattern* asker_pattern =
       conversation.asker.empty() ? nullptr : index.AskerPattern(conversation.asker);
   std::string read_as = resolved.text;
-  if (asker_pattern != nullptr) {
-    read_as = absl::StrCat("I am ", conversation.asker, ". ", resolved.text);
-  }
   absl::StatusOr<KnowledgeAnswer> answer = index.AnswerValid(read_as, explain);
   if (!answer.ok()) return answer;
+  if (asker_pattern != nullptr) {
+    // The asker's scene decides when it brings their kind of employer's
+    // hiring pattern (or learning path) to the answer, or answers what the
+    // question alone does not; a fact ("who makes Keras") stays as asked.
+    std::string in_scene = absl::StrCat("I am ", conversation.asker, ". ", resolved.text);
+    absl::StatusOr<KnowledgeAnswer> for_asker = index.AnswerValid(in_scene, explain);
+    if (!for_asker.ok()) return for_asker;
+    const std::string pattern_item = absl::StrCat("hiringPatterns/", asker_pattern->id());
+    const bool fits_asker =
+        for_asker->answered && absl::StartsWith(for_asker->best.passage->item, pattern_item);
+    if (fits_asker || (for_asker->answered && !answer->answered)) {
+      answer = std::move(for_asker);
+      read_as = std::move(in_scene);
+    }
+  }
   answer->context = index.NextContext(previous, resolved, asker_pattern, *answer);
   if (answer->explanation != nullptr) answer->explanation->read_as = std::move(read_as);
   return answer;

@@ -8,6 +8,7 @@
 
 #include "absl/status/status.h"
 
+#include "tests/eval/dialog_sets.h"
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -196,6 +197,76 @@ TEST(RunFaqSetTest, CountsWrongEntriesAndConfidentOnes) {
   EXPECT_EQ(result.confident_wrong_answers, 2);
   ASSERT_EQ(result.misses.size(), 4u);
   EXPECT_EQ(result.misses[2].got, "(not a FAQ entry) frameworks/keras");
+}
+
+TEST(ParseDialogsTest, ReadsAskersTurnsAndBlankLineSeparatedDialogs) {
+  absl::StatusOr<std::vector<Dialog>> dialogs = ParseDialogs(
+      "# comment\n@asker\tML engineer at a bank\nTensorFlow\twhich framework?\n"
+      "stability\twhy?\n\n\nGoogle\twho makes tensorflow?\nNONE\thow much is it?\n",
+      "dialogs.tsv");
+  ASSERT_TRUE(dialogs.ok()) << dialogs.status();
+  ASSERT_EQ(dialogs->size(), 2u);
+  EXPECT_EQ((*dialogs)[0].asker, "ML engineer at a bank");
+  EXPECT_EQ((*dialogs)[0].line, 2);
+  ASSERT_EQ((*dialogs)[0].turns.size(), 2u);
+  EXPECT_EQ((*dialogs)[0].turns[1].input, "why?");
+  EXPECT_EQ((*dialogs)[0].turns[1].line, 4);
+  EXPECT_EQ((*dialogs)[1].asker, "");
+  EXPECT_EQ((*dialogs)[1].turns[1].expected, "NONE");
+}
+
+TEST(ParseDialogsTest, RefusesMisplacedAskersAndRowsWithoutATab) {
+  EXPECT_THAT(ParseDialogs("A\tq\n@asker\tx\n", "d.tsv").status().message(),
+              HasSubstr("d.tsv:2: @asker must be a dialog's first row"));
+  EXPECT_THAT(ParseDialogs("@asker\tx\n\nA\tq\n", "d.tsv").status().message(),
+              HasSubstr("asker but no questions"));
+  EXPECT_THAT(ParseDialogs("no tab here\n", "d.tsv").status().message(),
+              HasSubstr("d.tsv:1: expected two tab-separated columns"));
+}
+
+TEST(RunDialogSetTest, SendsEachTurnWithTheAskerAndThePreviousContext) {
+  CannedBackend backend;
+  backend.ask_replies["which framework?"] = Answered("TensorFlow for banks", 0.9, "h/e");
+  backend.ask_replies["why?"] = Answered("something else", 0.7, "h/e");
+  backend.ask_replies["who makes tensorflow?"] = Answered("Google", 0.9, "f/t");
+  backend.ask_replies["how much is it?"] = NotAnswered(0.1);
+  absl::StatusOr<std::vector<Dialog>> dialogs = ParseDialogs(
+      "@asker\tbanker\nTensorFlow\twhich framework?\nstability\twhy?\n\n"
+      "Google\twho makes tensorflow?\nNONE\thow much is it?\n",
+      "dialogs.tsv");
+  ASSERT_TRUE(dialogs.ok()) << dialogs.status();
+  const DialogResult result = RunDialogSet(*dialogs, backend);
+  ASSERT_EQ(backend.requests.size(), 4u);
+  EXPECT_EQ(backend.requests[0].asker(), "banker");
+  EXPECT_EQ(backend.requests[0].context(), "");
+  EXPECT_EQ(backend.requests[1].context(), "after:which framework?");
+  EXPECT_EQ(backend.requests[2].asker(), "");
+  EXPECT_EQ(backend.requests[2].context(), "");
+  EXPECT_EQ(backend.requests[3].context(), "after:who makes tensorflow?");
+  EXPECT_EQ(result.turns.correct, 3);
+  EXPECT_EQ(result.turns.total, 4);
+  EXPECT_EQ(result.first_turns.correct, 2);
+  EXPECT_EQ(result.follow_ups.total, 1);
+  EXPECT_EQ(result.follow_ups.correct, 0);
+  EXPECT_EQ(result.follow_ups_none.correct, 1);
+  EXPECT_EQ(result.turns_with_asker.total, 2);
+  EXPECT_EQ(result.dialogs.correct, 1);
+  EXPECT_EQ(result.confident_wrong_answers, 1);
+  ASSERT_EQ(result.misses.size(), 1u);
+  EXPECT_EQ(result.misses[0].labelled.input, "why?");
+}
+
+TEST(RunDialogSetTest, WithoutTheConversationEveryTurnIsAskedAlone) {
+  CannedBackend backend;
+  backend.ask_replies["a"] = Answered("x", 0.9, "f/x");
+  backend.ask_replies["b"] = Answered("x", 0.9, "f/x");
+  absl::StatusOr<std::vector<Dialog>> dialogs =
+      ParseDialogs("@asker\tbanker\nx\ta\nx\tb\n", "dialogs.tsv");
+  ASSERT_TRUE(dialogs.ok()) << dialogs.status();
+  RunDialogSet(*dialogs, backend, /*in_conversation=*/false);
+  ASSERT_EQ(backend.requests.size(), 2u);
+  EXPECT_EQ(backend.requests[1].asker(), "");
+  EXPECT_EQ(backend.requests[1].context(), "");
 }
 
 }  // namespace
