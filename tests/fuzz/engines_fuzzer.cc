@@ -1,6 +1,7 @@
 // libFuzzer target for the engines over the default knowledge base:
 // FrameworkLookup::Find and Compare, RoleMatcher::Match, KnowledgeAnswerer::Answer
-// and ResolvePage, each checked against the properties its header promises.
+// (alone and in a conversation, through its context token) and ResolvePage, each checked against
+// the properties its header promises.
 
 #include <algorithm>
 #include <cstddef>
@@ -15,6 +16,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 
+#include "service/engines/context_token.h"
 #include "service/engines/framework_lookup.h"
 #include "service/engines/knowledge_answerer.h"
 #include "service/engines/pagination.h"
@@ -127,6 +129,35 @@ void FuzzAnswer(const engines::Snapshot& snapshot, absl::string_view question) {
   }
 }
 
+// The payload is a context token, a question and an asker, split at
+// newlines: a token the codec refuses is INVALID_ARGUMENT; one it reads
+// answers the question in that conversation, and the answer's next
+// context makes a token that reads back the same.
+void FuzzConversation(const engines::Snapshot& snapshot, absl::string_view input) {
+  const std::vector<absl::string_view> parts = absl::StrSplit(input, absl::MaxSplits('\n', 2));
+  const absl::string_view token = parts[0];
+  const absl::string_view question = parts.size() > 1 ? parts[1] : "and keras?";
+  const absl::string_view asker = parts.size() > 2 ? parts[2] : "";
+  absl::StatusOr<advisor::v1::ConversationContext> context = engines::DecodeContextToken(token);
+  if (!context.ok()) {
+    ADVISOR_FUZZ_CHECK(context.status().code() == absl::StatusCode::kInvalidArgument);
+    return;
+  }
+  ADVISOR_FUZZ_CHECK(token.size() <= engines::kMaxContextTokenBytes);
+  absl::StatusOr<engines::KnowledgeAnswer> answer = snapshot.answers().Answer(
+      question, /*explain=*/false, engines::Conversation{asker, &*context});
+  if (!answer.ok()) {
+    ADVISOR_FUZZ_CHECK(answer.status().code() == absl::StatusCode::kInvalidArgument);
+    return;
+  }
+  if (answer->answered) ADVISOR_FUZZ_CHECK(answer->best.confidence >= engines::kAnswerThreshold);
+  const std::string next = engines::EncodeContextToken(answer->context);
+  ADVISOR_FUZZ_CHECK(next.size() <= engines::kMaxContextTokenBytes);
+  absl::StatusOr<advisor::v1::ConversationContext> read = engines::DecodeContextToken(next);
+  ADVISOR_FUZZ_CHECK(read.ok());
+  ADVISOR_FUZZ_CHECK(engines::EncodeContextToken(*read) == next);
+}
+
 // The payload starts with two 32-bit integers (total, page_size) followed
 // by a page token.
 void FuzzPage(absl::string_view input) {
@@ -171,7 +202,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace advisor::fuzz;  // NOLINT(google-build-using-namespace): one entry point.
   static const advisor::engines::Snapshot& snapshot = *DefaultSnapshot();
   const SelectedInput input = SplitSelector(data, size);
-  switch (input.selector % 5) {
+  switch (input.selector % 6) {
     case 0:
       FuzzFind(snapshot, input.payload);
       break;
@@ -183,6 +214,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       break;
     case 3:
       FuzzAnswer(snapshot, input.payload);
+      break;
+    case 5:
+      FuzzConversation(snapshot, input.payload);
       break;
     default:
       FuzzPage(input.payload);
