@@ -28,6 +28,7 @@
 #include "absl/strings/str_cat.h"
 #include "benchmark/benchmark.h"
 
+#include "service/engines/context_token.h"
 #include "service/engines/snapshot.h"
 #include "service/knowledge_base/knowledge_base_loader.h"
 #include "tests/bench/synthetic_knowledge_base.h"
@@ -37,6 +38,10 @@
 namespace advisor::bench {
 namespace {
 
+using engines::Conversation;
+using engines::DecodeContextToken;
+using engines::EncodeContextToken;
+using engines::KnowledgeAnswer;
 using engines::Snapshot;
 
 constexpr const char* kFrameworkNames[] = {
@@ -275,6 +280,29 @@ void BM_AnswerMix(benchmark::State& state) {
              [&](const std::string& input) { return snapshot->answers().Answer(input); });
 }
 BENCHMARK(BM_AnswerMix)->Unit(benchmark::kMicrosecond);
+
+// A conversation's turns as the service answers them: decode the previous
+// token, answer in the conversation, encode the next token. The first
+// turn has no context; the others are follow-ups that need it.
+void BM_AnswerInConversation(benchmark::State& state) {
+  const Snapshot* snapshot = DefaultSnapshot(state);
+  if (snapshot == nullptr) return;
+  const std::vector<std::string> turns = {"who maintains pytorch?", "and keras?",
+                                          "is it good for beginners?", "why?"};
+  const std::string asker = state.range(0) == 1 ? "data scientist at a large bank" : "";
+  state.SetLabel(asker.empty() ? "no asker" : "with an asker");
+  std::string token;
+  size_t turn = 0;
+  for (auto _ : state) {
+    if (turn % turns.size() == 0) token.clear();
+    absl::StatusOr<advisor::v1::ConversationContext> context = DecodeContextToken(token);
+    absl::StatusOr<KnowledgeAnswer> answer = snapshot->answers().Answer(
+        turns[turn++ % turns.size()], /*explain=*/false, Conversation{asker, &*context});
+    token = EncodeContextToken(std::move(answer->context));
+    benchmark::DoNotOptimize(token.data());
+  }
+}
+BENCHMARK(BM_AnswerInConversation)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
 
 // --- Scaling with the knowledge base's size -----------------------------------
 
