@@ -1,7 +1,8 @@
-// `advisor ask --file` and `advisor match-role --file` against the real
-// advisor_server binary: JSON lines in input order with their line numbers,
-// per-line errors, the exit code, and no progress bar when stderr is not a
-// terminal.
+// `advisor ask --file`, `advisor match-role --file` and `advisor chat` with
+// piped standard input, against the real advisor_server binary: JSON lines
+// in input order with their line numbers, per-line errors, the exit code,
+// no progress bar or prompt when the terminal is not one, and follow-ups
+// carried from one answer to the next.
 #include <memory>
 #include <string>
 #include <vector>
@@ -42,6 +43,10 @@ class CliFileTest : public ::testing::Test {
 
   static CommandResult Cli(std::vector<std::string> args) {
     args.insert(args.begin(), {ADVISOR_CLI_PATH, "--target=" + server_->address()});
+    return RunCommandOrFail(args);
+  }
+
+  static CommandResult RunCommandOrFail(const std::vector<std::string>& args) {
     auto result = RunCommand(args);
     EXPECT_TRUE(result.ok()) << result.status();
     return result.ok() ? *result : CommandResult{};
@@ -55,6 +60,36 @@ class CliFileTest : public ::testing::Test {
 };
 
 ServerProcess* CliFileTest::server_ = nullptr;
+
+TEST_F(CliFileTest, ChatCarriesFollowUpsFromPipedStandardInput) {
+  const std::string input =
+      WriteInput("chat.txt",
+                 "who maintains pytorch?\nand keras?\n\nis it good for beginners?\nexit\n"
+                 "what is theano?\n");
+  CommandResult result = RunCommandOrFail(
+      {"/bin/sh", "-c",
+       absl::StrCat(ADVISOR_CLI_PATH, " --target=", server_->address(), " chat < ", input)});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_THAT(result.out, HasSubstr("PyTorch Foundation"));
+  EXPECT_THAT(result.out, HasSubstr("Chollet"));
+  EXPECT_THAT(result.out, HasSubstr("beginners"));
+  EXPECT_THAT(result.out, ::testing::Not(HasSubstr("> "))) << "no prompt without a terminal";
+  EXPECT_THAT(result.out, ::testing::Not(HasSubstr("Theano"))) << "exit ends the chat";
+}
+
+TEST_F(CliFileTest, ChatWithJsonWritesALineAQuestionWithItsContext) {
+  const std::string input = WriteInput("chat.txt", "who maintains pytorch?\nand keras?\n");
+  CommandResult result =
+      RunCommandOrFail({"/bin/sh", "-c",
+                        absl::StrCat(ADVISOR_CLI_PATH, " --target=", server_->address(),
+                                     " --json --asker='data scientist at a bank' chat < ", input)});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  std::vector<std::string> lines = Lines(result.out);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_THAT(lines[1], StartsWith("{\"line\":2,\"question\":\"and keras?\""));
+  EXPECT_THAT(lines[1], HasSubstr("frameworks/keras"));
+  EXPECT_THAT(lines[1], HasSubstr("\"context\":\"1."));
+}
 
 TEST_F(CliFileTest, AskFileAnswersEveryLineInOrderAsJsonLines) {
   std::string text;
