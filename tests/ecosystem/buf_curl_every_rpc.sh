@@ -61,6 +61,14 @@ call advisor.v1.FaqService/AnswerQuestion \
   '{"question":"Which AI framework is most popular in 2024 hiring trends globally?"}' |
   expect AnswerQuestion 'r.answered === true && r.answer === "PyTorch and TensorFlow are the leading frameworks, with Keras supporting learning and prototyping."'
 
+# A conversation by hand: the first answer's context token goes into the
+# follow-up, which is read as a question about Keras.
+context="$(call advisor.v1.FaqService/AnswerQuestion '{"question":"who maintains pytorch?"}' |
+  node -e 'const r = JSON.parse(require("fs").readFileSync(0, "utf8")); process.stdout.write(r.context)')"
+call advisor.v1.FaqService/AnswerQuestion \
+  "{\"question\":\"and keras?\",\"context\":\"${context}\",\"explain\":true}" |
+  expect AnswerQuestion/context 'r.source.name === "frameworks/keras" && r.explanation.readAs === "who maintains Keras" && r.context.startsWith("1.")'
+
 call advisor.v1.FaqService/ListFaqs '{}' |
   expect ListFaqs 'r.faqs.length > 0 && r.faqs.every(f => f.question && f.answer)'
 
