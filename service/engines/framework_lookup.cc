@@ -11,6 +11,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 
 #include "service/text/edit_distance.h"
 #include "service/text/text_normalizer.h"
@@ -89,6 +90,50 @@ int CharacterSurplusBound(absl::string_view a, absl::string_view b) {
   return std::max(a_surplus, b_surplus);
 }
 
+// Words of a URL that say nothing of whose page it is.
+bool IsGenericUrlWord(absl::string_view word) {
+  static constexpr absl::string_view kGeneric[] = {"www", "com",  "org",    "io",     "ai",
+                                                   "dev", "net",  "github", "gitlab", "docs",
+                                                   "js",  "http", "https"};
+  return std::find(std::begin(kGeneric), std::end(kGeneric), word) != std::end(kGeneric);
+}
+
+// The words of a URL that name who publishes it: its host's labels (but
+// the generic ones) and, on a code host, the repository's owner
+// ("https://github.com/jax-ml/jax/..." -> "jax-ml").
+std::vector<std::string> UrlQualifiers(absl::string_view url) {
+  std::vector<std::string> words;
+  absl::string_view rest = url;
+  if (const size_t scheme = rest.find("://"); scheme != absl::string_view::npos) {
+    rest.remove_prefix(scheme + 3);
+  }
+  const size_t slash = rest.find('/');
+  const std::string host = absl::AsciiStrToLower(rest.substr(0, slash));
+  for (absl::string_view label : absl::StrSplit(host, '.', absl::SkipEmpty())) {
+    if (!IsGenericUrlWord(label)) words.emplace_back(label);
+  }
+  if ((host == "github.com" || host == "gitlab.com") && slash != absl::string_view::npos) {
+    const std::vector<absl::string_view> path =
+        absl::StrSplit(rest.substr(slash + 1), '/', absl::SkipEmpty());
+    if (!path.empty()) words.push_back(absl::AsciiStrToLower(path.front()));
+  }
+  return words;
+}
+
+// Suffixes of a package's builds of a framework ("-cu112", "-cpu", "-core").
+bool IsBuildSuffix(absl::string_view suffix) {
+  static constexpr absl::string_view kBuilds[] = {"cpu", "gpu", "core", "nightly", "native"};
+  if (std::find(std::begin(kBuilds), std::end(kBuilds), suffix) != std::end(kBuilds)) return true;
+  // A CUDA or Python build: "cu112", "py3".
+  for (const absl::string_view prefix : {"cu", "py"}) {
+    if (absl::StartsWith(suffix, prefix) && suffix.size() > prefix.size() &&
+        std::all_of(suffix.begin() + prefix.size(), suffix.end(), absl::ascii_isdigit)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 FrameworkLookup::FrameworkLookup(const advisor::v1::KnowledgeBase& knowledge_base)
@@ -105,7 +150,53 @@ FrameworkLookup::FrameworkLookup(const advisor::v1::KnowledgeBase& knowledge_bas
       keys_in_order_.emplace_back(*key, &framework);
       by_key_.try_emplace(*std::move(key), &framework);
     }
+    absl::flat_hash_set<std::string>& qualifiers = qualifiers_[&framework];
+    for (absl::string_view word : absl::StrSplit(absl::AsciiStrToLower(framework.developer()),
+                                                 absl::ByAnyChar(" ,.()&"), absl::SkipEmpty())) {
+      qualifiers.emplace(word);
+    }
+    std::vector<absl::string_view> urls = {framework.website()};
+    for (const auto& source : framework.field_sources()) urls.push_back(source.url());
+    for (const absl::string_view url : urls) {
+      for (std::string& word : UrlQualifiers(url)) qualifiers.insert(std::move(word));
+    }
   }
+  for (const auto& other : knowledge_base_.undescribed_frameworks()) {
+    std::vector<absl::string_view> names = {other.display_name()};
+    names.insert(names.end(), other.aliases().begin(), other.aliases().end());
+    for (absl::string_view name : names) {
+      absl::StatusOr<std::string> key = FoldedKey(name);
+      if (key.ok() && !key->empty() && !by_key_.contains(*key)) undescribed_keys_.insert(*key);
+    }
+  }
+}
+
+const Framework* FrameworkLookup::FindQualified(absl::string_view key) const {
+  const std::vector<absl::string_view> parts =
+      absl::StrSplit(key, absl::ByAnyChar(" \t/@:"), absl::SkipEmpty());
+  if (parts.size() < 2) return nullptr;
+  // The name is usually last ("google flax", "@tensorflow/tfjs").
+  for (auto candidate = parts.rbegin(); candidate != parts.rend(); ++candidate) {
+    const auto found = by_key_.find(*candidate);
+    if (found == by_key_.end()) continue;
+    const Framework* framework = found->second;
+    const absl::flat_hash_set<std::string>& qualifiers = qualifiers_.at(framework);
+    const bool qualified = std::all_of(parts.begin(), parts.end(), [&](absl::string_view part) {
+      const auto same = by_key_.find(part);
+      return (same != by_key_.end() && same->second == framework) || qualifiers.contains(part);
+    });
+    if (qualified) return framework;
+  }
+  return nullptr;
+}
+
+const Framework* FrameworkLookup::FindPackageBuild(absl::string_view key) const {
+  const size_t separator = key.find_last_of("-_");
+  if (separator == absl::string_view::npos || !IsBuildSuffix(key.substr(separator + 1))) {
+    return nullptr;
+  }
+  const auto found = by_key_.find(key.substr(0, separator));
+  return found == by_key_.end() ? nullptr : found->second;
 }
 
 absl::StatusOr<const Framework*> FrameworkLookup::Find(absl::string_view name) const {
@@ -140,6 +231,12 @@ absl::StatusOr<const Framework*> FrameworkLookup::Find(absl::string_view name) c
                                                    "\" names no framework after \"frameworks/\""));
   }
   if (const auto it = by_key_.find(key); it != by_key_.end()) return it->second;
+  if (undescribed_keys_.contains(key)) {
+    return absl::NotFoundError(
+        absl::StrCat("framework \"", Echo(trimmed), "\" is not described by this knowledge base"));
+  }
+  if (const Framework* qualified = FindQualified(key)) return qualified;
+  if (const Framework* build = FindPackageBuild(key)) return build;
   // One letter off a name of kMinTypoKeyLength or more, and off no other
   // framework's: a typo of that name ("tensorflw", "fast ai").
   const Closest closest = FindClosest(key);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
@@ -41,10 +42,15 @@ class FrameworkLookup {
   explicit FrameworkLookup(const advisor::v1::KnowledgeBase& knowledge_base);
 
   // `name` may be "frameworks/{id}", the id, the display name or an alias;
-  // case-insensitive, surrounding white space ignored, or one letter off
-  // one framework's name of four or more letters. INVALID_ARGUMENT when
-  // blank; NOT_FOUND when unknown, with "did you mean X?" when a known name
-  // is within a small edit distance.
+  // case-insensitive, surrounding white space ignored; a name qualified by
+  // its maker or its repository's owner ("google flax", "jax-ml/jax",
+  // "@tensorflow/tfjs": the other words are the framework's developer's or
+  // the owner or host of one of its pages); a package build of it
+  // ("mxnet-cu112", "deeplearning4j-core"); or one letter off one
+  // framework's name of four or more letters. INVALID_ARGUMENT when blank;
+  // NOT_FOUND when unknown or a framework the knowledge base knows only by
+  // name ("torch7"), with "did you mean X?" when a known name is within a
+  // small edit distance.
   absl::StatusOr<const advisor::v1::Framework*> Find(absl::string_view name) const;
 
   // INVALID_ARGUMENT for fewer than two distinct frameworks, more than
@@ -62,6 +68,9 @@ class FrameworkLookup {
     bool ambiguous = false;
   };
   Closest FindClosest(absl::string_view key) const;
+  // The framework a qualified name or a package build names, or null.
+  const advisor::v1::Framework* FindQualified(absl::string_view key) const;
+  const advisor::v1::Framework* FindPackageBuild(absl::string_view key) const;
   // NOT_FOUND for `name`, suggesting `closest` when there is one, else
   // listing known frameworks.
   absl::Status NotFound(absl::string_view name, const Closest& closest) const;
@@ -74,6 +83,11 @@ class FrameworkLookup {
   // Positions in keys_in_order_ by near spellings, so a suggestion does not
   // compare the name with every key.
   text::DeletionIndex spellings_;
+  // Each framework's qualifier words: its developer's words, and the host
+  // labels and repository owners of its pages.
+  absl::flat_hash_map<const advisor::v1::Framework*, absl::flat_hash_set<std::string>> qualifiers_;
+  // Lower-cased names and aliases of frameworks known only by name.
+  absl::flat_hash_set<std::string> undescribed_keys_;
 };
 
 }  // namespace advisor::engines

@@ -130,6 +130,30 @@ TEST_F(FrameworkLookupTest, FindsOneLetterTyposAndSuggestsForTwo) {
   EXPECT_THAT(lookup_->Find("pytrohc").status().message(), HasSubstr("did you mean PyTorch?"));
 }
 
+TEST_F(FrameworkLookupTest, FindsANameQualifiedByItsMakerOrItsRepositorysOwner) {
+  EXPECT_EQ(DisplayNameOf("google flax"), "Flax");  // Its developer.
+  EXPECT_EQ(DisplayNameOf("huawei mindspore"), "MindSpore");
+  EXPECT_EQ(DisplayNameOf("jax-ml/jax"), "JAX");  // Its repository.
+  EXPECT_EQ(DisplayNameOf("@tensorflow/tfjs"), "TensorFlow.js");
+  EXPECT_EQ(DisplayNameOf("Theano/Theano"), "Theano");
+  // Another maker's name, or a word that qualifies nothing, is no match.
+  EXPECT_EQ(DisplayNameOf("microsoft pytorch"), "NOT_FOUND");
+  EXPECT_EQ(DisplayNameOf("keras tuner"), "NOT_FOUND");
+  EXPECT_EQ(DisplayNameOf("pytorch tensorflow"), "NOT_FOUND");
+}
+
+TEST_F(FrameworkLookupTest, FindsAPackageBuildOfAFramework) {
+  EXPECT_EQ(DisplayNameOf("mxnet-cu112"), "Apache MXNet");
+  EXPECT_EQ(DisplayNameOf("deeplearning4j-core"), "Deeplearning4j");
+  EXPECT_EQ(DisplayNameOf("keras-tuner"), "NOT_FOUND");
+}
+
+TEST_F(FrameworkLookupTest, AFrameworkKnownOnlyByNameIsNotFound) {
+  const auto torch7 = lookup_->Find("torch7");
+  EXPECT_EQ(torch7.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_THAT(torch7.status().message(), HasSubstr("not described by this knowledge base"));
+}
+
 TEST_F(FrameworkLookupTest, ListsKnownFrameworksWhenNothingIsClose) {
   const auto unknown = lookup_->Find("sourdough");
   EXPECT_EQ(unknown.status().code(), absl::StatusCode::kNotFound);
