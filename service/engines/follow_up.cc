@@ -22,6 +22,8 @@ const WordSet& LeadWords() { return CueWords("follow_up_lead"); }
 const WordSet& ReferenceWords() { return CueWords("reference"); }
 // References to more than one thing ("both", "the two", "them").
 const WordSet& PluralReferenceWords() { return CueWords("plural_reference"); }
+// Words that ask, but say nothing of what about ("since when?").
+const WordSet& QuestionWords() { return CueWords("question_word"); }
 
 // Most content words a question may have and still need its context to
 // say what it is about ("any weaknesses?").
@@ -118,6 +120,7 @@ ResolvedQuestion ResolveFollowUp(absl::string_view question, const ConversationC
       reference = i;
       plural_reference = PluralReferenceWords().contains(word);
     }
+    if (QuestionWords().contains(word)) continue;
     if (reader.IsEmployerWord(word)) {
       names_employer = true;
     } else if (reader.IsContentWord(word)) {
@@ -130,7 +133,9 @@ ResolvedQuestion ResolveFollowUp(absl::string_view question, const ConversationC
   const std::vector<absl::string_view>& previous_words = previous.words;
   const bool has_previous = !previous_words.empty();
 
-  if ((names_framework || names_employer) && content_words == 0 && has_previous) {
+  const bool refers_back =
+      !names_framework && reference < words.size() && !context.framework_ids().empty();
+  if ((names_framework || (names_employer && !refers_back)) && content_words == 0 && has_previous) {
     // "and keras?": the previous question about the new subject.
     resolved.kind = FollowUpKind::kNewSubject;
     if (names_framework) {
@@ -175,7 +180,7 @@ ResolvedQuestion ResolveFollowUp(absl::string_view question, const ConversationC
     }
     return resolved;
   }
-  if (!names_framework && reference < words.size() && !context.framework_ids().empty()) {
+  if (refers_back) {
     // "who made it?": the frameworks in play for the reference.
     resolved.kind = FollowUpKind::kReference;
     std::vector<std::string> in_play(context.framework_ids().begin(),
@@ -202,6 +207,12 @@ ResolvedQuestion ResolveFollowUp(absl::string_view question, const ConversationC
     } else {
       resolved.kind = FollowUpKind::kStandsAlone;
     }
+  }
+  if (resolved.kind == FollowUpKind::kStandsAlone && !names_framework && !names_employer &&
+      !context.framework_ids().empty()) {
+    resolved.in_play_framework = context.framework_ids(0);
+    resolved.about_in_play =
+        absl::StrCat(question, " ", reader.DisplayName(resolved.in_play_framework));
   }
   return resolved;
 }

@@ -29,8 +29,8 @@ class MentionReader {
   // Whether `word` says what kind of employer or level a hiring pattern is
   // about ("bank", "startups", "beginner").
   virtual bool IsEmployerWord(absl::string_view word) const = 0;
-  // Whether `word` is a content word: one the analyzer keeps as a term
-  // (not a stop word, known to the knowledge base).
+  // Whether `word` is a content word: not a stop word (known to the
+  // knowledge base or not: "cons" says what is asked even so).
   virtual bool IsContentWord(absl::string_view word) const = 0;
   // A framework's display name, for the rewritten question.
   virtual std::string DisplayName(absl::string_view framework_id) const = 0;
@@ -62,6 +62,12 @@ struct ResolvedQuestion {
   std::string text;
   // The frameworks the question (as resolved) names, by id, in order.
   std::vector<std::string> frameworks;
+  // For a question that stands alone but names no framework while one is
+  // in play ("first release year?"): the question about that framework, to
+  // answer instead when the question alone is not answered or is answered
+  // about another framework. Empty otherwise.
+  std::string about_in_play;
+  std::string in_play_framework;
 };
 
 // Resolves `question` against `context` (see the kinds above).

@@ -717,15 +717,31 @@ struct KnowledgeAnswerer::Index : public MentionReader {
     return 0;
   }
   bool IsEmployerWord(absl::string_view word) const override {
-    const TermId term = analyzer.FindTerm(word);
-    if (term < 0) return false;
-    return std::any_of(hiring_patterns.begin(), hiring_patterns.end(),
-                       [&](const PatternTerms& pattern) { return Contains(pattern.terms, term); });
+    // As the role matcher reads a role description ("banks", "beginners").
+    const absl::StatusOr<RoleMatch> match = roles.Match(word);
+    return match.ok() && !match->recognized.empty();
   }
-  bool IsContentWord(absl::string_view word) const override { return analyzer.FindTerm(word) >= 0; }
+  bool IsContentWord(absl::string_view word) const override {
+    thread_local text::Analysis analysis;
+    analyzer.AnalyzeInto(word, &analysis);
+    return !analysis.terms.empty() || !analysis.unknown_words.empty();
+  }
   std::string DisplayName(absl::string_view framework_id) const override {
     const auto it = framework_by_id.find(framework_id);
     return it == framework_by_id.end() ? std::string(framework_id) : it->second->display_name();
+  }
+
+  // Whether an answer is about framework `id` (PassageFacts::subjects), or
+  // about frameworks without it.
+  bool About(const KnowledgeAnswer& answer, absl::string_view id) const {
+    if (answer.best.passage == nullptr) return false;
+    const auto& subjects = facts[answer.best.passage - passages.data()].subjects;
+    return std::any_of(subjects.begin(), subjects.end(),
+                       [&](const Framework* subject) { return subject->id() == id; });
+  }
+  bool AboutOtherFramework(const KnowledgeAnswer& answer, absl::string_view id) const {
+    return answer.best.passage != nullptr &&
+           !facts[answer.best.passage - passages.data()].subjects.empty() && !About(answer, id);
   }
 
   // The hiring pattern of the kind of employer or level an asker's
@@ -1422,6 +1438,19 @@ absl::StatusOr<KnowledgeAnswer> KnowledgeAnswerer::Answer(absl::string_view ques
   std::string read_as = resolved.text;
   absl::StatusOr<KnowledgeAnswer> answer = index.AnswerValid(read_as, explain);
   if (!answer.ok()) return answer;
+  if (!resolved.about_in_play.empty() &&
+      (!answer->answered || index.AboutOtherFramework(*answer, resolved.in_play_framework))) {
+    // "first release year?" with Flax in play: about Flax, when that is
+    // answered from Flax's own record.
+    absl::StatusOr<KnowledgeAnswer> in_play = index.AnswerValid(resolved.about_in_play, explain);
+    if (!in_play.ok()) return in_play;
+    if (in_play->answered && index.About(*in_play, resolved.in_play_framework)) {
+      answer = std::move(in_play);
+      read_as = resolved.about_in_play;
+      resolved.text = std::move(resolved.about_in_play);
+      resolved.frameworks = {resolved.in_play_framework};
+    }
+  }
   if (asker_pattern != nullptr) {
     // The asker's scene decides when it brings their kind of employer's
     // hiring pattern (or learning path) to the answer, or answers what the
