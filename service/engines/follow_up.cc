@@ -84,14 +84,15 @@ std::string Replace(const std::vector<absl::string_view>& words,
 
 ResolvedQuestion ResolveFollowUp(absl::string_view question, const ConversationContext& context,
                                  const MentionReader& reader) {
+  ResolvedQuestion resolved;
+  resolved.text = std::string(question);
+  // A first question is answered as asked: nothing to read it against.
+  if (context.question().empty() && context.framework_ids().empty()) return resolved;
   thread_local text::FoldedWords folded;
   text::FoldWordsInto(question, &folded);
   const std::vector<absl::string_view>& words = folded.words;
-  ResolvedQuestion resolved;
-  resolved.text = std::string(question);
   const std::vector<FrameworkSpan> spans = FrameworkSpans(words, reader);
   for (const FrameworkSpan& span : spans) resolved.frameworks.push_back(span.id);
-  if (context.question().empty() && context.framework_ids().empty()) return resolved;
 
   // Past the words that open a follow-up ("and", "ok so", "what about").
   size_t start = 0;

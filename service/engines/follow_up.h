@@ -60,7 +60,9 @@ struct ResolvedQuestion {
   // The question to answer: the question itself when it stands alone,
   // else a rewrite of its folded words.
   std::string text;
-  // The frameworks the question (as resolved) names, by id, in order.
+  // The frameworks the question (as resolved) names, by id, in order;
+  // empty for a question read without context (the answerer's own
+  // analysis knows what it names).
   std::vector<std::string> frameworks;
   // For a question that stands alone but names no framework while one is
   // in play ("first release year?"): the question about that framework, to

@@ -767,8 +767,11 @@ struct KnowledgeAnswerer::Index : public MentionReader {
       next.add_framework_ids(std::string(id));
     };
     for (const std::string& id : resolved.frameworks) add(id);
+    if (resolved.frameworks.empty()) {
+      for (const Framework* named : answer.named_frameworks) add(named->id());
+    }
     const Passage* passage = answer.answered ? answer.best.passage : nullptr;
-    if (resolved.frameworks.empty() && passage != nullptr) {
+    if (next.framework_ids().empty() && passage != nullptr) {
       for (const Framework* subject : facts[passage - passages.data()].subjects) {
         add(subject->id());
       }
@@ -1332,6 +1335,7 @@ KnowledgeAnswer KnowledgeAnswerer::Index::CollectAnswer(const Scratch& scratch,
   const std::vector<Scored>& scored = scratch.scored;
   KnowledgeAnswer answer;
   if (explain) Explain(scratch, &answer);
+  for (const TermId term : scratch.named) answer.named_frameworks.push_back(framework_of_term.at(term));
   if (scored.empty()) return answer;
   auto candidate = [&](const Scored& s) { return CandidateOf(s, scratch); };
   answer.best = candidate(scored.front());

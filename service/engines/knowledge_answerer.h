@@ -131,6 +131,8 @@ struct KnowledgeAnswer {
   absl::InlinedVector<AnswerCandidate, kMaxAlternatives> alternatives;
   // Set only when asked for.
   std::unique_ptr<AnswerExplanation> explanation;
+  // The frameworks the question names, as the analyzer read it.
+  absl::InlinedVector<const advisor::v1::Framework*, 2> named_frameworks;
   // What the conversation is about after this answer; set only by the
   // Answer overload that takes a Conversation.
   advisor::v1::ConversationContext context;

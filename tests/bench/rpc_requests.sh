@@ -8,6 +8,7 @@ declare -A rpc_method=(
   [GetFramework]=advisor.v1.FrameworkService/GetFramework
   [MatchRole]=advisor.v1.RoleMatchingService/MatchRole
   [AnswerQuestion]=advisor.v1.FaqService/AnswerQuestion
+  [AnswerQuestionFollowUp]=advisor.v1.FaqService/AnswerQuestion
   [ListFrameworks]=advisor.v1.FrameworkService/ListFrameworks
   [CompareFrameworks]=advisor.v1.FrameworkService/CompareFrameworks
   [ListFaqs]=advisor.v1.FaqService/ListFaqs
@@ -26,11 +27,31 @@ stream_item="{\"requestId\":\"1\",\"request\":$question_item}"
 # Questions per StreamAnswers message, as the SDK packs them.
 stream_pack=32
 
+# context_token QUESTION FRAMEWORK_ID ITEM: the conversation token the
+# server issues after answering QUESTION about that framework from ITEM
+# (service/engines/context_token.h: "1." + URL-safe base64 of a CRC-32 and
+# the ConversationContext message), so a follow-up can be sent without a
+# first call. A server that reads another token version answers
+# INVALID_ARGUMENT, which fails the run loudly.
+context_token() {
+  python3 - "$@" <<'PY'
+import base64, struct, sys, zlib
+question, framework, item = (s.encode() for s in sys.argv[1:4])
+field = lambda number, value: bytes([number << 3 | 2, len(value)]) + value
+message = field(1, framework) + field(3, question) + field(4, item)
+payload = struct.pack(">I", zlib.crc32(message)) + message
+print("1." + base64.urlsafe_b64encode(payload).decode().rstrip("="))
+PY
+}
+follow_up_context="$(context_token "who maintains pytorch?" pytorch frameworks/pytorch/developer)"
+
 # Short name -> request as JSON.
 declare -A rpc_request=(
   [GetFramework]='{"name":"frameworks/pytorch"}'
   [MatchRole]='{"description":"Machine learning engineer building fraud models for the payments team of a regional bank"}'
   [AnswerQuestion]='{"question":"Why would a young AI company pick PyTorch over the alternatives?"}'
+  # A follow-up in a conversation: resolved against its context token.
+  [AnswerQuestionFollowUp]="{\"question\":\"and keras?\",\"context\":\"$follow_up_context\"}"
   [ListFrameworks]='{}'
   [CompareFrameworks]='{"names":["pytorch","tensorflow"]}'
   [ListFaqs]='{}'
@@ -48,7 +69,7 @@ declare -A rpc_flags=(
 )
 
 # Every unary RPC, in the order tables list them.
-all_rpcs="GetFramework MatchRole AnswerQuestion ListFrameworks CompareFrameworks ListFaqs"
+all_rpcs="GetFramework MatchRole AnswerQuestion AnswerQuestionFollowUp ListFrameworks CompareFrameworks ListFaqs"
 
 # The bulk paths (issue 10), measured in answers per second: a batch of 100
 # questions per call, and one stream (see rpc_flags).

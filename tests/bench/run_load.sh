@@ -27,7 +27,8 @@
 #   --reps N            repetitions per RPC and concurrency (default 3)
 #   --concurrency LIST  space-separated, e.g. "16 64" (default)
 #   --rpcs LIST         space-separated subset of: GetFramework MatchRole
-#                       AnswerQuestion ListFrameworks CompareFrameworks ListFaqs
+#                       AnswerQuestion AnswerQuestionFollowUp ListFrameworks
+#                       CompareFrameworks ListFaqs
 #                       BatchAnswerQuestions100 StreamAnswers (default: all)
 #   --data FILE         also write the medians as a table for tests/bench/plot.sh
 #   --soak CALLS        calls in the memory soak (default 2000000; 0 skips it)
@@ -115,6 +116,7 @@ failure_count() { [[ -f "$work_dir/failures" ]] && wc -l <"$work_dir/failures" |
 # QPS ratio targets of issue 5 (none for the other RPCs); for the bulk
 # paths of issue 10, answers per second over the echo server's QPS.
 declare -A qps_target=([GetFramework]=0.90 [MatchRole]=0.90 [AnswerQuestion]=0.85
+  [AnswerQuestionFollowUp]=0.85
   [BatchAnswerQuestions100]=4.0 [StreamAnswers]=5.0)
 p99_target=1.3
 
