@@ -250,7 +250,7 @@ absl::Status FillAnswer(const engines::Snapshot& snapshot,
                         advisor::v1::AnswerQuestionResponse& response) {
   absl::StatusOr<engines::KnowledgeAnswer> answer = AnswerRequest(snapshot, request);
   if (!answer.ok()) return answer.status();
-  response.set_context(engines::EncodeContextToken(std::move(answer->context)));
+  response.set_context(engines::EncodeContextToken(answer->context));
   if (answer->explanation != nullptr) {
     FillExplanation(*answer->explanation, *response.mutable_explanation());
   }
@@ -285,7 +285,7 @@ absl::Status WriteAnswer(const ServingSnapshot& serving,
   }
   absl::StatusOr<engines::KnowledgeAnswer> answer = AnswerRequest(*serving.snapshot, request);
   if (!answer.ok()) return answer.status();
-  const std::string context = engines::EncodeContextToken(std::move(answer->context));
+  const std::string context = engines::EncodeContextToken(answer->context);
   SetEncodedMessage(AnswerQuestionResponseEncoder(*answer, serving.encoded_served_by, context),
                     bytes);
   return absl::OkStatus();

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <string>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 
@@ -24,11 +25,24 @@ inline constexpr size_t kMaxContextQuestionBytes = 200;
 // Most frameworks a context keeps in play.
 inline constexpr int kMaxContextFrameworks = 4;
 
+// What a conversation is about after an answer, as the answerer leaves it:
+// the fields of a ConversationContext, as views (into the knowledge base
+// and the answerer, valid as long as the snapshot) but the question, which
+// it owns. Encoded straight into a token, with no message built.
+struct ContextView {
+  absl::InlinedVector<absl::string_view, kMaxContextFrameworks> framework_ids;
+  absl::string_view hiring_pattern_id;
+  std::string question;
+  absl::string_view item;
+};
+
 // The token for `context`, at most kMaxContextTokenBytes: the question is
 // cut at a word boundary to kMaxContextQuestionBytes, and further (then the
 // item, then all but the first framework dropped) when long ids would make
-// the token too long.
-std::string EncodeContextToken(advisor::v1::ConversationContext context);
+// the token too long. The bytes behind the checksum are exactly what
+// protobuf serialises of the same ConversationContext.
+std::string EncodeContextToken(const ContextView& context);
+std::string EncodeContextToken(const advisor::v1::ConversationContext& context);
 
 // The context a token holds; an empty token is an empty context.
 // INVALID_ARGUMENT, with a message for the caller, for a token longer than

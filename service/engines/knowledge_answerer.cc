@@ -23,6 +23,7 @@
 #include "service/engines/role_matcher.h"
 #include "service/knowledge_base/item_names.h"
 #include "service/text/sentences.h"
+#include "service/text/stemmer.h"
 #include "service/text/text_analyzer.h"
 #include "service/text/text_normalizer.h"
 
@@ -543,6 +544,18 @@ struct KnowledgeAnswerer::Index : public MentionReader {
     const std::vector<int32_t> sentence = collector.TakeSentences();
     const std::vector<const Framework*> about = collector.TakeAbout();
     const std::vector<const v1::HiringPattern*> patterns = collector.TakePatterns();
+    pattern_of_passage = patterns;
+    for (const auto& pattern : knowledge_base.hiring_patterns()) {
+      pattern_by_id[pattern.id()] = &pattern;
+      for (const auto& signal : pattern.signals()) {
+        text::FoldedWords words;
+        text::FoldWordsInto(signal.phrase(), &words);
+        for (const absl::string_view word : words.words) {
+          const absl::StatusOr<RoleMatch> match = roles.Match(word);
+          if (match.ok() && !match->recognized.empty()) employer_stems.insert(text::Stem(word));
+        }
+      }
+    }
     for (const auto& other : knowledge_base.undescribed_frameworks()) {
       const TermId term = analyzer.FindTerm(other.display_name());
       if (term >= 0 && !framework_of_term.contains(term)) {
@@ -717,9 +730,7 @@ struct KnowledgeAnswerer::Index : public MentionReader {
     return 0;
   }
   bool IsEmployerWord(absl::string_view word) const override {
-    // As the role matcher reads a role description ("banks", "beginners").
-    const absl::StatusOr<RoleMatch> match = roles.Match(word);
-    return match.ok() && !match->recognized.empty();
+    return employer_stems.contains(text::Stem(word));
   }
   bool IsContentWord(absl::string_view word) const override {
     thread_local text::Analysis analysis;
@@ -752,44 +763,48 @@ struct KnowledgeAnswerer::Index : public MentionReader {
     return match->recognized.front();
   }
 
-  // What the conversation is about after `answer` to `resolved`.
-  v1::ConversationContext NextContext(const v1::ConversationContext& previous,
-                                      const ResolvedQuestion& resolved,
-                                      const v1::HiringPattern* asker_pattern,
-                                      const KnowledgeAnswer& answer) const {
-    v1::ConversationContext next;
-    auto add = [&](absl::string_view id) {
-      if (next.framework_ids_size() >= kMaxContextFrameworks) return;
-      if (std::find(next.framework_ids().begin(), next.framework_ids().end(), id) !=
-          next.framework_ids().end()) {
+  // What the conversation is about after `answer` to `resolved`: views
+  // into the knowledge base and the answerer (an id or pattern `previous`
+  // names that this knowledge base does not know is dropped).
+  ContextView NextContext(const v1::ConversationContext& previous, const ResolvedQuestion& resolved,
+                          const v1::HiringPattern* asker_pattern,
+                          const KnowledgeAnswer& answer) const {
+    ContextView next;
+    auto add = [&](const Framework* framework) {
+      const absl::string_view id = framework->id();
+      if (next.framework_ids.size() == static_cast<size_t>(kMaxContextFrameworks) ||
+          std::find(next.framework_ids.begin(), next.framework_ids.end(), id) !=
+              next.framework_ids.end()) {
         return;
       }
-      next.add_framework_ids(std::string(id));
+      next.framework_ids.push_back(id);
     };
-    for (const std::string& id : resolved.frameworks) add(id);
+    auto add_id = [&](absl::string_view id) {
+      const auto it = framework_by_id.find(id);
+      if (it != framework_by_id.end()) add(it->second);
+    };
+    for (const std::string& id : resolved.frameworks) add_id(id);
     if (resolved.frameworks.empty()) {
-      for (const Framework* named : answer.named_frameworks) add(named->id());
+      for (const Framework* named : answer.named_frameworks) add(named);
     }
     const Passage* passage = answer.answered ? answer.best.passage : nullptr;
-    if (next.framework_ids().empty() && passage != nullptr) {
-      for (const Framework* subject : facts[passage - passages.data()].subjects) {
-        add(subject->id());
-      }
+    if (next.framework_ids.empty() && passage != nullptr) {
+      for (const Framework* subject : facts[passage - passages.data()].subjects) add(subject);
     }
-    for (const std::string& id : previous.framework_ids()) add(id);
+    for (const std::string& id : previous.framework_ids()) add_id(id);
+    const v1::HiringPattern* pattern = asker_pattern;
     if (passage != nullptr && passage->kind == SourceKind::kHiringPattern) {
-      next.set_hiring_pattern_id(std::string(
-          absl::StripPrefix(absl::string_view(passage->item).substr(0, passage->item.find('/', 15)),
-                            "hiringPatterns/")));
-    } else if (asker_pattern != nullptr) {
-      next.set_hiring_pattern_id(asker_pattern->id());
-    } else {
-      next.set_hiring_pattern_id(previous.hiring_pattern_id());
+      pattern = pattern_of_passage[static_cast<size_t>(passage - passages.data())];
     }
-    next.set_question(resolved.text.size() <= kMaxContextQuestionBytes
-                          ? resolved.text
-                          : resolved.text.substr(0, kMaxContextQuestionBytes + 1));
-    if (passage != nullptr) next.set_item(passage->item);
+    if (pattern == nullptr) {
+      const auto it = pattern_by_id.find(previous.hiring_pattern_id());
+      if (it != pattern_by_id.end()) pattern = it->second;
+    }
+    if (pattern != nullptr) next.hiring_pattern_id = pattern->id();
+    next.question = resolved.text.size() <= kMaxContextQuestionBytes
+                        ? resolved.text
+                        : resolved.text.substr(0, kMaxContextQuestionBytes + 1);
+    if (passage != nullptr) next.item = passage->item;
     return next;
   }
 
@@ -1063,6 +1078,16 @@ struct KnowledgeAnswerer::Index : public MentionReader {
   std::deque<std::string> texts;
   absl::flat_hash_map<TermId, const Framework*> framework_of_term;
   absl::flat_hash_map<std::string, const Framework*> framework_by_id;
+  // The stems of the words of hiring pattern signals that the role matcher
+  // recognises a pattern from on their own ("bank", "beginner"): the words
+  // that name a kind of employer or level in a follow-up. Stems, not the
+  // analyzer's terms: a synonym group ("first" with "beginner") must not
+  // make "first" one.
+  absl::flat_hash_set<std::string> employer_stems;
+  // Hiring patterns by id, and the pattern each passage is (null for the
+  // others), for conversation contexts.
+  absl::flat_hash_map<std::string, const v1::HiringPattern*> pattern_by_id;
+  std::vector<const v1::HiringPattern*> pattern_of_passage;
   text::TextAnalyzer analyzer;
   std::vector<Passage> passages;
   PassageIndex search;
@@ -1335,7 +1360,8 @@ KnowledgeAnswer KnowledgeAnswerer::Index::CollectAnswer(const Scratch& scratch,
   const std::vector<Scored>& scored = scratch.scored;
   KnowledgeAnswer answer;
   if (explain) Explain(scratch, &answer);
-  for (const TermId term : scratch.named) answer.named_frameworks.push_back(framework_of_term.at(term));
+  for (const TermId term : scratch.named)
+    answer.named_frameworks.push_back(framework_of_term.at(term));
   if (scored.empty()) return answer;
   auto candidate = [&](const Scored& s) { return CandidateOf(s, scratch); };
   answer.best = candidate(scored.front());

@@ -14,6 +14,7 @@
 #include "advisor/v1/conversation_context.pb.h"
 #include "advisor/v1/knowledge_base.pb.h"
 #include "service/engines/answer_scoring.h"
+#include "service/engines/context_token.h"
 
 namespace advisor::engines {
 
@@ -133,9 +134,10 @@ struct KnowledgeAnswer {
   std::unique_ptr<AnswerExplanation> explanation;
   // The frameworks the question names, as the analyzer read it.
   absl::InlinedVector<const advisor::v1::Framework*, 2> named_frameworks;
-  // What the conversation is about after this answer; set only by the
-  // Answer overload that takes a Conversation.
-  advisor::v1::ConversationContext context;
+  // What the conversation is about after this answer (EncodeContextToken
+  // makes its token); set only by the Answer overload that takes a
+  // Conversation.
+  ContextView context;
 };
 
 // Who asks, and what the conversation was about before the question.

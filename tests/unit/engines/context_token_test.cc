@@ -34,6 +34,25 @@ TEST(ContextTokenTest, RoundTripsWithAVersionPrefix) {
   EXPECT_EQ(decoded->SerializeAsString(), Example().SerializeAsString());
 }
 
+TEST(ContextTokenTest, AViewEncodesAsTheMessageWould) {
+  ContextView view;
+  view.framework_ids = {"pytorch", "tensorflow"};
+  view.hiring_pattern_id = "startup";
+  view.question = "who maintains pytorch";
+  view.item = "frameworks/pytorch/developer";
+  EXPECT_EQ(EncodeContextToken(view), EncodeContextToken(Example()));
+  std::string payload;
+  ASSERT_TRUE(absl::WebSafeBase64Unescape(EncodeContextToken(view).substr(2), &payload));
+  EXPECT_EQ(payload.substr(4), Example().SerializeAsString());
+  // Empty fields are not written, as proto3 leaves them out.
+  ContextView sparse;
+  sparse.question = "why";
+  advisor::v1::ConversationContext message;
+  message.set_question("why");
+  ASSERT_TRUE(absl::WebSafeBase64Unescape(EncodeContextToken(sparse).substr(2), &payload));
+  EXPECT_EQ(payload.substr(4), message.SerializeAsString());
+}
+
 TEST(ContextTokenTest, AnEmptyTokenIsAnEmptyContext) {
   absl::StatusOr<ConversationContext> decoded = DecodeContextToken("");
   ASSERT_TRUE(decoded.ok());

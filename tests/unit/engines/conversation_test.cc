@@ -34,7 +34,11 @@ class ConversationTest : public ::testing::Test {
         answerer_.Answer(question, /*explain=*/true, Conversation{asker, &context_});
     EXPECT_TRUE(answer.ok()) << answer.status();
     if (!answer.ok()) return KnowledgeAnswer();
-    context_ = answer->context;
+    // As the service carries it: through the token.
+    absl::StatusOr<ConversationContext> next =
+        DecodeContextToken(EncodeContextToken(answer->context));
+    EXPECT_TRUE(next.ok()) << next.status();
+    context_ = next.ok() ? *std::move(next) : ConversationContext();
     return *std::move(answer);
   }
 
