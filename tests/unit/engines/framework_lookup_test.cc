@@ -131,21 +131,16 @@ TEST_F(FrameworkLookupTest, FindsOneLetterTyposAndSuggestsForTwo) {
 }
 
 TEST_F(FrameworkLookupTest, FindsANameQualifiedByItsMakerOrItsRepositorysOwner) {
-  EXPECT_EQ(DisplayNameOf("google flax"), "Flax");  // Its developer.
-  EXPECT_EQ(DisplayNameOf("huawei mindspore"), "MindSpore");
-  EXPECT_EQ(DisplayNameOf("jax-ml/jax"), "JAX");  // Its repository.
-  EXPECT_EQ(DisplayNameOf("@tensorflow/tfjs"), "TensorFlow.js");
-  EXPECT_EQ(DisplayNameOf("Theano/Theano"), "Theano");
-  // Another maker's name, or a word that qualifies nothing, is no match.
-  EXPECT_EQ(DisplayNameOf("microsoft pytorch"), "NOT_FOUND");
-  EXPECT_EQ(DisplayNameOf("keras tuner"), "NOT_FOUND");
-  EXPECT_EQ(DisplayNameOf("pytorch tensorflow"), "NOT_FOUND");
-}
-
-TEST_F(FrameworkLookupTest, FindsAPackageBuildOfAFramework) {
-  EXPECT_EQ(DisplayNameOf("mxnet-cu112"), "Apache MXNet");
-  EXPECT_EQ(DisplayNameOf("deeplearning4j-core"), "Deeplearning4j");
-  EXPECT_EQ(DisplayNameOf("keras-tuner"), "NOT_FOUND");
+  // Its developer, its repository; then another maker's name, or a word
+  // that qualifies nothing: no match.
+  const std::pair<std::string, std::string> kCases[] = {
+      {"google flax", "Flax"},         {"huawei mindspore", "MindSpore"},
+      {"jax-ml/jax", "JAX"},           {"@tensorflow/tfjs", "TensorFlow.js"},
+      {"Theano/Theano", "Theano"},     {"microsoft pytorch", "NOT_FOUND"},
+      {"keras tuner", "NOT_FOUND"},    {"pytorch tensorflow", "NOT_FOUND"},
+      {"mxnet-cu112", "Apache MXNet"}, {"deeplearning4j-core", "Deeplearning4j"},
+      {"keras-tuner", "NOT_FOUND"}};
+  for (const auto& [name, expected] : kCases) EXPECT_EQ(DisplayNameOf(name), expected) << name;
 }
 
 TEST_F(FrameworkLookupTest, AFrameworkKnownOnlyByNameIsNotFound) {
