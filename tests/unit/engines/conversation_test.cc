@@ -120,6 +120,13 @@ TEST_F(ConversationTest, TheAskersKindOfEmployerChoosesTheHiringPattern) {
   EXPECT_EQ(context_.hiring_pattern_id(), "enterprise");
 }
 
+TEST_F(ConversationTest, AQuestionOfFactStaysAsAskedWhoeverAsks) {
+  const KnowledgeAnswer answer =
+      Ask("who makes keras?", "machine learning engineer at a large bank");
+  EXPECT_EQ(answer.explanation->read_as, "who makes keras?");
+  ExpectAnswer(answer, "Chollet");
+}
+
 TEST_F(ConversationTest, AnAskerNamingNoKindOfEmployerChangesNothing) {
   const KnowledgeAnswer with = Ask("who develops tensorflow?", "someone who likes hiking");
   EXPECT_EQ(with.explanation->read_as, "who develops tensorflow?");
