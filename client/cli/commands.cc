@@ -24,7 +24,7 @@ struct Subcommand {
 
 constexpr Subcommand kSubcommands[] = {
     {"lookup", "NAME", "show one framework (name, id or alias: keras, torch, tf)", 1, 1},
-    {"list", "", "list every framework", 0, 0},
+    {"list", "", "list every framework (--filter \"status = ACTIVE\": those it selects)", 0, 0},
     {"compare", "NAME NAME...", "compare two or more frameworks side by side", 2, -1},
     {"match-role", "\"DESCRIPTION\"",
      "rank the frameworks for a role, e.g. \"ML engineer at a bank\"", 1, 1, true},
@@ -73,8 +73,8 @@ absl::StatusOr<std::string> Render(const absl::StatusOr<Message>& response, Outp
 }
 
 absl::StatusOr<std::string> RunList(client::AdvisorClient& client, OutputFormat format,
-                                    int page_size) {
-  auto frameworks = client.ListAllFrameworks(page_size);
+                                    int page_size, const std::string& filter) {
+  auto frameworks = client.ListAllFrameworks(page_size, filter);
   if (!frameworks.ok()) return frameworks.status();
   if (format == OutputFormat::kText) return FormatFrameworkList(*frameworks);
   // All pages as one response, as if the server had returned them at once.
@@ -143,7 +143,7 @@ absl::StatusOr<std::string> RunCommand(client::AdvisorClient client,
     return Render(client.GetFramework(args[1]), format,
                   [](const v1::Framework& framework) { return FormatFramework(framework); });
   }
-  if (name == "list") return RunList(client, format, page_size);
+  if (name == "list") return RunList(client, format, page_size, ask.filter);
   if (name == "compare") {
     std::vector<std::string> names(args.begin() + 1, args.end());
     return Render(client.CompareFrameworks(names), format, FormatComparison);

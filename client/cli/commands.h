@@ -29,16 +29,17 @@ std::string SubcommandHelp();
 // says what is wrong.
 absl::Status CheckUsage(const std::vector<std::string>& args, bool from_file = false);
 
-// What `ask` sends besides the question.
+// What `ask` sends besides the question, and `list`'s filter.
 struct AskOptions {
   std::string asker;     // AnswerQuestionRequest.asker; may be empty.
   bool explain = false;  // AnswerQuestionRequest.explain.
+  std::string filter;    // ListFrameworksRequest.filter, for `list`.
 };
 
 // Runs the subcommand in `args` (which passed CheckUsage; not `chat`, see
 // chat_command.h) and returns what to print, or the call's error status.
 // `page_size` applies to `list` and `faqs`, which fetch every page; `ask`
-// to `ask`.
+// to `ask` (and its `filter` to `list`).
 absl::StatusOr<std::string> RunCommand(client::AdvisorClient client,
                                        const std::vector<std::string>& args, OutputFormat format,
                                        int page_size, const AskOptions& ask = {});

@@ -33,6 +33,9 @@ ABSL_FLAG(
     "file (--file=- reads stdin) and print one JSON line per line. A progress bar goes to stderr "
     "when it is a terminal. Use a --stream_timeout long enough for the whole file.");
 ABSL_FLAG(int, page_size, 0, "Page size used by `list` and `faqs` (0: the server's default).");
+ABSL_FLAG(std::string, filter, "",
+          "With list: only the frameworks this AIP-160 filter selects, e.g. \"status = ACTIVE\" "
+          "or \"kind = LIBRARY AND status != RETIRED\" (fields kind and status).");
 ABSL_FLAG(bool, explain, false,
           "With ask or chat: also print how each answer was chosen (the question as read, "
           "every candidate with its confidence and signals).");
@@ -133,6 +136,7 @@ int main(int argc, char** argv) {
   advisor::cli::AskOptions ask;
   ask.asker = absl::GetFlag(FLAGS_asker);
   ask.explain = absl::GetFlag(FLAGS_explain);
+  ask.filter = absl::GetFlag(FLAGS_filter);
   auto output = advisor::cli::RunCommand(client, args, format, absl::GetFlag(FLAGS_page_size), ask);
   if (!output.ok()) return CallFailed(output.status());
   std::cout << *output;

@@ -63,11 +63,14 @@ absl::StatusOr<v1::ListFrameworksResponse> AdvisorClient::ListFrameworks(
   return connection_->ListFrameworks(request);
 }
 
-absl::StatusOr<std::vector<v1::Framework>> AdvisorClient::ListAllFrameworks(int page_size) {
+absl::StatusOr<std::vector<v1::Framework>> AdvisorClient::ListAllFrameworks(
+    int page_size, const std::string& filter) {
   return CollectPages<v1::Framework, v1::ListFrameworksRequest>(
       page_size,
-      [this](const v1::ListFrameworksRequest& request) {
-        return connection_->ListFrameworks(request);
+      [this, &filter](const v1::ListFrameworksRequest& request) {
+        v1::ListFrameworksRequest filtered = request;
+        filtered.set_filter(filter);
+        return connection_->ListFrameworks(filtered);
       },
       [](v1::ListFrameworksResponse& page, std::vector<v1::Framework>& items) {
         for (auto& framework : *page.mutable_frameworks()) items.push_back(std::move(framework));

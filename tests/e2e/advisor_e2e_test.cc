@@ -241,6 +241,12 @@ TEST_F(AdvisorE2eTest, CliOtherSubcommands) {
   CommandResult list = Cli({"list"});
   EXPECT_EQ(list.exit_code, 0) << list.err;
   EXPECT_THAT(list.out, HasSubstr(absl::StrCat(kDefaultFrameworks, " frameworks")));
+  CommandResult retired = Cli({"--filter=status = RETIRED", "--page_size=2", "list"});
+  EXPECT_EQ(retired.exit_code, 0) << retired.err;
+  EXPECT_THAT(retired.out, HasSubstr("Theano"));
+  EXPECT_THAT(retired.out, ::testing::Not(HasSubstr("PyTorch")));
+  CommandResult bad_filter = Cli({"--filter=name = keras", "list"});
+  EXPECT_EQ(bad_filter.exit_code, 3) << bad_filter.out;  // INVALID_ARGUMENT
 
   CommandResult compare = Cli({"compare", "pytorch", "tensorflow"});
   EXPECT_EQ(compare.exit_code, 0) << compare.err;

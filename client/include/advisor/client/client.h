@@ -90,10 +90,14 @@ class AdvisorClient {
   // ListFrameworks with a full request.
   absl::StatusOr<v1::ListFrameworksResponse> ListFrameworks(
       const v1::ListFrameworksRequest& request);
-  // Returns every framework, fetching page after page of `page_size`.
-  // Errors: those of ListFrameworks; INTERNAL if the server hands out the
-  // same page token twice (it would never end).
-  absl::StatusOr<std::vector<v1::Framework>> ListAllFrameworks(int page_size = 0);
+  // Returns every framework, or every one `filter` selects (AIP-160 style,
+  // e.g. "status = ACTIVE"; see ListFrameworksRequest.filter), fetching page
+  // after page of `page_size`.
+  // Errors: those of ListFrameworks (INVALID_ARGUMENT for a filter the
+  // server cannot read); INTERNAL if the server hands out the same page
+  // token twice (it would never end).
+  absl::StatusOr<std::vector<v1::Framework>> ListAllFrameworks(int page_size = 0,
+                                                               const std::string& filter = "");
 
   // Puts two or more frameworks side by side, in the order given.
   // Errors: INVALID_ARGUMENT for fewer than two distinct frameworks, more
