@@ -52,6 +52,16 @@ std::vector<FrameworkSpan> FrameworkSpans(absl::Span<const absl::string_view> wo
   return spans;
 }
 
+// The ids of the frameworks `text` names, in order.
+std::vector<std::string> FrameworkIdsIn(absl::string_view text, const MentionReader& reader) {
+  text::FoldedWords folded;
+  text::FoldWordsInto(text, &folded);
+  std::vector<std::string> ids;
+  for (FrameworkSpan& span : FrameworkSpans(folded.words, reader))
+    ids.push_back(std::move(span.id));
+  return ids;
+}
+
 // The names of `ids` joined for a question ("PyTorch and TensorFlow").
 std::string Names(const std::vector<std::string>& ids, const MentionReader& reader) {
   std::vector<std::string> names;
@@ -157,15 +167,8 @@ ResolvedQuestion ResolveFollowUp(absl::string_view question, const ConversationC
       if (!placed) kept.insert(kept.end(), subject.begin(), subject.end());
       resolved.text = absl::StrJoin(kept, " ");
     }
-    if (!names_framework) {
-      // The previous question's frameworks stay the subject.
-      text::FoldedWords rewritten;
-      text::FoldWordsInto(resolved.text, &rewritten);
-      resolved.frameworks.clear();
-      for (const FrameworkSpan& span : FrameworkSpans(rewritten.words, reader)) {
-        resolved.frameworks.push_back(span.id);
-      }
-    }
+    // Without a new framework, the previous question's stay the subject.
+    if (!names_framework) resolved.frameworks = FrameworkIdsIn(resolved.text, reader);
     return resolved;
   }
   if (!names_framework && !names_employer && content_words == 0 && reference == words.size() &&
@@ -174,11 +177,7 @@ ResolvedQuestion ResolveFollowUp(absl::string_view question, const ConversationC
     resolved.kind = FollowUpKind::kAboutPrevious;
     resolved.text =
         absl::StrCat(absl::StrJoin(subject, " "), " ", absl::StrJoin(previous_words, " "));
-    text::FoldedWords rewritten;
-    text::FoldWordsInto(resolved.text, &rewritten);
-    for (const FrameworkSpan& span : FrameworkSpans(rewritten.words, reader)) {
-      resolved.frameworks.push_back(span.id);
-    }
+    resolved.frameworks = FrameworkIdsIn(resolved.text, reader);
     return resolved;
   }
   if (refers_back) {

@@ -1481,16 +1481,18 @@ absl::StatusOr<KnowledgeAnswer> KnowledgeAnswerer::Answer(absl::string_view ques
       resolved.frameworks = {resolved.in_play_framework};
     }
   }
-  // A question of fact ("who makes Keras", "what is JAX") answered alone is
-  // not a question about who asks.
-  const AskedFor asked_for = ReadQuestionIntent(resolved.text).asked_for;
-  const bool asks_for_fact = asked_for == AskedFor::kDeveloper || asked_for == AskedFor::kWebsite ||
-                             asked_for == AskedFor::kSummary ||
-                             asked_for == AskedFor::kComparison || asked_for == AskedFor::kHistory;
   // The asker matters to a question about frameworks or which to choose
   // ("should I learn PyTorch?", "which framework fits my team?"), not to
-  // one about salaries or interviews.
-  const bool about_frameworks = [&] {
+  // one about salaries or interviews, nor to a question of fact ("who
+  // makes Keras", "what is JAX") answered alone. Read only when someone
+  // asks: a question without an asker pays nothing for it.
+  const auto asker_matters = [&] {
+    const AskedFor asked_for = ReadQuestionIntent(resolved.text).asked_for;
+    const bool asks_for_fact = asked_for == AskedFor::kDeveloper ||
+                               asked_for == AskedFor::kWebsite || asked_for == AskedFor::kSummary ||
+                               asked_for == AskedFor::kComparison ||
+                               asked_for == AskedFor::kHistory;
+    if (asks_for_fact && answer->answered) return false;
     if (asked_for == AskedFor::kFrameworkChoice || asked_for == AskedFor::kUse) return true;
     if (!answer->named_frameworks.empty() || !resolved.frameworks.empty()) return true;
     text::FoldedWords words;
@@ -1498,8 +1500,8 @@ absl::StatusOr<KnowledgeAnswer> KnowledgeAnswerer::Answer(absl::string_view ques
     const auto& tools = CueWords("tool");
     return std::any_of(words.words.begin(), words.words.end(),
                        [&](absl::string_view word) { return tools.contains(word); });
-  }();
-  if (asker_pattern != nullptr && about_frameworks && !(asks_for_fact && answer->answered)) {
+  };
+  if (asker_pattern != nullptr && asker_matters()) {
     // The asker's scene decides when it brings their kind of employer's
     // hiring pattern (or learning path) to the answer, or answers what the
     // question alone does not.
