@@ -13,6 +13,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 
+#include "service/engines/built_in_question_model.h"
 #include "service/engines/context_token.h"
 #include "service/engines/english_lexicon.h"
 #include "service/engines/expected_answer.h"
@@ -20,6 +21,7 @@
 #include "service/engines/passage_index.h"
 #include "service/engines/question_intent.h"
 #include "service/engines/question_model.h"
+#include "service/engines/question_model_training_set.h"
 #include "service/engines/role_matcher.h"
 #include "service/knowledge_base/item_names.h"
 #include "service/text/sentences.h"
@@ -47,13 +49,6 @@ constexpr double kRetrievalCandidateConfidence = 0.25;
 constexpr size_t kModelCandidates = 4;
 // The label of the question model for questions nothing answers.
 constexpr absl::string_view kOutOfScopeLabel = knowledge_base::kOutOfScopeItem;
-// Framework fields that say the same kind of thing of every framework: one
-// label of the question model for all of them ("frameworks/*/developer"),
-// the framework the question names picks the item. Notes differ from one
-// framework to the next and keep a label each.
-constexpr absl::string_view kSharedFields[] = {
-    "summary", "strengths",          "best_for",  "developer", "website",   "status",
-    "licence", "first_release_year", "languages", "builds_on", "works_with"};
 // Confidence in a framework's field when the question asks for exactly
 // that field of exactly that framework and says nothing else.
 constexpr double kIntentConfidence = 0.92;
@@ -151,20 +146,6 @@ bool SpeaksOfAsker(absl::string_view question) {
            std::end(kFirstPerson);
   });
 }
-
-}  // namespace
-
-std::string QuestionModelLabel(absl::string_view item) {
-  const std::vector<absl::string_view> parts = absl::StrSplit(item, '/');
-  if (parts.size() == 3 && parts[0] == "frameworks" &&
-      std::find(std::begin(kSharedFields), std::end(kSharedFields), parts[2]) !=
-          std::end(kSharedFields)) {
-    return absl::StrCat("frameworks/*/", parts[2]);
-  }
-  return std::string(item);
-}
-
-namespace {
 
 // The framework field a shared label stands for ("developer" for
 // "frameworks/*/developer"), or empty.
@@ -642,16 +623,13 @@ struct KnowledgeAnswerer::Index : public MentionReader {
   // questions for and trains it; without examples there is none, and
   // retrieval alone answers.
   void BuildQuestionModel(const KnowledgeBase& knowledge_base) {
-    absl::flat_hash_map<std::string, int> label_of;
-    std::vector<LabelledQuestion> examples;
-    for (const auto& set : knowledge_base.examples()) {
-      const std::string label = QuestionModelLabel(set.item());
-      const auto [it, added] = label_of.try_emplace(label, static_cast<int>(labels.size()));
-      if (added) labels.push_back(label);
-      for (const std::string& question : set.questions())
-        examples.push_back({question, it->second});
+    QuestionModelTrainingSet training_set = TrainingSetOf(knowledge_base);
+    if (training_set.examples.empty()) return;
+    labels = std::move(training_set.labels);
+    absl::flat_hash_map<absl::string_view, int> label_of;
+    for (size_t label = 0; label < labels.size(); ++label) {
+      label_of.emplace(labels[label], static_cast<int>(label));
     }
-    if (examples.empty()) return;
     if (const auto it = label_of.find(kOutOfScopeLabel); it != label_of.end()) {
       out_of_scope_label = it->second;
     }
@@ -664,13 +642,13 @@ struct KnowledgeAnswerer::Index : public MentionReader {
       int32_t& first = first_passage_of_label[static_cast<size_t>(it->second)];
       if (first < 0) first = static_cast<int32_t>(p);
     }
-    absl::StatusOr<std::unique_ptr<const QuestionModel>> trained =
-        QuestionModel::Train(examples, static_cast<int>(labels.size()), QuestionModelOptions());
-    if (!trained.ok()) {
-      model_status = trained.status();
+    absl::StatusOr<std::unique_ptr<const QuestionModel>> built =
+        BuiltInOrTrainedQuestionModel(training_set.examples, static_cast<int>(labels.size()));
+    if (!built.ok()) {
+      model_status = built.status();
       return;
     }
-    model = *std::move(trained);
+    model = *std::move(built);
   }
 
   std::vector<TermId> FrameworkTerms(const KnowledgeBase& knowledge_base) {

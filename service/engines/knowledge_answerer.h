@@ -150,13 +150,6 @@ struct Conversation {
   const advisor::v1::ConversationContext* context = nullptr;
 };
 
-// The question model's label for a knowledge base item (as
-// `ExampleQuestions.item` names it): the item itself, or for the fields that
-// say the same kind of thing of every framework (summary, strengths,
-// best_for, developer, website) one shared label, "frameworks/*/{field}",
-// the framework the question names picking the item.
-std::string QuestionModelLabel(absl::string_view item);
-
 // Answers questions in the asker's own words (paraphrases, synonyms,
 // misspellings, a preamble about the asker) from everything the knowledge
 // base holds. Built once per knowledge base: every FAQ entry, framework

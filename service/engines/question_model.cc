@@ -4,16 +4,20 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <mutex>
+#include <string>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 
 #include "linear.h"
 #include "service/engines/linear_problem.h"
 #include "service/text/tokenizer.h"
+#include "zlib.h"
 
 namespace advisor::engines {
 namespace {
@@ -61,6 +65,99 @@ double SquaredCounts(const std::vector<int>& occurrences, int bucket_count) {
   return squares;
 }
 
+// What a model was trained from, summed up: zlib's CRC-32 and Adler-32 of
+// the options, the label count and every example with its label (two
+// unrelated checksums, so that a changed knowledge base is not mistaken
+// for the one a serialised model was trained from), and the example count.
+struct TrainingStamp {
+  uint32_t crc = 0;
+  uint32_t adler = 0;
+  uint32_t examples = 0;
+
+  bool operator==(const TrainingStamp& other) const {
+    return crc == other.crc && adler == other.adler && examples == other.examples;
+  }
+};
+
+TrainingStamp StampOf(const std::vector<LabelledQuestion>& examples, int label_count,
+                      const QuestionModelOptions& options) {
+  uLong crc = crc32(0, Z_NULL, 0);
+  uLong adler = adler32(0, Z_NULL, 0);
+  auto add_bytes = [&](absl::string_view bytes) {
+    const auto* data = reinterpret_cast<const Bytef*>(bytes.data());
+    crc = crc32(crc, data, static_cast<uInt>(bytes.size()));
+    adler = adler32(adler, data, static_cast<uInt>(bytes.size()));
+  };
+  auto add_number = [&](uint64_t value) {
+    char little_endian[8];
+    for (int i = 0; i < 8; ++i) little_endian[i] = static_cast<char>((value >> (8 * i)) & 0xFFU);
+    add_bytes(absl::string_view(little_endian, sizeof(little_endian)));
+  };
+  auto add_double = [&](double value) {
+    uint64_t bits = 0;
+    std::memcpy(&bits, &value, sizeof(bits));
+    add_number(bits);
+  };
+  add_number(static_cast<uint64_t>(label_count));
+  add_number(static_cast<uint64_t>(options.buckets));
+  add_number(static_cast<uint64_t>(options.min_char_ngram));
+  add_number(static_cast<uint64_t>(options.max_char_ngram));
+  add_double(options.regularisation);
+  add_double(options.tolerance);
+  add_number(options.seed);
+  for (const LabelledQuestion& example : examples) {
+    add_number(static_cast<uint64_t>(example.label));
+    add_number(example.question.size());
+    add_bytes(example.question);
+  }
+  return {static_cast<uint32_t>(crc), static_cast<uint32_t>(adler),
+          static_cast<uint32_t>(examples.size())};
+}
+
+// The serialised model (QuestionModel::Serialize): this magic, then 32-bit
+// little-endian words: the stamp (crc, adler, examples), the label count,
+// liblinear's class count, the weight vectors and the weight rows, each
+// class's label, the labels' prior and the weights, row by row.
+constexpr absl::string_view kModelMagic = "AQM1";
+
+void AppendWord(uint32_t word, std::string* out) {
+  for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>((word >> (8 * i)) & 0xFFU));
+}
+
+void AppendFloat(float value, std::string* out) {
+  uint32_t word = 0;
+  std::memcpy(&word, &value, sizeof(word));
+  AppendWord(word, out);
+}
+
+// Reads the words of a serialised model in order; fails once past its end.
+class WordReader {
+ public:
+  explicit WordReader(absl::string_view bytes) : bytes_(bytes) {}
+
+  bool Read(uint32_t* word) {
+    if (bytes_.size() < 4) return false;
+    *word = 0;
+    for (int i = 0; i < 4; ++i) {
+      *word |= static_cast<uint32_t>(static_cast<unsigned char>(bytes_[static_cast<size_t>(i)]))
+               << (8 * i);
+    }
+    bytes_.remove_prefix(4);
+    return true;
+  }
+  bool Read(float* value) {
+    uint32_t word = 0;
+    if (!Read(&word)) return false;
+    std::memcpy(value, &word, sizeof(word));
+    return true;
+  }
+  size_t words_left() const { return bytes_.size() / 4; }
+  bool at_end() const { return bytes_.empty(); }
+
+ private:
+  absl::string_view bytes_;
+};
+
 }  // namespace
 
 struct QuestionModel::Impl {
@@ -68,6 +165,7 @@ struct QuestionModel::Impl {
       : hasher(options.buckets, options.min_char_ngram, options.max_char_ngram) {}
 
   text::FeatureHasher hasher;
+  TrainingStamp stamp;
   // Our label of each of liblinear's classes, in its order.
   std::vector<int> label_of_class;
   // The weights of bucket b (the bias last, at b = buckets) for class c at
@@ -95,7 +193,19 @@ struct QuestionModel::Impl {
     return weights.data() + static_cast<size_t>(bucket) * static_cast<size_t>(weight_vectors);
   }
   void Remember(absl::string_view word);
+  // Remembers every word of the examples (KnownWord), once the weights are
+  // set.
+  void RememberExampleWords(const std::vector<LabelledQuestion>& examples);
 };
+
+void QuestionModel::Impl::RememberExampleWords(const std::vector<LabelledQuestion>& examples) {
+  if (label_of_class.size() < 2) return;
+  text::FoldedWords words;
+  for (const LabelledQuestion& example : examples) {
+    text::FoldWordsInto(example.question, &words);
+    for (const absl::string_view word : words.words) Remember(word);
+  }
+}
 
 void QuestionModel::Impl::Remember(absl::string_view word) {
   if (known_words.contains(word)) return;
@@ -184,14 +294,75 @@ absl::StatusOr<std::unique_ptr<const QuestionModel>> QuestionModel::Train(
   for (size_t i = 0; i < model_impl.weights.size(); ++i) {
     model_impl.weights[i] = static_cast<float>(trained->w[i]);
   }
-  if (classes > 1) {
-    text::FoldedWords words;
-    for (const LabelledQuestion& example : examples) {
-      text::FoldWordsInto(example.question, &words);
-      for (const absl::string_view word : words.words) model_impl.Remember(word);
-    }
-  }
+  model_impl.stamp = StampOf(examples, label_count, options);
+  model_impl.RememberExampleWords(examples);
   return std::unique_ptr<const QuestionModel>(std::move(trained_model));
+}
+
+std::string QuestionModel::Serialize() const {
+  const Impl& impl = *impl_;
+  std::string out(kModelMagic);
+  AppendWord(impl.stamp.crc, &out);
+  AppendWord(impl.stamp.adler, &out);
+  AppendWord(impl.stamp.examples, &out);
+  AppendWord(static_cast<uint32_t>(label_count_), &out);
+  AppendWord(static_cast<uint32_t>(impl.label_of_class.size()), &out);
+  AppendWord(static_cast<uint32_t>(impl.weight_vectors), &out);
+  const size_t rows =
+      impl.weight_vectors > 0 ? impl.weights.size() / static_cast<size_t>(impl.weight_vectors) : 0;
+  AppendWord(static_cast<uint32_t>(rows), &out);
+  out.reserve(out.size() +
+              4 * (impl.label_of_class.size() + impl.prior.size() + impl.weights.size()));
+  for (const int label : impl.label_of_class) AppendWord(static_cast<uint32_t>(label), &out);
+  for (const float p : impl.prior) AppendFloat(p, &out);
+  for (const float w : impl.weights) AppendFloat(w, &out);
+  return out;
+}
+
+absl::StatusOr<std::unique_ptr<const QuestionModel>> QuestionModel::Load(
+    absl::string_view bytes, const std::vector<LabelledQuestion>& examples, int label_count,
+    const QuestionModelOptions& options) {
+  const absl::Status damaged = absl::DataLossError("not a whole serialised question model");
+  if (!absl::StartsWith(bytes, kModelMagic)) return damaged;
+  WordReader reader(bytes.substr(kModelMagic.size()));
+  TrainingStamp stamp;
+  uint32_t labels = 0;
+  uint32_t classes = 0;
+  uint32_t vectors = 0;
+  uint32_t rows = 0;
+  if (!reader.Read(&stamp.crc) || !reader.Read(&stamp.adler) || !reader.Read(&stamp.examples) ||
+      !reader.Read(&labels) || !reader.Read(&classes) || !reader.Read(&vectors) ||
+      !reader.Read(&rows)) {
+    return damaged;
+  }
+  if (!(stamp == StampOf(examples, label_count, options))) {
+    return absl::NotFoundError("the serialised question model was trained from other examples");
+  }
+  const uint64_t expected_words =
+      uint64_t{classes} + labels + static_cast<uint64_t>(rows) * vectors;
+  const bool vectors_fit = classes > 2 ? vectors == classes : vectors == (classes == 2 ? 1 : 0);
+  if (labels != static_cast<uint32_t>(label_count) || classes == 0 || classes > labels ||
+      !vectors_fit || (vectors > 0 && rows != static_cast<uint32_t>(options.buckets) + 1) ||
+      reader.words_left() != expected_words) {
+    return damaged;
+  }
+  auto impl = std::make_unique<Impl>(options);
+  impl->stamp = stamp;
+  impl->weight_vectors = static_cast<int>(vectors);
+  impl->label_of_class.resize(classes);
+  for (int& label : impl->label_of_class) {
+    uint32_t word = 0;
+    reader.Read(&word);
+    if (word >= labels) return damaged;
+    label = static_cast<int>(word);
+  }
+  impl->prior.resize(labels);
+  for (float& p : impl->prior) reader.Read(&p);
+  impl->weights.resize(static_cast<size_t>(rows) * vectors);
+  for (float& w : impl->weights) reader.Read(&w);
+  if (!reader.at_end()) return damaged;
+  impl->RememberExampleWords(examples);
+  return std::unique_ptr<const QuestionModel>(new QuestionModel(std::move(impl), label_count));
 }
 
 void QuestionModel::Predict(absl::string_view question, std::vector<float>* probabilities) const {

@@ -58,6 +58,20 @@ class QuestionModel {
       const std::vector<LabelledQuestion>& examples, int label_count,
       const QuestionModelOptions& options);
 
+  // The model as bytes, stamped with what it was trained from (the
+  // examples, label count and options), for Load() in a build of the same
+  // source: the default knowledge base's model is trained when the server
+  // is compiled and embedded in it (built_in_question_model.h).
+  std::string Serialize() const;
+
+  // The model `bytes` holds (Serialize()) when it was trained from exactly
+  // `examples`, `label_count` and `options`, as Train() would give it.
+  // NOT_FOUND when it was trained from anything else; DATA_LOSS when
+  // `bytes` is not a whole model.
+  static absl::StatusOr<std::unique_ptr<const QuestionModel>> Load(
+      absl::string_view bytes, const std::vector<LabelledQuestion>& examples, int label_count,
+      const QuestionModelOptions& options);
+
   ~QuestionModel();
   QuestionModel(const QuestionModel&) = delete;
   QuestionModel& operator=(const QuestionModel&) = delete;

@@ -49,6 +49,7 @@
 #include "service/engines/knowledge_answerer.h"
 #include "service/engines/linear_problem.h"
 #include "service/engines/question_model.h"
+#include "service/engines/question_model_training_set.h"
 #include "service/knowledge_base/item_names.h"
 #include "service/knowledge_base/knowledge_base_loader.h"
 #include "service/text/hashed_features.h"

@@ -154,5 +154,63 @@ TEST(QuestionModelTest, PredictsAsLiblinearItself) {
   }
 }
 
+TEST(QuestionModelTest, ASerialisedModelLoadsAsTrainedForTheSameExamplesOnly) {
+  const QuestionModelOptions options;
+  for (const int labels : {1, 2, 3}) {
+    std::vector<LabelledQuestion> examples;
+    for (const LabelledQuestion& example : Examples()) {
+      if (example.label < labels) examples.push_back(example);
+    }
+    auto trained = QuestionModel::Train(examples, 3, options);
+    ASSERT_TRUE(trained.ok()) << trained.status();
+    const std::string bytes = (*trained)->Serialize();
+    auto loaded = QuestionModel::Load(bytes, examples, 3, options);
+    ASSERT_TRUE(loaded.ok()) << labels << " labels: " << loaded.status();
+    EXPECT_EQ((*loaded)->memory_bytes(), (*trained)->memory_bytes());
+    for (const char* question : {"who develops keras", "tf site", "gpu", "", "pytroch"}) {
+      EXPECT_EQ(Probabilities(**loaded, question), Probabilities(**trained, question))
+          << labels << " labels: " << question;
+    }
+    EXPECT_EQ((*loaded)->Serialize(), bytes);
+
+    // Trained from anything else: another example, label, label count or
+    // option.
+    std::vector<LabelledQuestion> other_question = examples;
+    other_question.back().question += "?";
+    std::vector<LabelledQuestion> other_label = examples;
+    other_label.front().label = 2;
+    QuestionModelOptions other_options;
+    other_options.regularisation = 8;
+    EXPECT_EQ(QuestionModel::Load(bytes, other_question, 3, options).status().code(),
+              absl::StatusCode::kNotFound);
+    EXPECT_EQ(QuestionModel::Load(bytes, other_label, 3, options).status().code(),
+              absl::StatusCode::kNotFound);
+    EXPECT_EQ(QuestionModel::Load(bytes, examples, 4, options).status().code(),
+              absl::StatusCode::kNotFound);
+    EXPECT_EQ(QuestionModel::Load(bytes, examples, 3, other_options).status().code(),
+              absl::StatusCode::kNotFound);
+  }
+}
+
+TEST(QuestionModelTest, LoadRefusesDamagedBytes) {
+  const QuestionModelOptions options;
+  auto trained = QuestionModel::Train(Examples(), 3, options);
+  ASSERT_TRUE(trained.ok());
+  const std::string bytes = (*trained)->Serialize();
+  for (const std::string& damaged :
+       {std::string(), std::string("AQM1"), bytes.substr(0, bytes.size() - 1), bytes + "x",
+        bytes + "xxxx", "BQM1" + bytes.substr(4), bytes.substr(0, 32)}) {
+    EXPECT_EQ(QuestionModel::Load(damaged, Examples(), 3, options).status().code(),
+              absl::StatusCode::kDataLoss)
+        << damaged.size() << " bytes";
+  }
+  // A class whose label is out of range (the first class's label follows
+  // the header's 4 + 7 * 4 bytes).
+  std::string bad_label = bytes;
+  bad_label[32] = 7;
+  EXPECT_EQ(QuestionModel::Load(bad_label, Examples(), 3, options).status().code(),
+            absl::StatusCode::kDataLoss);
+}
+
 }  // namespace
 }  // namespace advisor::engines
