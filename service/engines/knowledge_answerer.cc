@@ -132,6 +132,10 @@ struct PassageFacts {
   // Frameworks the knowledge base does not describe that the passage
   // names, sorted, distinct.
   std::vector<TermId> undescribed;
+  // The framework whose record the passage is a field of (its display
+  // name's term), -1 for any other passage: a field is about its own
+  // framework whatever other frameworks it names.
+  TermId record = -1;
 };
 
 // Whether the question speaks of the asker or the asker's team ("I work at
@@ -584,6 +588,7 @@ struct KnowledgeAnswerer::Index : public MentionReader {
       if (about[p] != nullptr) {
         const TermId term = analyzer.FindTerm(about[p]->display_name());
         field_passage[{term, passages[p].field}] = static_cast<int32_t>(p);
+        fact.record = term;
       }
       if (passages[p].kind == SourceKind::kInsight) insights.push_back(static_cast<int32_t>(p));
       if (patterns[p] != nullptr) {
@@ -1289,8 +1294,9 @@ void KnowledgeAnswerer::Index::ScoreCandidates(absl::string_view question, bool 
     const bool names_employer = about_employer(passages[candidate.passage]);
     const char* why = nullptr;
     absl::string_view detail;
-    if (!scratch->named.empty() && !fact.frameworks.empty() && !names_employer &&
-        !Intersects(scratch->named, fact.frameworks)) {
+    if (!scratch->named.empty() && !names_employer &&
+        ((!fact.frameworks.empty() && !Intersects(scratch->named, fact.frameworks)) ||
+         (fact.record >= 0 && !Contains(scratch->named, fact.record)))) {
       why = "about another framework than the question names";
     } else if (!scratch->named_undescribed.empty() &&
                !Intersects(scratch->named_undescribed, fact.undescribed)) {

@@ -157,6 +157,22 @@ TEST_F(KnowledgeAnswererTest, NeverAnswersAboutAnotherFrameworkThanTheOneAsked) 
   }
 }
 
+TEST_F(KnowledgeAnswererTest, NeverAnswersFromTheRecordOfAFrameworkTheQuestionDoesNotName) {
+  // ONNX Runtime's and Keras' records name PyTorch and TensorFlow, but
+  // they are about ONNX Runtime and Keras.
+  for (const char* question :
+       {"what runs models exported from pytorch and tensorflow", "what does pytorch build on",
+        "which runtime executes pytorch models fastest",
+        "is tensorflow built on top of something"}) {
+    const KnowledgeAnswer answer = MustAnswer(question);
+    if (answer.best.passage == nullptr) continue;
+    EXPECT_THAT(answer.best.passage->name,
+                ::testing::AnyOf(::testing::Not(::testing::StartsWith("frameworks/")),
+                                 "frameworks/pytorch", "frameworks/tensorflow"))
+        << question;
+  }
+}
+
 TEST_F(KnowledgeAnswererTest, AnswersOnlyWithTheKindOfValueAsked) {
   // TensorFlow's notes state its release year; PyTorch's state a year, but
   // of another event.
