@@ -23,6 +23,7 @@
 #include "service/engines/question_model.h"
 #include "service/engines/question_model_training_set.h"
 #include "service/engines/role_matcher.h"
+#include "service/knowledge_base/framework_fields.h"
 #include "service/knowledge_base/item_names.h"
 #include "service/text/sentences.h"
 #include "service/text/stemmer.h"
@@ -88,19 +89,17 @@ constexpr double kMinPatternWeightShare = 0.5;
 constexpr double kOwnedTermMargin = 1.5;
 
 // Words a framework field's title adds to the framework's name, so a
-// question in those words finds the field.
-struct FieldSpec {
-  const char* field;
-  const char* title_words;
+// question in those words finds the field (knowledge_base::FrameworkFields
+// lists the fields).
+struct FieldTitle {
+  absl::string_view field;
+  absl::string_view words;
 };
-constexpr FieldSpec kFieldSpecs[] = {
-    {"summary", ""},
+constexpr FieldTitle kFieldTitles[] = {
     {"strengths", "strengths advantages"},
     {"best_for", "suited use cases"},
     {"developer", "developer creator maintainer author"},
     {"website", "website homepage documentation"},
-    {"notes", ""},
-    // Facts beyond the seed, said in a sentence made from the field.
     {"status", "status maintained maintenance active developed retired discontinued"},
     {"first_release_year", "first released release year"},
     {"licence", "licence license"},
@@ -108,6 +107,13 @@ constexpr FieldSpec kFieldSpecs[] = {
     {"builds_on", "builds built on top based runs backend"},
     {"works_with", "works with"},
 };
+
+absl::string_view FieldTitleWords(absl::string_view field) {
+  for (const FieldTitle& title : kFieldTitles) {
+    if (title.field == field) return title.words;
+  }
+  return {};
+}
 
 // A sentence of a passage, with the terms it holds.
 struct Sentence {
@@ -327,8 +333,9 @@ class PassageCollector {
 
   void CollectFramework(const Framework& framework) {
     const std::string name = absl::StrCat("frameworks/", framework.id());
-    for (const FieldSpec& spec : kFieldSpecs) {
-      const absl::string_view field = spec.field;
+    for (const knowledge_base::FrameworkField& fact : knowledge_base::FrameworkFields()) {
+      if (!fact.answerable) continue;
+      const absl::string_view field = fact.name;
       absl::string_view text;
       if (field == "summary") text = framework.summary();
       if (field == "strengths") text = Own(absl::StrJoin(framework.strengths(), "; "));
@@ -339,9 +346,9 @@ class PassageCollector {
       if (text.empty()) text = FactSentence(framework, field);
       if (text.empty()) continue;
       Passage& passage = Add(SourceKind::kFramework, name, framework.display_name(), text,
-                             absl::StrCat(framework.display_name(), " ", spec.title_words));
-      passage.field = spec.field;
-      passage.item = absl::StrCat(name, "/", spec.field);
+                             absl::StrCat(framework.display_name(), " ", FieldTitleWords(field)));
+      passage.field = std::string(field);
+      passage.item = absl::StrCat(name, "/", field);
       for (const v1::FieldSource& source : framework.field_sources()) {
         if (source.field() == field) passage.url = source.url();
       }

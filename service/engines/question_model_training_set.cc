@@ -1,29 +1,19 @@
 #include "service/engines/question_model_training_set.h"
 
-#include <algorithm>
-#include <iterator>
-
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 
+#include "service/knowledge_base/framework_fields.h"
+
 namespace advisor::engines {
-namespace {
-
-// Framework fields that say the same kind of thing of every framework: one
-// label for all of them ("frameworks/*/developer"). Notes differ from one
-// framework to the next and keep a label each.
-constexpr absl::string_view kSharedFields[] = {
-    "summary", "strengths",          "best_for",  "developer", "website",   "status",
-    "licence", "first_release_year", "languages", "builds_on", "works_with"};
-
-}  // namespace
 
 std::string QuestionModelLabel(absl::string_view item) {
   const std::vector<absl::string_view> parts = absl::StrSplit(item, '/');
-  if (parts.size() == 3 && parts[0] == "frameworks" &&
-      std::find(std::begin(kSharedFields), std::end(kSharedFields), parts[2]) !=
-          std::end(kSharedFields)) {
+  const knowledge_base::FrameworkField* field = parts.size() == 3 && parts[0] == "frameworks"
+                                                    ? knowledge_base::FindFrameworkField(parts[2])
+                                                    : nullptr;
+  if (field != nullptr && field->shared_label) {
     return absl::StrCat("frameworks/*/", parts[2]);
   }
   return std::string(item);

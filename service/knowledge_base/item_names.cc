@@ -8,14 +8,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 
+#include "service/knowledge_base/framework_fields.h"
+
 namespace advisor::knowledge_base {
 namespace {
 
 using advisor::v1::KnowledgeBase;
-
-constexpr absl::string_view kFrameworkFields[] = {
-    "summary", "strengths", "best_for",           "developer", "website",   "notes",
-    "status",  "licence",   "first_release_year", "languages", "builds_on", "works_with"};
 
 ItemRef Ref(ItemRef::Kind kind, int index = -1, std::string field = "") {
   ItemRef ref;
@@ -85,10 +83,8 @@ bool HoldsField(const advisor::v1::Framework& framework, absl::string_view field
 }  // namespace
 
 bool IsAnswerableFrameworkField(absl::string_view field) {
-  for (const absl::string_view known : kFrameworkFields) {
-    if (field == known) return true;
-  }
-  return false;
+  const FrameworkField* known = FindFrameworkField(field);
+  return known != nullptr && known->answerable;
 }
 
 absl::StatusOr<ItemRef> ResolveItem(const KnowledgeBase& knowledge_base, absl::string_view item) {

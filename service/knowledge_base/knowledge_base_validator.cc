@@ -14,6 +14,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 
+#include "service/knowledge_base/framework_fields.h"
 #include "service/knowledge_base/item_names.h"
 #include "service/text/text_normalizer.h"
 
@@ -103,58 +104,6 @@ std::string NameKey(absl::string_view name) {
   auto folded = text::FoldText(name);
   std::string key = folded.ok() ? *std::move(folded) : absl::AsciiStrToLower(name);
   return std::string(absl::StripAsciiWhitespace(key));
-}
-
-// A fact field of a framework: its name, number, whether it is set, and
-// whether a document the framework is described by can state it (the seed
-// article states what a framework is, what kind and whom it suits, and that
-// it is in use; licences, languages, release years and what it builds on
-// come from the projects' own pages).
-struct FactField {
-  const char* name;
-  int number;
-  bool (*present)(const Framework&);
-  bool stated_by_document;
-};
-
-const FactField kFactFields[] = {
-    {"summary", Framework::kSummaryFieldNumber,
-     [](const Framework& f) { return !f.summary().empty(); }, true},
-    {"strengths", Framework::kStrengthsFieldNumber,
-     [](const Framework& f) { return !f.strengths().empty(); }, true},
-    {"best_for", Framework::kBestForFieldNumber,
-     [](const Framework& f) { return !f.best_for().empty(); }, true},
-    {"developer", Framework::kDeveloperFieldNumber,
-     [](const Framework& f) { return !f.developer().empty(); }, true},
-    {"website", Framework::kWebsiteFieldNumber,
-     [](const Framework& f) { return !f.website().empty(); }, true},
-    {"notes", Framework::kNotesFieldNumber, [](const Framework& f) { return !f.notes().empty(); },
-     true},
-    {"kind", Framework::kKindFieldNumber,
-     [](const Framework& f) { return f.kind() != Framework::KIND_UNSPECIFIED; }, true},
-    {"status", Framework::kStatusFieldNumber,
-     [](const Framework& f) {
-       return f.status() != Framework::STATUS_UNSPECIFIED || f.status_year() != 0 ||
-              !f.status_note().empty();
-     },
-     true},
-    {"first_release_year", Framework::kFirstReleaseYearFieldNumber,
-     [](const Framework& f) { return f.first_release_year() != 0; }, false},
-    {"licence", Framework::kLicenceFieldNumber,
-     [](const Framework& f) { return !f.licence().empty(); }, false},
-    {"languages", Framework::kLanguagesFieldNumber,
-     [](const Framework& f) { return !f.languages().empty(); }, false},
-    {"builds_on", Framework::kBuildsOnFieldNumber,
-     [](const Framework& f) { return !f.builds_on().empty(); }, false},
-    {"works_with", Framework::kWorksWithFieldNumber,
-     [](const Framework& f) { return !f.works_with().empty(); }, false},
-};
-
-const FactField* FindFactField(absl::string_view name) {
-  for (const FactField& fact : kFactFields) {
-    if (name == fact.name) return &fact;
-  }
-  return nullptr;
 }
 
 class Validator {
@@ -310,7 +259,7 @@ class Validator {
       const v1::FieldSource& source = framework.field_sources(j);
       const Position where =
           at.Nested(Framework::kFieldSourcesFieldNumber, j).Of(v1::FieldSource::kFieldFieldNumber);
-      const FactField* fact = FindFactField(source.field());
+      const FrameworkField* fact = FindFrameworkField(source.field());
       if (fact == nullptr) {
         Add(where, absl::StrCat(label, ": field_sources names \"", source.field(),
                                 "\", which is not a fact field"));
@@ -323,7 +272,7 @@ class Validator {
                                 "\" must be an http(s) URL, not \"", source.url(), "\""));
       }
     }
-    for (const FactField& fact : kFactFields) {
+    for (const FrameworkField& fact : FrameworkFields()) {
       if (!fact.present(framework) || sourced.contains(fact.name)) continue;
       if (described && fact.stated_by_document) continue;
       Add(at.Of(fact.number),
